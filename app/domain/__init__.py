@@ -1,0 +1,1 @@
+"""Pure domain rules shared by the client and the exchange server. No I/O."""

@@ -1,0 +1,57 @@
+"""通讯录 (directory): units, departments, people and roles, and how people are found."""
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin
+
+
+@dataclass(frozen=True)
+class Unit:
+    """单位: a city department, a county or district government, or the development zone."""
+
+    id: str
+    name: str
+    level: str
+    parent: str
+    sort_order: int
+
+
+@dataclass(frozen=True)
+class Department:
+    """处室: a department inside a unit."""
+
+    id: str
+    unit_id: str
+    name: str
+    sort_order: int
+
+
+@dataclass(frozen=True)
+class Person:
+    """A civil servant in the directory, with the roles (收发员, 处长, …) they hold in their unit."""
+
+    id: str
+    login: str
+    name: str
+    unit_id: str
+    department_id: str
+    title: str
+    phone: str
+    roles: tuple[str, ...] = field(default=())
+
+
+@lru_cache(maxsize=65536)
+def pinyin_initials(text: str) -> str:
+    """Lower-case pinyin initials of Chinese text, e.g. 张伟 -> "zw"; other characters kept as is."""
+    return "".join(syllable[0] for syllable in lazy_pinyin(text, style=Style.FIRST_LETTER) if syllable).lower()
+
+
+def search_keys(name: str, unit_name: str, department_name: str) -> str:
+    """The text a directory search looks in: name, its pinyin initials, unit and department."""
+    return " ".join((name, pinyin_initials(name), unit_name, department_name)).lower()
+
+
+def normalise_query(query: str) -> str:
+    """What a search box holds, made comparable with `search_keys` (trimmed, lower-case, no inner spaces)."""
+    return "".join(query.split()).lower()

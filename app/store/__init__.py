@@ -1,0 +1,1 @@
+"""The local cache: SQLAlchemy models on SQLite (WAL), migrations, and what reads and writes it."""

@@ -1,0 +1,173 @@
+"""Open the local cache file: check it is ours and whole, migrate it, or set a damaged one aside.
+
+A damaged or foreign file is never deleted: it is renamed beside the cache, the queued changes
+(outbox) that can still be read from it are carried into the fresh cache, and the caller is told
+so it can say it in words and pull everything again from the server.
+"""
+
+import json
+import logging
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+
+APPLICATION_ID = 0x58544331  # "XTC1": marks a SQLite file as a Xietong cache
+OUTBOX_COLUMNS = ("client_seq", "op_id", "name", "args", "base_version", "created_at", "status", "reject_code", "reject_message")
+
+
+@dataclass
+class CacheOpenReport:
+    """What happened while opening: a file set aside, and how many queued changes were carried over."""
+
+    set_aside: Path | None = None
+    reason: str = ""
+    recovered_ops: int = 0
+    recovered_meta: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Cache:
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+    report: CacheOpenReport
+
+    def session(self) -> Session:
+        return self.sessions()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_cache(path: Path) -> Cache:
+    """Open (creating or upgrading as needed) the cache at `path`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    report = CacheOpenReport()
+    problem = _problem_with(path) if path.exists() else ""
+    salvaged: tuple[list[dict], dict[str, str]] = ([], {})
+    if problem:
+        salvaged = _salvage(path)
+        report.set_aside = _set_aside(path)
+        report.reason = problem
+        log.warning("cache %s set aside as %s: %s", path, report.set_aside, problem)
+    engine = _engine(path)
+    _migrate(engine)
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    if problem:
+        report.recovered_ops, report.recovered_meta = _restore(sessions, *salvaged)
+    return Cache(path=path, engine=engine, sessions=sessions, report=report)
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head() or ""
+
+
+def _engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn, _record) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        cur.close()
+
+    return engine
+
+
+def _alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(resources.files("app.store") / "migrations"))
+    return cfg
+
+
+def _migrate(engine: Engine) -> None:
+    cfg = _alembic_config()
+    head = ScriptDirectory.from_config(cfg).get_current_head()
+    with engine.begin() as conn:
+        if MigrationContext.configure(conn).get_current_revision() == head:
+            return
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+def _problem_with(path: Path) -> str:
+    """Why `path` cannot be used as our cache, or "" when it can."""
+    try:
+        with path.open("rb") as f:
+            header = f.read(16)
+        if header and header != b"SQLite format 3\x00":
+            return "文件不是 SQLite 数据库"
+        if not header:
+            return ""
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+            if app_id not in (0, APPLICATION_ID):
+                return "文件属于其他程序"
+            if app_id == 0 and con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                return "文件属于其他程序"
+            check = con.execute("PRAGMA quick_check").fetchone()[0]
+            return "" if check == "ok" else f"数据库已损坏（{check}）"
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        return f"数据库已损坏（{exc}）"
+
+
+def _salvage(path: Path) -> tuple[list[dict], dict[str, str]]:
+    """Read what can still be read of the outbox and meta tables of a damaged cache."""
+    ops: list[dict] = []
+    meta: dict[str, str] = {}
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.DatabaseError:
+        return ops, meta
+    try:
+        cols = ", ".join(OUTBOX_COLUMNS)
+        for row in con.execute(f"SELECT {cols} FROM outbox WHERE status = 'pending' ORDER BY client_seq"):
+            ops.append(dict(zip(OUTBOX_COLUMNS, row)))
+    except sqlite3.DatabaseError as exc:
+        log.warning("outbox of %s unreadable: %s", path, exc)
+    try:
+        meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+    except sqlite3.DatabaseError as exc:
+        log.warning("meta of %s unreadable: %s", path, exc)
+    finally:
+        con.close()
+    return ops, meta
+
+
+def _set_aside(path: Path) -> Path:
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        src = Path(f"{path}{suffix}")
+        if src.exists():
+            src.rename(Path(f"{target}{suffix}"))
+    return target
+
+
+def _restore(sessions: sessionmaker[Session], ops: list[dict], meta: dict[str, str]) -> tuple[int, dict[str, str]]:
+    """Put salvaged meta (device id, sequence) and queued ops into the fresh cache."""
+    from app.store.models import Meta, OutboxOp
+
+    with sessions.begin() as s:
+        for key, value in meta.items():
+            s.merge(Meta(key=key, value=value))
+        for op in ops:
+            args = op["args"]
+            s.add(OutboxOp(**{**op, "args": json.loads(args) if isinstance(args, str) else args}))
+    return len(ops), meta

@@ -1,0 +1,113 @@
+"""SQLAlchemy 2.0 models of the local cache (本地缓存). Mirrors of server rows carry `pending`."""
+
+from sqlalchemy import JSON, Boolean, Float, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Meta(Base):
+    """Key/value facts about this cache: its device id, owner, server, next client sequence."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class UnitRow(Base):
+    __tablename__ = "units"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    level: Mapped[str] = mapped_column(String(64))
+    parent: Mapped[str] = mapped_column(String(200))
+    sort_order: Mapped[int] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DepartmentRow(Base):
+    __tablename__ = "departments"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    unit_id: Mapped[str] = mapped_column(String(64), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    sort_order: Mapped[int] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class PersonRow(Base):
+    __tablename__ = "people"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    login: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(64))
+    unit_id: Mapped[str] = mapped_column(String(64), index=True)
+    department_id: Mapped[str] = mapped_column(String(64), index=True)
+    title: Mapped[str] = mapped_column(String(64))
+    phone: Mapped[str] = mapped_column(String(64))
+    roles: Mapped[list[str]] = mapped_column(JSON)
+    search_keys: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RoleRow(Base):
+    __tablename__ = "roles"
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    description: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class NoticeRow(Base):
+    """通知公告 as this user sees it; `read_at` is this user's own read mark."""
+
+    __tablename__ = "notices"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    title: Mapped[str] = mapped_column(String(400))
+    body: Mapped[str] = mapped_column(Text)
+    audience: Mapped[str] = mapped_column(String(64))
+    publisher_id: Mapped[str] = mapped_column(String(64), index=True)
+    publisher_name: Mapped[str] = mapped_column(String(64))
+    publisher_unit_id: Mapped[str] = mapped_column(String(64))
+    published_at: Mapped[float] = mapped_column(Float, index=True)
+    read_at: Mapped[float | None] = mapped_column(Float, nullable=True)
+    pending: Mapped[bool] = mapped_column(Boolean, default=False)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class NoticeReadRow(Base):
+    """A read receipt (已读回执): who read which notice, when. No foreign key: a receipt may arrive
+    in its scope before the notice arrives in another."""
+
+    __tablename__ = "notice_reads"
+    id: Mapped[str] = mapped_column(String(160), primary_key=True)
+    notice_id: Mapped[str] = mapped_column(String(64), index=True)
+    reader_id: Mapped[str] = mapped_column(String(64))
+    reader_name: Mapped[str] = mapped_column(String(64))
+    read_at: Mapped[float] = mapped_column(Float)
+    pending: Mapped[bool] = mapped_column(Boolean, default=False)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class OutboxOp(Base):
+    """发件箱: one queued user action. Rows leave when the server applied them; rejected ones stay
+    with the server's reason so the user sees them."""
+
+    __tablename__ = "outbox"
+    client_seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    op_id: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(64))
+    args: Mapped[dict] = mapped_column(JSON)
+    base_version: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[float] = mapped_column(Float)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    reject_code: Mapped[str] = mapped_column(String(64), default="")
+    reject_message: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (Index("ix_outbox_status", "status", "client_seq"),)
+
+
+class SyncCursor(Base):
+    """Where the last pull of one scope ended (a server sequence number)."""
+
+    __tablename__ = "sync_cursors"
+    scope: Mapped[str] = mapped_column(String(128), primary_key=True)
+    cursor: Mapped[int] = mapped_column(Integer, default=0)

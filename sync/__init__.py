@@ -1,0 +1,1 @@
+"""Synchronisation: the shared protocol, the client engine and the exchange server."""

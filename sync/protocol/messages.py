@@ -1,0 +1,118 @@
+"""Pydantic schemas of protocol v1: login challenge, push of ops, pull of scoped rows.
+
+Limits live here so that the client builds batches the server accepts and the server refuses
+anything larger with a 4xx naming the limit.
+"""
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PROTOCOL_VERSION = "v1"
+MAX_OPS_PER_PUSH = 200
+MAX_PUSH_BYTES = 4 * 1024 * 1024
+MAX_PULL_LIMIT = 2000
+ID_PATTERN = r"^[A-Za-z0-9._:-]{1,64}$"
+OP_NAME_PATTERN = r"^[a-z_]+\.[a-z_]+$"
+LOGIN_CONTEXT = b"xietong-login-v1"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ChallengeRequest(Strict):
+    login: str = Field(min_length=1, max_length=64)
+
+
+class ChallengeResponse(Strict):
+    nonce: str
+    expires_in: int
+
+
+class LoginRequest(Strict):
+    login: str = Field(min_length=1, max_length=64)
+    nonce: str = Field(min_length=16, max_length=128)
+    device_id: str = Field(pattern=ID_PATTERN)
+    device_name: str = Field(default="", max_length=128)
+    signature: str = Field(min_length=1, max_length=1024, description="base64 signature of login_message()")
+
+
+class UserInfo(Strict):
+    id: str
+    login: str
+    name: str
+    unit_id: str
+    unit_name: str
+    department_id: str
+    roles: list[str]
+
+
+class LoginResponse(Strict):
+    access_token: str
+    expires_in: int
+    user: UserInfo
+    scopes: list[str]
+    server_time: float
+
+
+class Op(Strict):
+    """One user action queued in a client's outbox (发件箱)."""
+
+    op_id: str = Field(pattern=ID_PATTERN)
+    client_seq: int = Field(ge=1)
+    name: str = Field(pattern=OP_NAME_PATTERN, max_length=64)
+    args: dict[str, Any]
+    base_version: int = Field(default=0, ge=0)
+
+
+class PushRequest(Strict):
+    device_id: str = Field(pattern=ID_PATTERN)
+    ops: list[Op] = Field(min_length=1, max_length=MAX_OPS_PER_PUSH)
+
+
+class OpResult(Strict):
+    op_id: str
+    client_seq: int
+    status: Literal["applied", "rejected"]
+    code: str = ""
+    message: str = ""
+    result: dict[str, Any] = Field(default_factory=dict)
+
+
+class PushResponse(Strict):
+    results: list[OpResult]
+    server_time: float
+
+
+class PullRequest(Strict):
+    device_id: str = Field(pattern=ID_PATTERN)
+    cursors: dict[str, int] = Field(description="scope -> last seen server sequence (0 for none)")
+    limit: int = Field(default=500, ge=1, le=MAX_PULL_LIMIT)
+
+
+class Row(Strict):
+    """The latest state of one entity in a scope; `deleted` rows are tombstones."""
+
+    entity: str
+    id: str
+    version: int
+    seq: int
+    deleted: bool = False
+    data: dict[str, Any] = Field(default_factory=dict)
+
+
+class ScopeChanges(Strict):
+    rows: list[Row]
+    next_cursor: int
+    has_more: bool
+
+
+class PullResponse(Strict):
+    scopes: dict[str, ScopeChanges]
+    server_time: float
+
+
+def login_message(nonce: str, login: str, device_id: str) -> bytes:
+    """The domain-separated bytes a token signs to answer a login challenge."""
+    return b"\n".join((LOGIN_CONTEXT, nonce.encode(), login.encode(), device_id.encode()))
