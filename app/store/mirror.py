@@ -58,9 +58,10 @@ def _role(s: Session, row_id: str, version: int, d: dict) -> None:
 
 
 def _notice(s: Session, row_id: str, version: int, d: dict) -> None:
-    own_read = s.scalar(
-        select(NoticeReadRow.read_at).where(NoticeReadRow.notice_id == row_id, NoticeReadRow.reader_id == meta.get(s, OWNER_KEY))
-    )
+    owner = meta.get(s, OWNER_KEY)
+    own_read = s.scalar(select(NoticeReadRow.read_at).where(NoticeReadRow.notice_id == row_id, NoticeReadRow.reader_id == owner))
+    if own_read is None and d["publisher_id"] == owner:
+        own_read = d["published_at"]  # one's own notice is never "unread"
     s.merge(
         NoticeRow(
             id=row_id,

@@ -48,6 +48,23 @@ def pending(session: Session, limit: int) -> list[QueuedOp]:
     return [_queued(r) for r in rows]
 
 
+def pending_rows(session: Session) -> list[OutboxOp]:
+    return list(session.scalars(select(OutboxOp).where(OutboxOp.status == "pending").order_by(OutboxOp.client_seq)))
+
+
+def renumber_from(session: Session, first_seq: int) -> None:
+    """Give the waiting ops consecutive sequence numbers from `first_seq` (the server's expectation
+    after a cache was rebuilt and lost some); the server has seen none of them."""
+    ops = pending_rows(session)
+    top = max([o.client_seq for o in ops] + [first_seq]) + len(ops) + 1
+    for i, op in enumerate(ops):  # two passes: move out of the way first, the key is unique
+        op.client_seq = top + i
+    session.flush()
+    for i, op in enumerate(ops):
+        op.client_seq = first_seq + i
+    meta.put(session, NEXT_SEQ_KEY, str(first_seq + len(ops)))
+
+
 def pending_count(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(OutboxOp).where(OutboxOp.status == "pending")) or 0
 

@@ -1,0 +1,1 @@
+"""Identity: the signers a user logs in with, behind one interface."""

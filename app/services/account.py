@@ -1,0 +1,55 @@
+"""Who owns a cache: remembered at each online login so the same person can work offline later."""
+
+import json
+import uuid
+from dataclasses import asdict, dataclass
+
+from app.store import meta
+from app.store.cache import Cache
+
+PROFILE_KEY = "owner_profile"
+DEVICE_KEY = "device_id"
+SCOPES_KEY = "scopes"
+
+
+@dataclass(frozen=True)
+class User:
+    id: str
+    login: str
+    name: str
+    unit_id: str
+    unit_name: str
+    department_id: str
+    roles: tuple[str, ...]
+
+
+def device_id(cache: Cache) -> str:
+    """This cache's device id, made once; the server counts client sequences per device."""
+    with cache.sessions.begin() as s:
+        value = meta.get(s, DEVICE_KEY)
+        if not value:
+            value = f"dev-{uuid.uuid4().hex}"
+            meta.put(s, DEVICE_KEY, value)
+        return value
+
+
+def remember_login(cache: Cache, user: User, scopes: list[str]) -> None:
+    with cache.sessions.begin() as s:
+        meta.put(s, PROFILE_KEY, json.dumps(asdict(user), ensure_ascii=False))
+        meta.put(s, "user_id", user.id)
+        meta.put(s, SCOPES_KEY, json.dumps(scopes))
+
+
+def remembered_user(cache: Cache) -> User | None:
+    """The owner of the last online login, or None for a cache that never logged in online."""
+    with cache.session() as s:
+        raw = meta.get(s, PROFILE_KEY)
+    if not raw:
+        return None
+    data = json.loads(raw)
+    return User(**{**data, "roles": tuple(data["roles"])})
+
+
+def remembered_scopes(cache: Cache) -> list[str]:
+    with cache.session() as s:
+        return json.loads(meta.get(s, SCOPES_KEY, "[]"))

@@ -1,0 +1,113 @@
+"""通知公告: publish a notice, read it (sending a read receipt), see who has read one's own."""
+
+import time
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.domain.errors import RuleViolation
+from app.domain.notices import AUDIENCE_ALL, NoticeDraft, check_may_publish, validate_draft
+from app.services import local_ops
+from app.services.account import User
+from app.store import outbox
+from app.store.cache import Cache
+from app.store.models import NoticeReadRow, NoticeRow, UnitRow
+
+
+@dataclass(frozen=True)
+class NoticeSummary:
+    id: str
+    title: str
+    publisher_name: str
+    audience: str  # AUDIENCE_ALL or a unit id
+    audience_name: str  # the unit's name; empty for AUDIENCE_ALL, which the UI names in its language
+    published_at: float
+    read: bool
+    pending: bool
+    mine: bool
+
+
+@dataclass(frozen=True)
+class NoticeDetail:
+    summary: NoticeSummary
+    body: str
+
+
+@dataclass(frozen=True)
+class Reader:
+    name: str
+    read_at: float
+    pending: bool
+
+
+class NoticeService:
+    def __init__(self, cache: Cache, user: User) -> None:
+        self._cache = cache
+        self._user = user
+
+    def publish(self, draft: NoticeDraft) -> str:
+        """Publish now (locally at once, to the server when online). Raises RuleViolation."""
+        draft = validate_draft(draft)
+        check_may_publish(self._user.unit_id, set(self._user.roles), draft.audience)
+        notice_id = uuid.uuid4().hex
+        args = {"id": notice_id, "title": draft.title, "body": draft.body, "audience": draft.audience}
+        self._act("notice.publish", args)
+        return notice_id
+
+    def mark_read(self, notice_id: str) -> None:
+        with self._cache.session() as s:
+            notice = s.get(NoticeRow, notice_id)
+            if notice is None or notice.read_at is not None:
+                return
+        self._act("notice.read", {"notice_id": notice_id})
+
+    def notices(self, unread_only: bool = False) -> list[NoticeSummary]:
+        with self._cache.session() as s:
+            query = select(NoticeRow).order_by(NoticeRow.published_at.desc())
+            if unread_only:
+                query = query.where(NoticeRow.read_at.is_(None))
+            units = _unit_names(s)
+            return [self._summary(n, units) for n in s.scalars(query)]
+
+    def unread_count(self) -> int:
+        with self._cache.session() as s:
+            return s.scalar(select(func.count()).select_from(NoticeRow).where(NoticeRow.read_at.is_(None))) or 0
+
+    def detail(self, notice_id: str) -> NoticeDetail | None:
+        with self._cache.session() as s:
+            notice = s.get(NoticeRow, notice_id)
+            return NoticeDetail(self._summary(notice, _unit_names(s)), notice.body) if notice else None
+
+    def readers(self, notice_id: str) -> list[Reader]:
+        """Who has read a notice (the publisher sees this for their own notices)."""
+        with self._cache.session() as s:
+            rows = s.scalars(select(NoticeReadRow).where(NoticeReadRow.notice_id == notice_id).order_by(NoticeReadRow.read_at))
+            return [Reader(r.reader_name, r.read_at, r.pending) for r in rows]
+
+    def audiences(self) -> list[tuple[str, str]]:
+        """(audience id, unit name) choices this user may publish to, own unit first; the
+        AUDIENCE_ALL choice has an empty name for the UI to label."""
+        with self._cache.session() as s:
+            units = _unit_names(s)
+        own = [(self._user.unit_id, units.get(self._user.unit_id, self._user.unit_name))]
+        try:
+            check_may_publish(self._user.unit_id, set(self._user.roles), AUDIENCE_ALL)
+        except RuleViolation:
+            return own
+        others = [(uid, name) for uid, name in units.items() if uid != self._user.unit_id]
+        return own + [(AUDIENCE_ALL, "")] + others
+
+    def _act(self, name: str, args: dict) -> None:
+        with self._cache.sessions.begin() as s:
+            local_ops.apply(s, self._user, name, args, time.time())
+            outbox.append(s, name, args)
+
+    def _summary(self, n: NoticeRow, units: dict[str, str]) -> NoticeSummary:
+        audience_name = "" if n.audience == AUDIENCE_ALL else units.get(n.audience, n.audience)
+        return NoticeSummary(n.id, n.title, n.publisher_name, n.audience, audience_name, n.published_at, n.read_at is not None, n.pending, n.publisher_id == self._user.id)
+
+
+def _unit_names(s: Session) -> dict[str, str]:
+    return dict(s.execute(select(UnitRow.id, UnitRow.name).order_by(UnitRow.sort_order)).all())

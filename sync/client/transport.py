@@ -1,0 +1,89 @@
+"""HTTP to the exchange server (requests), turning failures into three kinds the caller handles:
+the server cannot be reached, the login has expired, or the server refused with a reason."""
+
+from typing import Any, TypeVar
+
+import requests
+from pydantic import BaseModel, ValidationError
+
+from sync.protocol import (
+    ChallengeRequest,
+    ChallengeResponse,
+    LoginRequest,
+    LoginResponse,
+    PullRequest,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+)
+
+T = TypeVar("T", bound=BaseModel)
+TIMEOUT = (3.05, 60)
+
+
+class ServerUnreachable(Exception):
+    """No answer: network down, server stopped, or a timeout. The client works offline."""
+
+
+class LoginExpired(Exception):
+    """401: the access token is missing, expired or revoked; log in again."""
+
+
+class ServerRefused(Exception):
+    """A 4xx/5xx answer with the server's reason."""
+
+    def __init__(self, status: int, code: str, message: str, detail: Any) -> None:
+        super().__init__(f"HTTP {status} {code}: {message}")
+        self.status, self.code, self.message, self.detail = status, code, message, detail
+
+
+class Transport:
+    def __init__(self, base_url: str, session: requests.Session | None = None) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.token: str | None = None
+        self._http = session or requests.Session()
+
+    def health(self) -> dict:
+        return self._call("GET", "/health", None, None)
+
+    def challenge(self, req: ChallengeRequest) -> ChallengeResponse:
+        return self._call("POST", "/auth/v1/challenge", req, ChallengeResponse)
+
+    def login(self, req: LoginRequest) -> LoginResponse:
+        resp = self._call("POST", "/auth/v1/login", req, LoginResponse)
+        self.token = resp.access_token
+        return resp
+
+    def push(self, req: PushRequest) -> PushResponse:
+        return self._call("POST", "/sync/v1/push", req, PushResponse)
+
+    def pull(self, req: PullRequest) -> PullResponse:
+        return self._call("POST", "/sync/v1/pull", req, PullResponse)
+
+    def _call(self, method: str, path: str, body: BaseModel | None, answer: type[T] | None) -> Any:
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        data = body.model_dump_json().encode() if body is not None else None
+        if data is not None:
+            headers["Content-Type"] = "application/json"
+        try:
+            resp = self._http.request(method, self.base_url + path, data=data, headers=headers, timeout=TIMEOUT)
+        except requests.RequestException as exc:
+            raise ServerUnreachable(str(exc)) from exc
+        if resp.status_code == 401:
+            raise LoginExpired(resp.text[:500])
+        if resp.status_code >= 400:
+            raise _refusal(resp)
+        try:
+            return answer.model_validate_json(resp.content) if answer else resp.json()
+        except (ValidationError, ValueError) as exc:
+            raise ServerRefused(resp.status_code, "client.bad_answer", "服务器的应答无法识别。", str(exc)) from exc
+
+
+def _refusal(resp: requests.Response) -> ServerRefused:
+    try:
+        detail = resp.json().get("detail")
+    except ValueError:
+        detail = resp.text[:500]
+    if isinstance(detail, dict):
+        return ServerRefused(resp.status_code, detail.get("code", ""), detail.get("message", ""), detail)
+    return ServerRefused(resp.status_code, f"http.{resp.status_code}", str(detail)[:500], detail)
