@@ -1,0 +1,46 @@
+# Xietong developer commands. `make run` and `make test` do all the set-up themselves.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO := var/demo
+DEMO_PORT ?= 8765
+DEMO_PEOPLE ?= 1000
+
+.PHONY: run test bench screenshots translations demo system-deps clean
+
+run: $(STAMP) translations demo
+	bash scripts/run-demo.sh $(DEMO) $(DEMO_PORT)
+
+test: $(STAMP) translations
+	bash scripts/system-deps.sh --with-postgres
+	bash scripts/postgres-test.sh
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
+
+bench: $(STAMP) translations
+	bash scripts/postgres-test.sh
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.run
+
+screenshots: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py
+
+translations: $(STAMP)
+	$(BIN)/python scripts/compile_translations.py
+
+demo: $(DEMO)/.ready
+
+$(DEMO)/.ready: $(STAMP)
+	mkdir -p $(DEMO)
+	$(BIN)/xietong-server init-demo --reset --people $(DEMO_PEOPLE) --tokens $(DEMO)/tokens --database-url sqlite:///$(DEMO)/server.db
+	touch $@
+
+$(STAMP): pyproject.toml scripts/system-deps.sh
+	bash scripts/system-deps.sh
+	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed" if sys.version_info < (3, 11) else 0)'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e ".[server,test]"
+	touch $@
+
+clean:
+	rm -rf $(VENV) var build dist screenshots

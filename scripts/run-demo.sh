@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Start the demo exchange server on loopback, open the client against it, stop the server after.
+set -euo pipefail
+demo=$1
+port=$2
+url="http://127.0.0.1:$port"
+bin=.venv/bin
+mkdir -p "$demo"
+"$bin/xietong-server" serve --host 127.0.0.1 --port "$port" --database-url "sqlite:///$demo/server.db" >"$demo/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do
+  "$bin/python" -c "import sys, urllib.request; urllib.request.urlopen('$url/health', timeout=1)" 2>/dev/null && break
+  kill -0 $server 2>/dev/null || { echo "the exchange server did not start; see $demo/server.log" >&2; exit 1; }
+  sleep 0.2
+done
+echo "Exchange server: $url (log: $demo/server.log). Demo users: see README.md (PIN 123456)."
+client=("$bin/xietong" --server "$url" --token-dir "$demo/tokens")
+if [ "$(uname)" = Linux ] && [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+  if command -v xvfb-run >/dev/null; then
+    echo "No display found: running the client under Xvfb (use 'make screenshots' to see it)."
+    xvfb-run -a "${client[@]}"
+  else
+    echo "No display found: running the client offscreen (use 'make screenshots' to see it; Ctrl+C stops)."
+    QT_QPA_PLATFORM=offscreen "${client[@]}"
+  fi
+else
+  "${client[@]}"
+fi
