@@ -3,6 +3,7 @@
 import base64
 
 from app.identity.signer import Signer
+from app.services.account import User
 from sync.client.transport import Transport
 from sync.protocol import ChallengeRequest, LoginRequest, LoginResponse, login_message
 
@@ -19,3 +20,9 @@ def login_online(transport: Transport, signer: Signer, device_id: str, device_na
             signature=base64.b64encode(signature).decode(),
         )
     )
+
+
+def user_from(resp: LoginResponse) -> User:
+    """The signed-in user as the core knows them."""
+    u = resp.user
+    return User(u.id, u.login, u.name, u.unit_id, u.unit_name, u.department_id, tuple(u.roles))

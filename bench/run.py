@@ -1,0 +1,18 @@
+"""`make bench`: print each figure as `name: value unit`. Groups can be named on the command line."""
+
+import sys
+
+from bench import directory_sync, startup
+
+GROUPS = {"startup": startup.run, "directory": directory_sync.run}
+
+
+def main(argv: list[str]) -> int:
+    for name in argv or list(GROUPS):
+        for figure, value, unit in GROUPS[name]():
+            print(f"{figure}: {value} {unit}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

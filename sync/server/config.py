@@ -1,0 +1,89 @@
+"""Settings of the exchange server (交换服务器), from flags, environment, a TOML file and defaults.
+
+Priority, highest first: command-line flags > XIETONG_SERVER_* environment variables > the TOML
+file (path from --config or XIETONG_SERVER_CONFIG) > defaults. docs/server.md lists every setting.
+"""
+
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, ValidationError
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+from sync.protocol.messages import MAX_PUSH_BYTES
+
+ENV_PREFIX = "XIETONG_SERVER_"
+CONFIG_ENV = "XIETONG_SERVER_CONFIG"
+# Relative to the working directory: `make run` keeps it under the repo's var/, a service unit
+# sets WorkingDirectory or names an absolute path in its config file.
+DEFAULT_DATABASE_URL = "sqlite:///var/server/xietong.db"
+# Room for the JSON framing around the largest push the protocol allows.
+BODY_MARGIN_BYTES = 64 * 1024
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; the message says what to fix."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="forbid")
+
+    database_url: str = DEFAULT_DATABASE_URL
+    host: str = "127.0.0.1"
+    port: int = Field(default=8765, ge=1, le=65535)
+    max_body_bytes: int = Field(default=MAX_PUSH_BYTES + BODY_MARGIN_BYTES, ge=1024)
+    access_token_ttl_s: int = Field(default=8 * 3600, ge=60)
+    challenge_ttl_s: int = Field(default=60, ge=5)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Init arguments carry the flags and the file's values; load_settings leaves out the file
+        # values that the environment sets, so the environment still beats the file.
+        return init_settings, env_settings
+
+
+def load_settings(flags: Mapping[str, Any] | None = None, config_file: Path | None = None) -> Settings:
+    """Resolve the settings in priority order; raise ConfigError naming the bad value or file."""
+    path = config_file or _env_config_path()
+    from_file = _read_toml(path) if path else {}
+    from_file = {key: value for key, value in from_file.items() if not _set_in_environment(key)}
+    from_flags = {key: value for key, value in (flags or {}).items() if value is not None}
+    try:
+        return Settings(**{**from_file, **from_flags})
+    except ValidationError as exc:
+        raise ConfigError(_describe(exc, path)) from exc
+
+
+def _env_config_path() -> Path | None:
+    value = os.environ.get(CONFIG_ENV, "").strip()
+    return Path(value) if value else None
+
+
+def _set_in_environment(key: str) -> bool:
+    return (ENV_PREFIX + key).upper() in {name.upper() for name in os.environ}
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as f:
+            return tomllib.load(f)
+    except FileNotFoundError as exc:
+        raise ConfigError(f"找不到配置文件：{path}") from exc
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"配置文件 {path} 无法读取：{exc}") from exc
+
+
+def _describe(exc: ValidationError, path: Path | None) -> str:
+    where = f"（配置文件 {path}、环境变量或命令行参数）" if path else "（环境变量或命令行参数）"
+    problems = "；".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+    return f"服务器配置有误{where}：{problems}"

@@ -1,0 +1,1 @@
+"""Alembic scripts of the server database (run through sync.server.migrate)."""

@@ -1,0 +1,23 @@
+"""Every server table, imported in one place so Base.metadata is complete (migrations, tests)."""
+
+from sync.server.auth.models import AccessTokenModel, ChallengeModel, CredentialModel, DeviceModel
+from sync.server.changelog.models import ChangeRow, SeqCounter
+from sync.server.directory.models import DepartmentModel, PersonModel, RoleModel, UnitModel
+from sync.server.notices.models import NoticeModel, NoticeReadModel
+from sync.server.sync.models import AppliedOpModel
+
+__all__ = [
+    "AccessTokenModel",
+    "AppliedOpModel",
+    "ChallengeModel",
+    "ChangeRow",
+    "CredentialModel",
+    "DepartmentModel",
+    "DeviceModel",
+    "NoticeModel",
+    "NoticeReadModel",
+    "PersonModel",
+    "RoleModel",
+    "SeqCounter",
+    "UnitModel",
+]

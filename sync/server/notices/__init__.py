@@ -1,0 +1,1 @@
+"""通知公告 (notices): the ops that publish and read notices, and where they travel."""

@@ -1,0 +1,18 @@
+"""Arguments of the notice ops, as clients put them in Op.args."""
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from sync.protocol.messages import ID_PATTERN
+
+
+class PublishArgs(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=ID_PATTERN)
+    title: str
+    body: str
+    audience: str = Field(max_length=64)
+
+
+class ReadArgs(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    notice_id: str = Field(pattern=ID_PATTERN)

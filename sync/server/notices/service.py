@@ -1,0 +1,64 @@
+"""The op handlers "notice.publish" and "notice.read": re-check the rules, store, log the change."""
+
+import time
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.domain.errors import RuleViolation
+from app.domain.notices import AUDIENCE_ALL, NoticeDraft, check_may_publish, is_addressed_to, validate_draft
+from app.domain.scopes import notice_scope, user_scope
+from sync.server.auth.service import CurrentUser
+from sync.server.changelog.service import record
+from sync.server.directory import service as directory
+from sync.server.notices.models import NoticeModel, NoticeReadModel
+from sync.server.notices.schemas import PublishArgs, ReadArgs
+
+VERSION = 1
+
+
+def publish(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[str, Any]:
+    """Publish a notice to one unit or to everyone (AUDIENCE_ALL)."""
+    a = PublishArgs.model_validate(args)
+    draft = validate_draft(NoticeDraft(title=a.title, body=a.body, audience=a.audience))
+    check_may_publish(user.unit_id, set(user.roles), draft.audience)
+    if draft.audience != AUDIENCE_ALL and not directory.unit_exists(session, draft.audience):
+        raise RuleViolation("notice.audience_unknown", "发布范围中的单位不存在。")
+    if session.get(NoticeModel, a.id) is not None:
+        raise RuleViolation("notice.duplicate_id", "已有相同编号的通知，本次发布未执行。")
+    now = time.time()
+    session.add(
+        NoticeModel(id=a.id, title=draft.title, body=draft.body, audience=draft.audience, publisher_id=user.id, publisher_unit_id=user.unit_id, published_at=now, version=VERSION)
+    )
+    data = {
+        "title": draft.title,
+        "body": draft.body,
+        "audience": draft.audience,
+        "publisher_id": user.id,
+        "publisher_name": user.name,
+        "publisher_unit_id": user.unit_id,
+        "published_at": now,
+    }
+    record(session, notice_scope(draft.audience), "notice", a.id, VERSION, data)
+    return {"notice_id": a.id, "published_at": now}
+
+
+def read(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[str, Any]:
+    """Mark a notice read and send the receipt to the reader and the publisher. Reading twice
+    keeps the first receipt."""
+    a = ReadArgs.model_validate(args)
+    notice = session.get(NoticeModel, a.notice_id)
+    if notice is None or not (is_addressed_to(notice.audience, user.unit_id) or notice.publisher_id == user.id):
+        raise RuleViolation("notice.not_found", "该通知不存在，或不在您的接收范围内。")
+    receipt = session.get(NoticeReadModel, (notice.id, user.id))
+    if receipt is not None:
+        return {"notice_id": notice.id, "read_at": receipt.read_at}
+    now = time.time()
+    session.add(NoticeReadModel(notice_id=notice.id, reader_id=user.id, read_at=now))
+    data = {"notice_id": notice.id, "reader_id": user.id, "reader_name": user.name, "read_at": now}
+    for scope in dict.fromkeys((user_scope(user.id), user_scope(notice.publisher_id))):
+        record(session, scope, "notice_read", f"{notice.id}:{user.id}", VERSION, data)
+    return {"notice_id": notice.id, "read_at": now}
+
+
+OPS = {"notice.publish": publish, "notice.read": read}

@@ -1,0 +1,140 @@
+"""Push: apply each op once, in the device's order, each in its own transaction. Pull: read scopes."""
+
+import time
+from collections.abc import Callable, Mapping
+from itertools import pairwise
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.domain.errors import RuleViolation
+from sync.protocol import Op, OpResult, PullRequest, PushRequest, ScopeChanges
+from sync.server.auth.models import DeviceModel
+from sync.server.auth.service import CurrentUser
+from sync.server.changelog import service as changelog
+from sync.server.sync.models import AppliedOpModel
+
+OpHandler = Callable[[Session, CurrentUser, dict[str, Any]], dict[str, Any]]
+
+
+class NotYourDevice(Exception):
+    """The device is unknown or registered to someone else."""
+
+
+class SeqMismatch(Exception):
+    """The op's client_seq does not follow the device's last applied one."""
+
+    def __init__(self, code: str, expected: int) -> None:
+        super().__init__(code)
+        self.code, self.expected = code, expected
+
+
+class OpsNotConsecutive(Exception):
+    """The ops of one request must carry consecutive client_seq numbers."""
+
+
+class ScopeForbidden(Exception):
+    def __init__(self, scope: str) -> None:
+        super().__init__(scope)
+        self.scope = scope
+
+
+def push(sessions: sessionmaker[Session], user: CurrentUser, req: PushRequest, handlers: Mapping[str, OpHandler]) -> list[OpResult]:
+    """Apply the ops in order. Each op commits with its record and the device's sequence, so a
+    crash leaves every op either wholly applied (and answered the same on retry) or not at all."""
+    if any(b.client_seq != a.client_seq + 1 for a, b in pairwise(req.ops)):
+        raise OpsNotConsecutive()
+    with sessions() as s:
+        _check_start(s, user, req.device_id, req.ops[0].client_seq)
+    results = []
+    for op in req.ops:
+        with sessions.begin() as s:
+            results.append(_apply(s, user, req.device_id, op, handlers))
+    return results
+
+
+def pull(session: Session, user: CurrentUser, req: PullRequest) -> dict[str, ScopeChanges]:
+    """Up to `req.limit` rows for each requested scope (the limit applies per scope)."""
+    _own_device(session, user, req.device_id)
+    allowed = set(user.scopes)
+    for scope in req.cursors:
+        if scope not in allowed:
+            raise ScopeForbidden(scope)
+    answer = {}
+    for scope, cursor in req.cursors.items():
+        rows, has_more = changelog.read(session, scope, cursor, req.limit)
+        answer[scope] = ScopeChanges(rows=rows, next_cursor=rows[-1].seq if rows else cursor, has_more=has_more)
+    return answer
+
+
+def _check_start(session: Session, user: CurrentUser, device_id: str, first_seq: int) -> None:
+    """Refuse the whole request before applying anything when its first op leaves a gap."""
+    device = _own_device(session, user, device_id)
+    if first_seq > device.last_client_seq + 1:
+        raise SeqMismatch("sync.seq_gap", device.last_client_seq + 1)
+
+
+def _own_device(session: Session, user: CurrentUser, device_id: str, lock: bool = False) -> DeviceModel:
+    device = session.get(DeviceModel, device_id, with_for_update=lock)
+    if device is None or device.person_id != user.id:
+        raise NotYourDevice()
+    return device
+
+
+def _apply(session: Session, user: CurrentUser, device_id: str, op: Op, handlers: Mapping[str, OpHandler]) -> OpResult:
+    # The row lock makes a second push from the same device wait until this op is committed.
+    device = _own_device(session, user, device_id, lock=True)
+    expected = device.last_client_seq + 1
+    if op.client_seq > expected:
+        raise SeqMismatch("sync.seq_gap", expected)
+    stored = session.scalar(select(AppliedOpModel).where(AppliedOpModel.op_id == op.op_id))
+    if stored is not None:  # a retry, possibly renumbered or from a restored cache
+        if op.client_seq == expected:
+            device.last_client_seq = op.client_seq
+        return _stored_answer(stored, op, user)
+    if op.client_seq < expected:  # that number went to another op: the client must renumber
+        raise SeqMismatch("sync.seq_reused", expected)
+    status, code, message, result = _run(session, user, op, handlers)
+    session.add(
+        AppliedOpModel(
+            device_id=device_id,
+            client_seq=op.client_seq,
+            op_id=op.op_id,
+            person_id=user.id,
+            name=op.name,
+            status=status,
+            code=code,
+            message=message,
+            result=result,
+            applied_at=time.time(),
+        )
+    )
+    device.last_client_seq = op.client_seq
+    return OpResult(op_id=op.op_id, client_seq=op.client_seq, status=status, code=code, message=message, result=result)
+
+
+def _run(session: Session, user: CurrentUser, op: Op, handlers: Mapping[str, OpHandler]) -> tuple[str, str, str, dict[str, Any]]:
+    """Run the op's handler; a refusal undoes whatever the handler wrote and is recorded instead."""
+    handler = handlers.get(op.name)
+    if handler is None:
+        return "rejected", "sync.unknown_op", f"服务器不支持操作“{op.name}”，请确认客户端与服务器版本一致。", {}
+    try:
+        with session.begin_nested():
+            return "applied", "", "", handler(session, user, op.args)
+    except RuleViolation as exc:
+        return "rejected", exc.code, exc.message, {}
+    except ValidationError as exc:
+        return "rejected", "sync.bad_args", f"操作“{op.name}”的参数不正确：{_first_problem(exc)}", {}
+
+
+def _stored_answer(stored: AppliedOpModel, op: Op, user: CurrentUser) -> OpResult:
+    if stored.person_id != user.id:
+        return OpResult(op_id=op.op_id, client_seq=op.client_seq, status="rejected", code="sync.op_id_taken", message="操作编号与已有操作重复，本操作未执行。")
+    return OpResult(op_id=op.op_id, client_seq=op.client_seq, status=stored.status, code=stored.code, message=stored.message, result=stored.result)
+
+
+def _first_problem(exc: ValidationError) -> str:
+    error = exc.errors()[0]
+    return f"{'.'.join(str(p) for p in error['loc']) or '参数'}：{error['msg']}"

@@ -1,0 +1,53 @@
+"""A real client without the UI: cache, token, login, sync engine and services, as the app wires them."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.identity.soft_token import load_token
+from app.services.account import User, device_id, remember_login
+from app.services.directory import DirectoryService
+from app.services.notices import NoticeService
+from app.store.cache import Cache, open_cache
+from sync.client.engine import SyncEngine, SyncReport
+from sync.client.login import login_online, user_from
+from sync.client.transport import Transport
+
+DEMO_PIN = "123456"
+
+
+@dataclass
+class HeadlessClient:
+    cache: Cache
+    user: User
+    engine: SyncEngine
+    transport: Transport
+
+    @property
+    def notices(self) -> NoticeService:
+        return NoticeService(self.cache, self.user)
+
+    @property
+    def directory(self) -> DirectoryService:
+        return DirectoryService(self.cache)
+
+    def sync(self) -> SyncReport:
+        return self.engine.sync_once()
+
+    def close(self) -> None:
+        self.cache.close()
+
+
+def sign_in(server_url: str, tokens_dir: Path, login: str, cache_file: Path) -> HeadlessClient:
+    """Log in online with the demo token of `login` and return a client ready to sync."""
+    signer = load_token(tokens_dir / f"{login}.xtoken").unlock(DEMO_PIN)
+    cache = open_cache(cache_file)
+    transport = Transport(server_url)
+    device = device_id(cache)
+
+    def relogin() -> None:
+        login_online(transport, signer, device, "test")
+
+    resp = login_online(transport, signer, device, "test")
+    user = user_from(resp)
+    remember_login(cache, user, resp.scopes)
+    return HeadlessClient(cache, user, SyncEngine(cache, user, transport, device, resp.scopes, relogin), transport)
