@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import RuleViolation
@@ -16,6 +17,7 @@ from sync.server.auth.service import CurrentUser
 from sync.server.changelog import service as changelog
 from sync.server.sync.models import AppliedOpModel
 
+CONCURRENT_WRITE_RETRIES = 3
 OpHandler = Callable[[Session, CurrentUser, dict[str, Any]], dict[str, Any]]
 
 
@@ -48,11 +50,20 @@ def push(sessions: sessionmaker[Session], user: CurrentUser, req: PushRequest, h
         raise OpsNotConsecutive()
     with sessions() as s:
         _check_start(s, user, req.device_id, req.ops[0].client_seq)
-    results = []
-    for op in req.ops:
-        with sessions.begin() as s:
-            results.append(_apply(s, user, req.device_id, op, handlers))
-    return results
+    return [_apply_committed(sessions, user, req.device_id, op, handlers) for op in req.ops]
+
+
+def _apply_committed(sessions: sessionmaker[Session], user: CurrentUser, device_id: str, op: Op, handlers: Mapping[str, OpHandler]) -> OpResult:
+    """Apply one op in its own transaction. Another device of the same user may write the same
+    row at the same instant (both read one notice); the loser's insert fails at commit, and a
+    second run sees the winner's row and answers from it."""
+    for attempt in range(CONCURRENT_WRITE_RETRIES):
+        try:
+            with sessions.begin() as s:
+                return _apply(s, user, device_id, op, handlers)
+        except IntegrityError:
+            if attempt == CONCURRENT_WRITE_RETRIES - 1:
+                raise
 
 
 def pull(session: Session, user: CurrentUser, req: PullRequest) -> dict[str, ScopeChanges]:
