@@ -1,9 +1,16 @@
-"""Apply rows pulled from the server to the local mirror tables (one function per entity)."""
+"""Apply rows pulled from the server to the local mirror tables, a page at a time.
 
-from collections.abc import Callable
-from typing import Any
+Each entity kind is written with one multi-row upsert (a directory of thousands of people is one
+statement, not thousands of ORM merges); tombstones are one DELETE per kind.
+"""
 
-from sqlalchemy import delete, select, update
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from sqlalchemy import Table, delete, select, update
+from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from app.domain.directory import search_keys
@@ -11,103 +18,135 @@ from app.store import meta
 from app.store.models import DepartmentRow, NoticeReadRow, NoticeRow, PersonRow, RoleRow, UnitRow
 
 OWNER_KEY = "user_id"
-Applier = Callable[[Session, str, int, dict[str, Any]], None]
+_NAMES_KEY = "mirror_names"
+
+
+class RowLike(Protocol):
+    entity: str
+    id: str
+    version: int
+    deleted: bool
+    data: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class PulledRow:
+    entity: str
+    id: str
+    version: int
+    deleted: bool
+    data: dict[str, Any]
 
 
 def apply_row(session: Session, entity: str, row_id: str, version: int, deleted: bool, data: dict[str, Any]) -> None:
-    """Make the local mirror hold the server's latest state of one entity (or forget it)."""
-    if entity not in _APPLIERS:
-        return  # an entity this client version does not know yet: newer servers may send more
-    model = _MODELS[entity]
-    if deleted:
-        session.execute(delete(model).where(model.__mapper__.primary_key[0] == row_id))
-        return
-    _APPLIERS[entity](session, row_id, version, data)
+    apply_rows(session, [PulledRow(entity, row_id, version, deleted, data)])
 
 
-def _unit(s: Session, row_id: str, version: int, d: dict) -> None:
-    s.merge(UnitRow(id=row_id, name=d["name"], level=d["level"], parent=d["parent"], sort_order=d["sort_order"], version=version))
+def apply_rows(session: Session, rows: Iterable[RowLike]) -> None:
+    """Make the local mirror hold the server's latest state of these entities (or forget them)."""
+    live: dict[str, list[RowLike]] = defaultdict(list)
+    gone: dict[str, list[str]] = defaultdict(list)
+    for row in rows:
+        if row.entity in _KINDS:  # an entity this client version does not know: newer servers send more
+            (gone[row.entity].append(row.id) if row.deleted else live[row.entity].append(row))
+    if live["unit"] or live["department"]:
+        session.info.pop(_NAMES_KEY, None)
+    for entity, (model, to_values) in _KINDS.items():  # in dependency order: units before people
+        if live[entity]:
+            _upsert(session, model.__table__, [to_values(session, r) for r in live[entity]])
+        if gone[entity]:
+            key = model.__mapper__.primary_key[0]
+            session.execute(delete(model).where(key.in_(gone[entity])))
+    if live["notice_read"]:
+        _mark_own_reads(session, live["notice_read"])
 
 
-def _department(s: Session, row_id: str, version: int, d: dict) -> None:
-    s.merge(DepartmentRow(id=row_id, unit_id=d["unit_id"], name=d["name"], sort_order=d["sort_order"], version=version))
+def _upsert(session: Session, table: Table, values: list[dict[str, Any]]) -> None:
+    keys = [c.name for c in table.primary_key.columns]
+    stmt = insert(table)
+    stmt = stmt.on_conflict_do_update(index_elements=keys, set_={c: stmt.excluded[c] for c in values[0] if c not in keys})
+    session.execute(stmt, values)
 
 
-def _person(s: Session, row_id: str, version: int, d: dict) -> None:
-    unit = s.get(UnitRow, d["unit_id"])
-    dept = s.get(DepartmentRow, d["department_id"])
-    keys = search_keys(d["name"], unit.name if unit else "", dept.name if dept else "")
-    s.merge(
-        PersonRow(
-            id=row_id,
-            login=d["login"],
-            name=d["name"],
-            unit_id=d["unit_id"],
-            department_id=d["department_id"],
-            title=d["title"],
-            phone=d["phone"],
-            roles=list(d["roles"]),
-            search_keys=keys,
-            version=version,
-        )
-    )
+def _unit(_s: Session, r: RowLike) -> dict[str, Any]:
+    d = r.data
+    return {"id": r.id, "name": d["name"], "level": d["level"], "parent": d["parent"], "sort_order": d["sort_order"], "version": r.version}
 
 
-def _role(s: Session, row_id: str, version: int, d: dict) -> None:
-    s.merge(RoleRow(name=row_id, description=d["description"], version=version))
+def _department(_s: Session, r: RowLike) -> dict[str, Any]:
+    d = r.data
+    return {"id": r.id, "unit_id": d["unit_id"], "name": d["name"], "sort_order": d["sort_order"], "version": r.version}
 
 
-def _notice(s: Session, row_id: str, version: int, d: dict) -> None:
+def _person(s: Session, r: RowLike) -> dict[str, Any]:
+    d = r.data
+    units, departments = _names(s)
+    return {
+        "id": r.id,
+        "login": d["login"],
+        "name": d["name"],
+        "unit_id": d["unit_id"],
+        "department_id": d["department_id"],
+        "title": d["title"],
+        "phone": d["phone"],
+        "roles": list(d["roles"]),
+        "search_keys": search_keys(d["name"], units.get(d["unit_id"], ""), departments.get(d["department_id"], "")),
+        "version": r.version,
+    }
+
+
+def _names(s: Session) -> tuple[dict[str, str], dict[str, str]]:
+    """Unit and department names, read once per session (one pull page)."""
+    cached = s.info.get(_NAMES_KEY)
+    if cached is None:
+        cached = (dict(s.execute(select(UnitRow.id, UnitRow.name)).all()), dict(s.execute(select(DepartmentRow.id, DepartmentRow.name)).all()))
+        s.info[_NAMES_KEY] = cached
+    return cached
+
+
+def _role(_s: Session, r: RowLike) -> dict[str, Any]:
+    return {"name": r.id, "description": r.data["description"], "version": r.version}
+
+
+def _notice(s: Session, r: RowLike) -> dict[str, Any]:
+    d = r.data
     owner = meta.get(s, OWNER_KEY)
-    own_read = s.scalar(select(NoticeReadRow.read_at).where(NoticeReadRow.notice_id == row_id, NoticeReadRow.reader_id == owner))
+    own_read = s.scalar(select(NoticeReadRow.read_at).where(NoticeReadRow.notice_id == r.id, NoticeReadRow.reader_id == owner))
     if own_read is None and d["publisher_id"] == owner:
         own_read = d["published_at"]  # one's own notice is never "unread"
-    s.merge(
-        NoticeRow(
-            id=row_id,
-            title=d["title"],
-            body=d["body"],
-            audience=d["audience"],
-            publisher_id=d["publisher_id"],
-            publisher_name=d["publisher_name"],
-            publisher_unit_id=d["publisher_unit_id"],
-            published_at=d["published_at"],
-            read_at=own_read,
-            pending=False,
-            version=version,
-        )
-    )
+    return {
+        "id": r.id,
+        "title": d["title"],
+        "body": d["body"],
+        "audience": d["audience"],
+        "publisher_id": d["publisher_id"],
+        "publisher_name": d["publisher_name"],
+        "publisher_unit_id": d["publisher_unit_id"],
+        "published_at": d["published_at"],
+        "read_at": own_read,
+        "pending": False,
+        "version": r.version,
+    }
 
 
-def _notice_read(s: Session, row_id: str, version: int, d: dict) -> None:
-    s.merge(
-        NoticeReadRow(
-            id=row_id,
-            notice_id=d["notice_id"],
-            reader_id=d["reader_id"],
-            reader_name=d["reader_name"],
-            read_at=d["read_at"],
-            pending=False,
-            version=version,
-        )
-    )
-    if d["reader_id"] == meta.get(s, OWNER_KEY):
-        s.execute(update(NoticeRow).where(NoticeRow.id == d["notice_id"]).values(read_at=d["read_at"]))
+def _notice_read(_s: Session, r: RowLike) -> dict[str, Any]:
+    d = r.data
+    return {"id": r.id, "notice_id": d["notice_id"], "reader_id": d["reader_id"], "reader_name": d["reader_name"], "read_at": d["read_at"], "pending": False, "version": r.version}
 
 
-_APPLIERS: dict[str, Applier] = {
-    "unit": _unit,
-    "department": _department,
-    "person": _person,
-    "role": _role,
-    "notice": _notice,
-    "notice_read": _notice_read,
-}
-_MODELS = {
-    "unit": UnitRow,
-    "department": DepartmentRow,
-    "person": PersonRow,
-    "role": RoleRow,
-    "notice": NoticeRow,
-    "notice_read": NoticeReadRow,
+def _mark_own_reads(s: Session, receipts: list[RowLike]) -> None:
+    owner = meta.get(s, OWNER_KEY)
+    for r in receipts:
+        if r.data["reader_id"] == owner:
+            s.execute(update(NoticeRow).where(NoticeRow.id == r.data["notice_id"]).values(read_at=r.data["read_at"]))
+
+
+ToValues = Callable[[Session, RowLike], dict[str, Any]]
+_KINDS: dict[str, tuple[type, ToValues]] = {
+    "unit": (UnitRow, _unit),
+    "department": (DepartmentRow, _department),
+    "role": (RoleRow, _role),
+    "person": (PersonRow, _person),
+    "notice": (NoticeRow, _notice),
+    "notice_read": (NoticeReadRow, _notice_read),
 }

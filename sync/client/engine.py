@@ -14,7 +14,7 @@ from app.services import local_ops, sync_state
 from app.services.account import User
 from app.store import outbox
 from app.store.cache import Cache
-from app.store.mirror import apply_row
+from app.store.mirror import apply_rows
 from app.store.models import SyncCursor
 from sync.client.transport import LoginExpired, ServerRefused, Transport
 from sync.protocol import Op, OpResult, PullRequest, PushRequest, PushResponse
@@ -117,8 +117,7 @@ class SyncEngine:
             answer = self._transport.pull(PullRequest(device_id=self._device_id, cursors=cursors, limit=PULL_PAGE))
             with self._cache.sessions.begin() as s:
                 for scope, changes in answer.scopes.items():
-                    for row in changes.rows:
-                        apply_row(s, row.entity, row.id, row.version, row.deleted, row.data)
+                    apply_rows(s, changes.rows)
                     s.merge(SyncCursor(scope=scope, cursor=changes.next_cursor))
                     report.pulled_rows += len(changes.rows)
                 local_ops.rebase(s, self._user)
