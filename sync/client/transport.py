@@ -19,6 +19,8 @@ from sync.protocol import (
 
 T = TypeVar("T", bound=BaseModel)
 TIMEOUT = (3.05, 60)
+# A sign-in waits less: a server that accepts but never answers must not hold the login window.
+LOGIN_TIMEOUT = (3.05, 15)
 
 
 class ServerUnreachable(Exception):
@@ -26,7 +28,8 @@ class ServerUnreachable(Exception):
 
 
 class LoginExpired(Exception):
-    """401: the access token is missing, expired or revoked; log in again."""
+    """401 on a data call: the access token is missing, expired or revoked; log in again.
+    (A 401 from the login itself is a ServerRefused: the key was not accepted.)"""
 
 
 class ServerRefused(Exception):
@@ -47,10 +50,10 @@ class Transport:
         return self._call("GET", "/health", None, None)
 
     def challenge(self, req: ChallengeRequest) -> ChallengeResponse:
-        return self._call("POST", "/auth/v1/challenge", req, ChallengeResponse)
+        return self._call("POST", "/auth/v1/challenge", req, ChallengeResponse, LOGIN_TIMEOUT)
 
     def login(self, req: LoginRequest) -> LoginResponse:
-        resp = self._call("POST", "/auth/v1/login", req, LoginResponse)
+        resp = self._call("POST", "/auth/v1/login", req, LoginResponse, LOGIN_TIMEOUT)
         self.token = resp.access_token
         return resp
 
@@ -60,16 +63,16 @@ class Transport:
     def pull(self, req: PullRequest) -> PullResponse:
         return self._call("POST", "/sync/v1/pull", req, PullResponse)
 
-    def _call(self, method: str, path: str, body: BaseModel | None, answer: type[T] | None) -> Any:
+    def _call(self, method: str, path: str, body: BaseModel | None, answer: type[T] | None, timeout: tuple[float, float] = TIMEOUT) -> Any:
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
         data = body.model_dump_json().encode() if body is not None else None
         if data is not None:
             headers["Content-Type"] = "application/json"
         try:
-            resp = self._http.request(method, self.base_url + path, data=data, headers=headers, timeout=TIMEOUT)
+            resp = self._http.request(method, self.base_url + path, data=data, headers=headers, timeout=timeout)
         except requests.RequestException as exc:
             raise ServerUnreachable(str(exc)) from exc
-        if resp.status_code == 401:
+        if resp.status_code == 401 and not path.startswith("/auth/"):
             raise LoginExpired(resp.text[:500])
         if resp.status_code >= 400:
             raise _refusal(resp)

@@ -1,0 +1,697 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>Audience</name>
+    <message>
+        <source>All units</source>
+        <translation>全体单位</translation>
+    </message>
+</context>
+<context>
+    <name>Classification</name>
+    <message>
+        <source>Public</source>
+        <translation>公开</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>内部</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>秘密</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>机密</translation>
+    </message>
+</context>
+<context>
+    <name>ClientController</name>
+    <message numerus="yes">
+        <source>The local data file was damaged and has been kept aside at %1. %n change(s) waiting to be sent were carried over. The rest will be downloaded again from the server at the next sync.</source>
+        <translation>
+            <numerusform>本机数据文件已损坏，已原样保留在 %1。%n 项待发送的更改已转入新的数据文件，其余数据将在下次同步时从服务器重新下载。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Local data rebuilt</source>
+        <translation>本机数据已重建</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsFold</name>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryTreeModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryView</name>
+    <message>
+        <source>Name, pinyin initials (e.g. wxy) or unit (Ctrl+F)</source>
+        <translation>按姓名、拼音首字母（如 wxy）或单位查找（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>通讯录</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the first %n people; type more to narrow the search.</source>
+        <translation>
+            <numerusform>仅显示前 %n 人，请输入更多文字缩小范围。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) found</source>
+        <translation>
+            <numerusform>找到 %n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody matches “%1”. Try the pinyin initials or the unit&apos;s name.</source>
+        <translation>没有找到与“%1”相符的人员。可以试试拼音首字母或单位名称。</translation>
+    </message>
+</context>
+<context>
+    <name>LaterFeatures</name>
+    <message>
+        <source>Incoming documents</source>
+        <translation>收文</translation>
+    </message>
+    <message>
+        <source>Documents sent to your unit will appear here</source>
+        <translation>发给本单位的公文将显示在这里</translation>
+    </message>
+    <message>
+        <source>The clerk signs for each document, registers it and passes it on; handlers and leaders see what waits for them, with its deadline. This arrives in a later version.</source>
+        <translation>收发员签收、登记后分送办理；承办人和领导在这里看到等待自己办理的公文及其办理时限。此功能将在后续版本中提供。</translation>
+    </message>
+    <message>
+        <source>Outgoing documents</source>
+        <translation>发文</translation>
+    </message>
+    <message>
+        <source>Documents your unit drafts and sends will appear here</source>
+        <translation>本单位拟制和发出的公文将显示在这里</translation>
+    </message>
+    <message>
+        <source>Drafting, review, signing off, numbering and distribution through the exchange, with receipts from every addressed unit. This arrives in a later version.</source>
+        <translation>拟稿、核稿、签发、编号，并通过公文交换分发给各主送单位，收取各单位的签收回执。此功能将在后续版本中提供。</translation>
+    </message>
+    <message>
+        <source>Countersigning</source>
+        <translation>会签</translation>
+    </message>
+    <message>
+        <source>Documents waiting for your countersignature will appear here</source>
+        <translation>等待您会签的公文将显示在这里</translation>
+    </message>
+    <message>
+        <source>When several units or leaders must agree on a document, each signs here in turn or in parallel. This arrives in a later version.</source>
+        <translation>需要多个单位或多位领导共同同意的公文，在这里依次或同时会签。此功能将在后续版本中提供。</translation>
+    </message>
+    <message>
+        <source>Meeting rooms</source>
+        <translation>会议室</translation>
+    </message>
+    <message>
+        <source>Your unit&apos;s meeting rooms and bookings will appear here</source>
+        <translation>本单位的会议室及预订情况将显示在这里</translation>
+    </message>
+    <message>
+        <source>See which rooms are free and book one; a booking made offline is confirmed when the server is reached. This arrives in a later version.</source>
+        <translation>查看哪些会议室空闲并预订；离线时提交的预订会在连上服务器后确认。此功能将在后续版本中提供。</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation>用车</translation>
+    </message>
+    <message>
+        <source>Requests for official vehicles will appear here</source>
+        <translation>公务用车申请将显示在这里</translation>
+    </message>
+    <message>
+        <source>Ask for a car for a date and a destination; the dispatcher assigns one and you see the answer here. This arrives in a later version.</source>
+        <translation>填写用车日期和目的地提出申请，车辆调度员派车后，结果会显示在这里。此功能将在后续版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>LoginWindow</name>
+    <message>
+        <source>Xietong — sign in</source>
+        <translation>协同办公 — 登录</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>PIN of the key</source>
+        <translation>证书 PIN 码</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>Choose your key in the list first.</source>
+        <translation>请先在列表中选择您的证书。</translation>
+    </message>
+    <message>
+        <source>Type the PIN of your key.</source>
+        <translation>请输入证书的 PIN 码。</translation>
+    </message>
+    <message>
+        <source>The PIN is not right. Type it again.</source>
+        <translation>PIN 码不正确，请重新输入。</translation>
+    </message>
+    <message>
+        <source>The first sign-in on this computer needs the exchange server (%1), which cannot be reached now. Check the network or the server address, then try again.</source>
+        <translation>在这台电脑上首次登录需要连接交换服务器（%1），但现在无法连接。请检查网络或服务器地址后再试。</translation>
+    </message>
+    <message>
+        <source>The server refused the sign-in: %1</source>
+        <translation>服务器拒绝了登录：%1</translation>
+    </message>
+    <message>
+        <source>This key cannot be read. Ask the IT department for a new one.</source>
+        <translation>无法读取这张证书。请联系信息中心重新办理。</translation>
+    </message>
+    <message>
+        <source>Signing in failed unexpectedly. The details below and in the log help the IT department.</source>
+        <translation>登录时发生意外错误。下方的详细信息和日志可供信息中心排查。</translation>
+    </message>
+    <message>
+        <source>Exchange server</source>
+        <translation>交换服务器</translation>
+    </message>
+    <message>
+        <source>Address of the exchange server:</source>
+        <translation>交换服务器地址：</translation>
+    </message>
+    <message>
+        <source>A server address starts with http:// or https://.</source>
+        <translation>服务器地址应以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>服务器：%1</translation>
+    </message>
+    <message>
+        <source>Xietong</source>
+        <translation>协同办公</translation>
+    </message>
+    <message>
+        <source>&amp;Key</source>
+        <translation>证书(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>PIN 码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Sign in with your key and its PIN.</source>
+        <translation>请选择您的证书并输入 PIN 码登录。</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>更改…</translation>
+    </message>
+    <message>
+        <source>No key was found in %1. Insert your key, or ask the IT department.</source>
+        <translation>在 %1 中没有找到证书。请插入证书，或联系信息中心。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Xietong — %1</source>
+        <translation>协同办公 — %1</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <source>To do</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>收文</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>发文</translation>
+    </message>
+    <message>
+        <source>Countersign</source>
+        <translation>会签</translation>
+    </message>
+    <message>
+        <source>Meeting rooms</source>
+        <translation>会议室</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation>用车</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>通知公告</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>通讯录</translation>
+    </message>
+</context>
+<context>
+    <name>NoticePanel</name>
+    <message>
+        <source>Waiting to send: it goes out by itself when the server can be reached.</source>
+        <translation>待发送：连上服务器后会自动发出。</translation>
+    </message>
+    <message>
+        <source>No notice selected</source>
+        <translation>未选择通知</translation>
+    </message>
+    <message>
+        <source>Choose a notice on the left to read it in full.</source>
+        <translation>在左侧选择一条通知即可阅读全文。</translation>
+    </message>
+    <message>
+        <source>Published by %1 to %2 on %3</source>
+        <translation>发布人：%1&#x3000;&#x3000;发布范围：%2&#x3000;&#x3000;时间：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n colleague(s) have read it.</source>
+        <translation>
+            <numerusform>已有 %n 人阅读。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody has read it yet.</source>
+        <translation>还没有人阅读。</translation>
+    </message>
+    <message>
+        <source>Who has read it</source>
+        <translation>阅读情况</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesModel</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Published by</source>
+        <translation>发布人</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>发布范围</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>未读</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesView</name>
+    <message>
+        <source>Search notices, also by pinyin initials (Ctrl+F)</source>
+        <translation>搜索通知，可用拼音首字母（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Publish a notice (Ctrl+N)</source>
+        <translation>发布通知（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>通知公告</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>处室</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPanel</name>
+    <message>
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>处室</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>No one selected</source>
+        <translation>未选择人员</translation>
+    </message>
+    <message>
+        <source>Choose a person in the tree or in the search results to see how to reach them.</source>
+        <translation>在左侧的组织机构或搜索结果中选择一位人员，查看联系方式。</translation>
+    </message>
+</context>
+<context>
+    <name>PublishNoticeDialog</name>
+    <message>
+        <source>Publish a notice</source>
+        <translation>发布通知</translation>
+    </message>
+    <message>
+        <source>For example: Notice on the New Year holiday</source>
+        <translation>例如：关于元旦放假的通知</translation>
+    </message>
+    <message>
+        <source>The text of the notice</source>
+        <translation>通知正文</translation>
+    </message>
+    <message>
+        <source>You are offline: the notice is saved on this computer and sent when the server can be reached.</source>
+        <translation>当前离线：通知会先保存在本机，连上服务器后自动发出。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>无法读取文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The file %1 is empty.</source>
+        <translation>文件 %1 是空的。</translation>
+    </message>
+    <message>
+        <source>Import a notice from a text file</source>
+        <translation>从文本文件导入通知</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <source>Replace the title and text you have typed with the file&apos;s?</source>
+        <translation>用文件内容替换已填写的标题和正文吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>标题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Audience</source>
+        <translation>发布范围(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt</source>
+        <translation>正文(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Import from file…</source>
+        <translation>从文件导入…</translation>
+    </message>
+    <message>
+        <source>Publish (Ctrl+Enter)</source>
+        <translation>发布（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ReadersModel</name>
+    <message>
+        <source>Reader</source>
+        <translation>阅读人</translation>
+    </message>
+    <message>
+        <source>Read at</source>
+        <translation>阅读时间</translation>
+    </message>
+</context>
+<context>
+    <name>RejectionsDialog</name>
+    <message>
+        <source>Changes sent back by the server</source>
+        <translation>被退回的更改</translation>
+    </message>
+    <message>
+        <source>The server did not accept these changes. They were not applied; the reason says what to do.</source>
+        <translation>服务器没有接受以下更改，这些更改未生效。请按退回原因处理。</translation>
+    </message>
+</context>
+<context>
+    <name>RejectionsModel</name>
+    <message>
+        <source>Made at</source>
+        <translation>操作时间</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>更改内容</translation>
+    </message>
+    <message>
+        <source>Reason given by the server</source>
+        <translation>退回原因</translation>
+    </message>
+    <message>
+        <source>Publish a notice</source>
+        <translation>发布通知</translation>
+    </message>
+    <message>
+        <source>Read receipt of a notice</source>
+        <translation>通知已读回执</translation>
+    </message>
+</context>
+<context>
+    <name>Smoke</name>
+    <message>
+        <source>Offline check</source>
+        <translation>离线检查</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Sync now (F5)</source>
+        <translation>立即同步（F5）</translation>
+    </message>
+    <message>
+        <source>Last sync %1</source>
+        <translation>上次同步 %1</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting to send: %n</source>
+        <translation>
+            <numerusform>待发送 %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changes saved on this computer that the server has not received yet.</source>
+        <translation>已保存在本机、服务器尚未收到的更改。</translation>
+    </message>
+    <message numerus="yes">
+        <source>This computer&apos;s clock is %n minute(s) off the server&apos;s.</source>
+        <translation>
+            <numerusform>本机时钟与服务器相差 %n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Times you enter may be recorded wrongly. Ask the IT department to set this computer&apos;s clock.</source>
+        <translation>录入的时间可能不准确。请联系信息中心校准本机时钟。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Changes sent back (%n)</source>
+        <translation>
+            <numerusform>被退回的更改（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Sending changes: %1 of %2</source>
+        <translation>正在发送更改：%1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Receiving: %n row(s)</source>
+        <translation>
+            <numerusform>正在接收：已收到 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Connected to the exchange server.</source>
+        <translation>已连接交换服务器。</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Work as usual: changes are kept on this computer and sent when it is back.</source>
+        <translation>暂时无法连接服务器。您可以照常工作，更改会保存在本机，连上后自动发送。</translation>
+    </message>
+    <message>
+        <source>The technical details are in the log file %1.</source>
+        <translation>技术细节已记录在日志文件 %1 中。</translation>
+    </message>
+    <message>
+        <source>Sync problem</source>
+        <translation>同步问题</translation>
+    </message>
+</context>
+<context>
+    <name>TodoModel</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <source>Notice · %1</source>
+        <translation>通知公告 · %1</translation>
+    </message>
+</context>
+<context>
+    <name>TodoView</name>
+    <message>
+        <source>Search titles, also by pinyin initials (Ctrl+F)</source>
+        <translation>搜索标题，可用拼音首字母（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for you</source>
+        <translation>暂无待办</translation>
+    </message>
+    <message>
+        <source>New notices appear here as they arrive; documents to sign for, approve or countersign will join them.</source>
+        <translation>新的通知会出现在这里；待签收、待审批、待会签的公文以后也会列在这里。</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>待办</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) waiting</source>
+        <translation>
+            <numerusform>共 %n 项待办</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Urgency</name>
+    <message>
+        <source>Extra urgent</source>
+        <translation>特急</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>加急</translation>
+    </message>
+</context>
+<context>
+    <name>_SyncWorker</name>
+    <message>
+        <source>The server refused the last sync: %1</source>
+        <translation>服务器拒绝了上次同步：%1</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts this sign-in. Close Xietong and sign in again.</source>
+        <translation>服务器不再接受当前登录，请关闭协同办公后重新登录。</translation>
+    </message>
+    <message>
+        <source>The last sync failed unexpectedly. Your changes are kept and will be sent later.</source>
+        <translation>上次同步时发生意外错误。您的更改已保留，稍后会再发送。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1 @@
+"""Dialogs: publishing a notice, rejected changes, messages with a details fold."""

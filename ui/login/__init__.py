@@ -1,0 +1,1 @@
+"""Signing in: choose a key, enter its PIN, log in online or, for a known user, offline."""

@@ -1,0 +1,42 @@
+"""The sign-in steps, run off the UI thread: unlock the key, open this user's cache, log in online;
+when the server cannot be reached, continue offline if this cache already knows the user."""
+
+import logging
+
+from app import paths
+from app.identity.soft_token import SoftToken
+from app.services.account import device_id, remember_login, remembered_scopes, remembered_user
+from app.store.cache import open_cache
+from sync.client.login import login_online, user_from
+from sync.client.transport import ServerUnreachable, Transport
+from ui.session import DEVICE_NAME, ClientSession
+
+log = logging.getLogger(__name__)
+
+
+class FirstLoginNeedsServer(Exception):
+    """This user has never logged in online on this computer, and the server cannot be reached."""
+
+
+def sign_in(token: SoftToken, pin: str, server_url: str) -> ClientSession:
+    """Raises WrongPin, TokenUnreadable, FirstLoginNeedsServer, or the transport's refusals."""
+    signer = token.unlock(pin)
+    cache = open_cache(paths.cache_path(server_url, token.login))
+    try:
+        transport = Transport(server_url)
+        device = device_id(cache)
+        try:
+            answer = login_online(transport, signer, device, DEVICE_NAME)
+        except ServerUnreachable as exc:
+            known = remembered_user(cache)
+            if known is None or known.login != token.login:
+                raise FirstLoginNeedsServer(str(exc)) from exc
+            log.info("server %s unreachable; %s works offline: %s", server_url, token.login, exc)
+            return ClientSession(server_url, cache, known, remembered_scopes(cache), device, transport, signer, online=False)
+        user = user_from(answer)
+        remember_login(cache, user, answer.scopes)
+        log.info("%s signed in online at %s", user.login, server_url)
+        return ClientSession(server_url, cache, user, answer.scopes, device, transport, signer, online=True)
+    except BaseException:
+        cache.close()
+        raise

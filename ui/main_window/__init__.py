@@ -1,0 +1,1 @@
+"""The main window: navigation, pages and the sync status bar."""

@@ -1,0 +1,130 @@
+"""The main window: navigation on the left (opens on 待办), the page on the right, the sync status
+below. F5 syncs now, Ctrl+F searches the current page, Ctrl+N starts something new where it applies,
+Ctrl+1…Ctrl+8 jump to a page."""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from app.services import sync_state
+from ui.icons import icon
+from ui.main_window.navigation import NavigationList, entries
+from ui.main_window.status_bar import SyncStatusBar
+from ui.session import ClientSession
+from ui.sync_runner import SyncOutcome, SyncRunner
+from ui.text import fill
+from ui.views.directory_view import DirectoryView
+from ui.views.later_feature_view import later_feature_pages
+from ui.views.notices_view import NoticesView
+from ui.views.page import Page
+from ui.views.todo_view import TodoView
+
+NAV_WIDTH = 188
+
+
+class MainWindow(QMainWindow):
+    closed = Signal()
+
+    def __init__(self, session: ClientSession, runner: SyncRunner) -> None:
+        super().__init__()
+        self._session, self._runner = session, runner
+        self._online = session.online
+        self._error_detail = ""
+        self.setWindowTitle(fill(self.tr("Xietong — %1"), session.user.name))
+        self.setWindowIcon(icon("app"))
+        self.resize(1366, 768)
+        self.todo = TodoView(session.todo)
+        self.notices = NoticesView(session.notices, lambda: self._online)
+        self.directory = DirectoryView(session.directory)
+        self.pages: dict[str, Page] = {"todo": self.todo, "notices": self.notices, "directory": self.directory, **later_feature_pages()}
+        self.nav = NavigationList(entries(), self)
+        self.stack = QStackedWidget(self)
+        for key in self.nav.keys:
+            self.stack.addWidget(self.pages[key])
+            self.pages[key].changed.connect(self._on_local_change)
+        self.status = SyncStatusBar(self)
+        self.setStatusBar(self.status)
+        self.setCentralWidget(self._layout())
+        self._connect()
+        self._add_shortcuts()
+        self.nav.setCurrentRow(0)
+        self.refresh_pages()
+        self._show_status()
+
+    def current_page(self) -> Page:
+        return self.pages[self.nav.keys[self.nav.currentRow()]]
+
+    def show_page(self, key: str) -> None:
+        self.nav.setCurrentRow(self.nav.keys.index(key))
+
+    def refresh_pages(self) -> None:
+        for page in self.pages.values():
+            page.refresh()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._runner.stop()
+        super().closeEvent(event)
+        self.closed.emit()
+
+    def _connect(self) -> None:
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.todo.open_requested.connect(self._open_item)
+        self.status.sync_requested.connect(self._runner.sync_now)
+        self._runner.started.connect(self.status.sync_started)
+        self._runner.progress.connect(self.status.show_progress)
+        self._runner.finished.connect(self._on_synced)
+
+    def _add_shortcuts(self) -> None:
+        bindings = [
+            (QKeySequence(Qt.Key.Key_F5), self._runner.sync_now),
+            (QKeySequence.StandardKey.Find, lambda: self.current_page().focus_search()),
+            (QKeySequence.StandardKey.New, lambda: self.current_page().create_new()),
+        ]
+        bindings += [(QKeySequence(f"Ctrl+{row + 1}"), lambda _checked=False, row=row: self.nav.setCurrentRow(row)) for row in range(self.nav.count())]
+        for keys, slot in bindings:
+            action = QAction(self, shortcut=keys)
+            action.triggered.connect(slot)
+            self.addAction(action)
+
+    def _open_item(self, kind: str, ref_id: str) -> None:
+        if kind == "notice":
+            self.show_page("notices")
+            self.notices.open_notice(ref_id)
+
+    def _on_local_change(self) -> None:
+        self.refresh_pages()
+        self._show_status()
+        self._runner.sync_soon()
+
+    def _on_synced(self, outcome: SyncOutcome) -> None:
+        self._online = outcome.online
+        self._error_detail = outcome.detail
+        self.status.sync_finished()
+        if outcome.changed:
+            self.refresh_pages()
+        self._show_status()
+
+    def _show_status(self) -> None:
+        self.status.show_state(sync_state.read(self._session.cache), self._online, self._error_detail)
+
+    def _layout(self) -> QWidget:
+        panel = QWidget(self, objectName="NavPanel")
+        panel.setFixedWidth(NAV_WIDTH)
+        user = self._session.user
+        name = QLabel(user.name, panel, objectName="NavUser")
+        unit = QLabel(user.unit_name, panel, objectName="Secondary", wordWrap=True)
+        side = QVBoxLayout(panel)
+        side.setContentsMargins(8, 14, 0, 8)
+        side.addWidget(name)
+        side.addWidget(unit)
+        side.addSpacing(10)
+        side.addWidget(self.nav, 1)
+        for label in (name, unit):
+            label.setContentsMargins(10, 0, 8, 0)
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(panel)
+        row.addWidget(self.stack, 1)
+        return central

@@ -1,0 +1,46 @@
+"""The left navigation: eight entries in a fixed order, each an icon and a word."""
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from ui.icons import icon
+
+ICON_SIZE = QSize(20, 20)
+ROW_PADDING = 20  # one generous row per entry: an easy target for the mouse, at any scale
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    key: str
+    label: str
+
+
+def entries() -> list[NavEntry]:
+    translate = QCoreApplication.translate
+    return [
+        NavEntry("todo", translate("Navigation", "To do")),
+        NavEntry("incoming", translate("Navigation", "Incoming")),
+        NavEntry("outgoing", translate("Navigation", "Outgoing")),
+        NavEntry("countersign", translate("Navigation", "Countersign")),
+        NavEntry("rooms", translate("Navigation", "Meeting rooms")),
+        NavEntry("vehicles", translate("Navigation", "Vehicles")),
+        NavEntry("notices", translate("Navigation", "Notices")),
+        NavEntry("directory", translate("Navigation", "Directory")),
+    ]
+
+
+class NavigationList(QListWidget):
+    """Arrow keys move between entries; Ctrl+1…Ctrl+8 are set up by the window."""
+
+    def __init__(self, nav: list[NavEntry], parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="NavList")
+        self.setIconSize(ICON_SIZE)
+        self.keys = [entry.key for entry in nav]
+        row_height = self.fontMetrics().height() + ROW_PADDING
+        for entry in nav:
+            QListWidgetItem(icon(entry.key), entry.label, self).setSizeHint(QSize(0, row_height))
+
+    def labels(self) -> list[str]:
+        return [self.item(row).text() for row in range(self.count())]

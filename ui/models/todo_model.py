@@ -1,0 +1,95 @@
+"""待办 table: what waits for the user, with urgency and classification in words."""
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from app.domain.directory import pinyin_initials
+from app.services.todo import TodoItem
+from ui import time_format
+from ui.models.roles import ID_ROLE, SEARCH_ROLE, SORT_ROLE
+from ui.text import fill
+
+URGENT_COLOUR = QColor("#b3261e")
+Index = QModelIndex | QPersistentModelIndex
+
+
+def urgency_label(urgency: str) -> str:
+    """紧急程度 in the interface language; "" (平件) stays blank so the urgent ones stand out."""
+    labels = {
+        "特急": QCoreApplication.translate("Urgency", "Extra urgent"),
+        "加急": QCoreApplication.translate("Urgency", "Urgent"),
+    }
+    return labels.get(urgency, urgency)
+
+
+def classification_label(classification: str) -> str:
+    """密级 in the interface language; "" means 公开."""
+    labels = {
+        "": QCoreApplication.translate("Classification", "Public"),
+        "内部": QCoreApplication.translate("Classification", "Internal"),
+        "秘密": QCoreApplication.translate("Classification", "Secret"),
+        "机密": QCoreApplication.translate("Classification", "Confidential"),
+    }
+    return labels.get(classification, classification)
+
+
+class TodoModel(QAbstractTableModel):
+    TITLE, SOURCE, SINCE, URGENCY, CLASSIFICATION = range(5)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[TodoItem] = []
+        self._headers = [self.tr("Title"), self.tr("From"), self.tr("Time"), self.tr("Urgency"), self.tr("Classification")]
+
+    def set_items(self, items: list[TodoItem]) -> None:
+        if items == self._items:
+            return  # a sync that changed nothing must not reset the user's selection and scroll
+        self.beginResetModel()
+        self._items = items
+        self.endResetModel()
+
+    def item(self, row: int) -> TodoItem:
+        return self._items[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        item, column = self._items[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(item, column)
+        if role == SORT_ROLE:
+            return item.since if column == self.SINCE else self._text(item, column)
+        if role == SEARCH_ROLE:
+            return f"{item.title} {item.source} {pinyin_initials(item.title)}".lower()
+        if role == ID_ROLE:
+            return f"{item.kind}:{item.ref_id}"
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.URGENCY and item.urgency:
+            return URGENT_COLOUR
+        return None
+
+    def _text(self, item: TodoItem, column: int) -> str:
+        if column == self.TITLE:
+            return item.title
+        if column == self.SOURCE:
+            return self._source(item)
+        if column == self.SINCE:
+            return time_format.date_time(item.since)
+        if column == self.URGENCY:
+            return urgency_label(item.urgency)
+        return classification_label(item.classification)
+
+    def _source(self, item: TodoItem) -> str:
+        if item.kind == "notice":
+            return fill(self.tr("Notice · %1"), item.source)
+        return item.source
