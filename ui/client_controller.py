@@ -19,12 +19,13 @@ class ClientController(QObject):
         self.login = LoginWindow(config)
         self.login.signed_in.connect(self.open_main_window)
         self.window: MainWindow | None = None
+        self.runner: SyncRunner | None = None
 
     def start(self) -> None:
         self.login.show()
 
     def open_main_window(self, session: ClientSession) -> None:
-        runner = SyncRunner(session)
+        runner = self.runner = SyncRunner(session)
         self.window = MainWindow(session, runner)
         self.window.closed.connect(session.cache.close)
         self.window.show()

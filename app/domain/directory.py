@@ -3,8 +3,6 @@
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 
 @dataclass(frozen=True)
 class Unit:
@@ -44,6 +42,8 @@ class Person:
 @lru_cache(maxsize=65536)
 def pinyin_initials(text: str) -> str:
     """Lower-case pinyin initials of Chinese text, e.g. 张伟 -> "zw"; other characters kept as is."""
+    from pypinyin import Style, lazy_pinyin  # its dictionaries take a third of a second to load
+
     return "".join(syllable[0] for syllable in lazy_pinyin(text, style=Style.FIRST_LETTER) if syllable).lower()
 
 

@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from typing import TYPE_CHECKING
+
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +71,8 @@ def open_cache(path: Path) -> Cache:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(_alembic_config()).get_current_head() or ""
 
 
@@ -87,13 +90,21 @@ def _engine(path: Path) -> Engine:
     return engine
 
 
-def _alembic_config() -> Config:
+# Alembic is imported where it is used: it costs half a second of start-up, and the login
+# window must appear before any cache is opened.
+def _alembic_config() -> "Config":
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(resources.files("app.store") / "migrations"))
     return cfg
 
 
 def _migrate(engine: Engine) -> None:
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     cfg = _alembic_config()
     head = ScriptDirectory.from_config(cfg).get_current_head()
     with engine.begin() as conn:
