@@ -1,0 +1,47 @@
+"""A cache file damaged while a change waited: the file is kept aside, the cache is rebuilt from
+the server, and the waiting change still reaches the other unit."""
+
+import sqlite3
+
+import pytest
+
+from app.domain.notices import AUDIENCE_ALL, NoticeDraft
+from sync.client.transport import ServerUnreachable
+from tests.support.headless_client import sign_in
+
+
+def scribble_over_table(path, table):
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+    con.close()
+    with open(path, "r+b") as f:
+        f.seek((root - 1) * page_size)
+        f.write(b"\x00\xff" * (page_size // 2))
+
+
+def test_queued_notice_survives_a_damaged_cache(exchange_server, tmp_path):
+    cache_file = tmp_path / "chenjg.sqlite"
+    office = sign_in(exchange_server.url, exchange_server.tokens_dir, "chenjg", cache_file)
+    office.sync()
+    exchange_server.stop()
+    notice_id = office.notices.publish(NoticeDraft("关于防汛值班的通知", "请各单位安排防汛值班。", AUDIENCE_ALL))
+    with pytest.raises(ServerUnreachable):
+        office.sync()
+    office.close()
+    scribble_over_table(cache_file, "people")
+
+    exchange_server.start()
+    office = sign_in(exchange_server.url, exchange_server.tokens_dir, "chenjg", cache_file)
+    report = office.cache.report
+    assert report.set_aside is not None and report.set_aside.exists()
+    assert report.recovered_ops == 1
+    assert office.sync().pushed == 1
+    assert office.directory.count_people() == exchange_server.people  # rebuilt from the server
+
+    county = sign_in(exchange_server.url, exchange_server.tokens_dir, "zhouqiang", tmp_path / "zhouqiang.sqlite")
+    county.sync()
+    assert notice_id in {n.id for n in county.notices.notices()}
+    office.close()
+    county.close()
