@@ -3,16 +3,18 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# make dist and tests/packaging also need PyInstaller and the Debian packaging tools.
+DIST_STAMP := $(VENV)/.dist-installed
 DEMO := var/demo
 DEMO_PORT ?= 8765
 DEMO_PEOPLE ?= 1000
 
-.PHONY: run test bench screenshots translations demo system-deps clean
+.PHONY: run test bench screenshots translations demo dist packaging-test clean
 
 run: $(STAMP) translations demo
 	bash scripts/run-demo.sh $(DEMO) $(DEMO_PORT)
 
-test: $(STAMP) translations
+test: $(DIST_STAMP) translations
 	bash scripts/system-deps.sh --with-postgres
 	bash scripts/postgres-test.sh
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
@@ -23,6 +25,14 @@ bench: $(STAMP) translations
 
 screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py
+
+# Client bundle, .deb, MSI (Linux bundle as payload, for CI's checks) and server wheel in dist/,
+# then the dist.* figures.
+dist: $(DIST_STAMP) translations
+	bash scripts/dist.sh
+
+packaging-test: $(DIST_STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest tests/packaging $(PYTEST_ARGS)
 
 translations: $(STAMP)
 	$(BIN)/python scripts/compile_translations.py
@@ -42,5 +52,11 @@ $(STAMP): pyproject.toml scripts/system-deps.sh
 	$(BIN)/python -m pip install -q -e ".[server,test]"
 	touch $@
 
+$(DIST_STAMP): $(STAMP)
+	bash scripts/system-deps.sh --with-packaging
+	$(BIN)/python -m pip install -q -e ".[server,test,dist]"
+	touch $@
+
 clean:
 	rm -rf $(VENV) var build dist screenshots
+

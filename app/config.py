@@ -12,11 +12,23 @@ from pathlib import Path
 
 from app import paths
 
-DEFAULTS = {"server_url": "http://127.0.0.1:8765", "token_dir": "", "language": "zh_CN"}
+DEFAULTS = {
+    "server_url": "http://127.0.0.1:8765",
+    "token_dir": "",
+    "language": "zh_CN",
+    "pkcs11_module": "",  # the USB key (UKey) vendor's PKCS#11 library; empty: none configured
+    "trust_anchors": "",  # CA bundle (PEM) the server's and users' certificates chain to; empty: none
+}
 POLICY_FILE = Path("/etc/xietong/policy.ini")
 REGISTRY_KEY = r"Software\Xietong"
 # Registry value names as the MSI writes them (its public properties).
-REGISTRY_NAMES = {"server_url": "SERVER_URL", "token_dir": "TOKEN_DIR", "language": "LANGUAGE"}
+REGISTRY_NAMES = {
+    "server_url": "SERVER_URL",
+    "token_dir": "TOKEN_DIR",
+    "language": "LANGUAGE",
+    "pkcs11_module": "PKCS11_MODULE",
+    "trust_anchors": "TRUST_ANCHORS",
+}
 
 
 @dataclass(frozen=True)
@@ -25,6 +37,8 @@ class ClientConfig:
     token_dir: str
     language: str
     sources: Mapping[str, str]  # setting -> where its value came from, for the About box and logs
+    pkcs11_module: str = ""
+    trust_anchors: str = ""
 
 
 def user_settings_file() -> Path:
@@ -47,7 +61,14 @@ def load(cli: Mapping[str, str | None], policy_file: Path = POLICY_FILE) -> Clie
                 break
         else:
             values[key], sources[key] = DEFAULTS[key], "default"
-    return ClientConfig(server_url=values["server_url"].rstrip("/"), token_dir=values["token_dir"], language=values["language"], sources=sources)
+    return ClientConfig(
+        server_url=values["server_url"].rstrip("/"),
+        token_dir=values["token_dir"],
+        language=values["language"],
+        sources=sources,
+        pkcs11_module=values["pkcs11_module"],
+        trust_anchors=values["trust_anchors"],
+    )
 
 
 def save_user_setting(key: str, value: str) -> None:
