@@ -8,9 +8,8 @@ import sys
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
-from app import __version__
+from app import __version__, logging_setup
 from app import config as app_config
-from app import logging_setup
 
 log = logging.getLogger(__name__)
 LANGUAGES = ("zh_CN", "en")

@@ -12,7 +12,6 @@ import time
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event

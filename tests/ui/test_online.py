@@ -46,7 +46,7 @@ def test_sign_in_sync_and_publish_online(qtbot, server):
     qtbot.waitUntil(lambda: status.last_sync.text().startswith("上次同步"), timeout=SYNC_TIMEOUT_MS)
     assert status.connection.text() == "在线"
     assert window.directory.tree_model.rowCount() > 30
-    assert PLAN in [window.notices.model.notice(r).title for r in range(window.notices.model.rowCount())]
+    assert PLAN in [window.notices.model.row_item(r).title for r in range(window.notices.model.rowCount())]
 
     window.show_page("notices")
     window.notices.create_new()
@@ -57,7 +57,7 @@ def test_sign_in_sync_and_publish_online(qtbot, server):
     assert status.pending.text() == "待发送 1"
     qtbot.waitUntil(lambda: status.pending.text() == "待发送 0", timeout=SYNC_TIMEOUT_MS)  # sent shortly after
     row = window.notices.model.row_of(window.notices.panel._detail.summary.id)
-    assert not window.notices.model.notice(row).pending
+    assert not window.notices.model.row_item(row).pending
     window.close()
 
 

@@ -1,60 +1,37 @@
 """通知公告 list: title, publisher, audience, date and state. Unread rows are bold and say 未读
 in words; a notice still waiting to be sent says 待发送 (colour is never the only signal)."""
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QFont
 
 from app.domain.directory import pinyin_initials
 from app.domain.notices import AUDIENCE_ALL
 from app.services.notices import NoticeSummary
 from ui import time_format
+from ui.models.list_table_model import Index, ListTableModel
 from ui.models.roles import ID_ROLE, SEARCH_ROLE, SORT_ROLE
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def audience_label(audience: str, unit_name: str) -> str:
     return QCoreApplication.translate("Audience", "All units") if audience == AUDIENCE_ALL else unit_name
 
 
-class NoticesModel(QAbstractTableModel):
+class NoticesModel(ListTableModel[NoticeSummary]):
     TITLE, PUBLISHER, AUDIENCE, DATE, STATE = range(5)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._notices: list[NoticeSummary] = []
         self._headers = [self.tr("Title"), self.tr("Published by"), self.tr("Audience"), self.tr("Date"), self.tr("State")]
         self._bold = QFont()
         self._bold.setBold(True)
 
-    def set_notices(self, notices: list[NoticeSummary]) -> None:
-        if notices == self._notices:
-            return
-        self.beginResetModel()
-        self._notices = notices
-        self.endResetModel()
-
-    def notice(self, row: int) -> NoticeSummary:
-        return self._notices[row]
-
     def row_of(self, notice_id: str) -> int:
-        return next((row for row, n in enumerate(self._notices) if n.id == notice_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._notices)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+        return next((row for row, n in enumerate(self._rows) if n.id == notice_id), -1)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        notice, column = self._notices[index.row()], index.column()
+        notice, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(notice, column)
         if role == Qt.ItemDataRole.ToolTipRole:

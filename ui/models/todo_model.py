@@ -1,16 +1,16 @@
 """待办 table: what waits for the user, with urgency and classification in words."""
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
 from app.domain.directory import pinyin_initials
 from app.services.todo import TodoItem
 from ui import time_format
+from ui.models.list_table_model import Index, ListTableModel
 from ui.models.roles import ID_ROLE, SEARCH_ROLE, SORT_ROLE
 from ui.text import fill
 
 URGENT_COLOUR = QColor("#b3261e")
-Index = QModelIndex | QPersistentModelIndex
 
 
 def urgency_label(urgency: str) -> str:
@@ -33,39 +33,17 @@ def classification_label(classification: str) -> str:
     return labels.get(classification, classification)
 
 
-class TodoModel(QAbstractTableModel):
+class TodoModel(ListTableModel[TodoItem]):
     TITLE, SOURCE, SINCE, URGENCY, CLASSIFICATION = range(5)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._items: list[TodoItem] = []
         self._headers = [self.tr("Title"), self.tr("From"), self.tr("Time"), self.tr("Urgency"), self.tr("Classification")]
-
-    def set_items(self, items: list[TodoItem]) -> None:
-        if items == self._items:
-            return  # a sync that changed nothing must not reset the user's selection and scroll
-        self.beginResetModel()
-        self._items = items
-        self.endResetModel()
-
-    def item(self, row: int) -> TodoItem:
-        return self._items[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        item, column = self._items[index.row()], index.column()
+        item, column = self._rows[index.row()], index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(item, column)
         if role == SORT_ROLE:

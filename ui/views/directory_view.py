@@ -59,7 +59,7 @@ class DirectoryView(Page):
             self._left.setCurrentIndex(0)
             return
         found = self._directory.search(query)
-        self.results_model.set_people(found)
+        self.results_model.set_rows(found)
         if len(found) >= SEARCH_LIMIT:
             self.results_note.setText(self.tr("Showing the first %n people; type more to narrow the search.", "", len(found)))
         elif found:
@@ -74,7 +74,7 @@ class DirectoryView(Page):
 
     def _on_result_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
-        self.person.show_person(self.results_model.person(indexes[0].row()) if indexes else None)
+        self.person.show_person(self.results_model.row_item(indexes[0].row()) if indexes else None)
 
     def _opened_ids(self) -> set[tuple[str, str]]:
         opened: set[tuple[str, str]] = set()

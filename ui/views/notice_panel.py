@@ -65,7 +65,7 @@ class NoticePanel(QWidget):
         self._stack.setCurrentIndex(0)
 
     def _show_readers(self, readers: list[Reader]) -> None:
-        self._readers_model.set_readers(readers)
+        self._readers_model.set_rows(readers)
         self._readers_count.setText(self.tr("%n colleague(s) have read it.", "", len(readers)) if readers else self.tr("Nobody has read it yet."))
 
     def _set_body(self, text: str) -> None:

@@ -45,7 +45,7 @@ class NoticesView(Page):
         self._shown = ""
 
     def refresh(self) -> None:
-        self.model.set_notices(self._notices.notices())
+        self.model.set_rows(self._notices.notices())
         if self._shown and self.model.row_of(self._shown) >= 0:
             self.open_notice(self._shown)  # read again: its readers may have changed
         else:

@@ -48,7 +48,7 @@ class TodoView(Page):
 
     def refresh(self) -> None:
         items = self._todo.items()
-        self._model.set_items(items)
+        self._model.set_rows(items)
         self._count.setText(self.tr("%n item(s) waiting", "", len(items)))
         self._stack.setCurrentWidget(self._table if items else self._empty)
 
@@ -56,5 +56,5 @@ class TodoView(Page):
         self._search.focus()
 
     def _open(self, index: QModelIndex | QPersistentModelIndex) -> None:
-        item = self._model.item(self._proxy.mapToSource(index).row())
+        item = self._model.row_item(self._proxy.mapToSource(index).row())
         self.open_requested.emit(item.kind, item.ref_id)
