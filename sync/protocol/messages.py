@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 PROTOCOL_VERSION = "v1"
 MAX_OPS_PER_PUSH = 200
 MAX_PUSH_BYTES = 4 * 1024 * 1024
+MAX_OP_ARGS_BYTES = 1024 * 1024  # one op's args as UTF-8 JSON; files travel as blobs, not in args
 MAX_PULL_LIMIT = 2000
 ID_PATTERN = r"^[A-Za-z0-9._:-]{1,64}$"
 OP_NAME_PATTERN = r"^[a-z_]+\.[a-z_]+$"

@@ -1,5 +1,6 @@
 """Push: apply each op once, in the device's order, each in its own transaction. Pull: read scopes."""
 
+import json
 import time
 from collections.abc import Callable, Mapping
 from itertools import pairwise
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import RuleViolation
 from sync.protocol import Op, OpResult, PullRequest, PushRequest, ScopeChanges
+from sync.protocol.messages import MAX_OP_ARGS_BYTES
 from sync.server.auth.models import DeviceModel
 from sync.server.auth.service import CurrentUser
 from sync.server.changelog import service as changelog
@@ -129,6 +131,8 @@ def _apply(session: Session, user: CurrentUser, device_id: str, op: Op, handlers
 def _run(session: Session, user: CurrentUser, op: Op, handlers: Mapping[str, OpHandler]) -> tuple[str, str, str, dict[str, Any]]:
     """Run the op's handler; a refusal undoes whatever the handler wrote and is recorded instead."""
     handler = handlers.get(op.name)
+    if _args_bytes(op) > MAX_OP_ARGS_BYTES:
+        return "rejected", "sync.op_too_large", f"操作内容过大（上限 {MAX_OP_ARGS_BYTES // 1024} KB），本操作未执行；大文件请作为附件上传。", {}
     if handler is None:
         return "rejected", "sync.unknown_op", f"服务器不支持操作“{op.name}”，请确认客户端与服务器版本一致。", {}
     try:
@@ -138,6 +142,10 @@ def _run(session: Session, user: CurrentUser, op: Op, handlers: Mapping[str, OpH
         return "rejected", exc.code, exc.message, {}
     except ValidationError as exc:
         return "rejected", "sync.bad_args", f"操作“{op.name}”的参数不正确：{_first_problem(exc)}", {}
+
+
+def _args_bytes(op: Op) -> int:
+    return len(json.dumps(op.args, ensure_ascii=False).encode())
 
 
 def _stored_answer(stored: AppliedOpModel, op: Op, user: CurrentUser) -> OpResult:
