@@ -61,6 +61,16 @@ def apply_rows(session: Session, rows: Iterable[RowLike]) -> None:
         _mark_own_reads(session, live["notice_read"])
 
 
+def forget(session: Session, entity: str, ids: list[str]) -> None:
+    """Remove these mirror rows (a scope being downloaded again); unknown kinds are ignored."""
+    if entity not in _KINDS:
+        return
+    model = _KINDS[entity][0]
+    key = model.__mapper__.primary_key[0]
+    for i in range(0, len(ids), 500):
+        session.execute(delete(model).where(key.in_(ids[i : i + 500])))
+
+
 def _upsert(session: Session, table: Table, values: list[dict[str, Any]]) -> None:
     keys = [c.name for c in table.primary_key.columns]
     stmt = insert(table)

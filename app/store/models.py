@@ -111,3 +111,18 @@ class SyncCursor(Base):
     __tablename__ = "sync_cursors"
     scope: Mapped[str] = mapped_column(String(128), primary_key=True)
     cursor: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ScopeRow(Base):
+    """Which pulled rows belong to which scope, at which server seq. Lets the client forget one
+    scope (re-download after the retention horizon or a checksum mismatch) without touching the
+    others or the outbox, and fold the scope checksum; kept for entity kinds this version does
+    not mirror too, so the checksum still matches."""
+
+    __tablename__ = "scope_rows"
+    scope: Mapped[str] = mapped_column(String(128), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(32), primary_key=True)
+    id: Mapped[str] = mapped_column(String(160), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (Index("ix_scope_rows_entity_id", "entity", "id"),)

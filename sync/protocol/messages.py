@@ -13,6 +13,7 @@ MAX_OPS_PER_PUSH = 200
 MAX_PUSH_BYTES = 4 * 1024 * 1024
 MAX_OP_ARGS_BYTES = 1024 * 1024  # one op's args as UTF-8 JSON; files travel as blobs, not in args
 MAX_PULL_LIMIT = 2000
+MAX_RESULTS_PER_PULL = 1000
 ID_PATTERN = r"^[A-Za-z0-9._:-]{1,64}$"
 OP_NAME_PATTERN = r"^[a-z_]+\.[a-z_]+$"
 LOGIN_CONTEXT = b"xietong-login-v1"
@@ -90,6 +91,9 @@ class PullRequest(Strict):
     device_id: str = Field(pattern=ID_PATTERN)
     cursors: dict[str, int] = Field(description="scope -> last seen server sequence (0 for none)")
     limit: int = Field(default=500, ge=1, le=MAX_PULL_LIMIT)
+    results_after: int | None = Field(
+        default=None, ge=0, description="also answer this device's op results with client_seq above this (settles a push whose reply was lost)"
+    )
 
 
 class Row(Strict):
@@ -107,11 +111,14 @@ class ScopeChanges(Strict):
     rows: list[Row]
     next_cursor: int
     has_more: bool
+    reset: bool = Field(default=False, description="the cursor was older than the retention horizon: forget the scope, these rows start it from 0")
+    checksum: str | None = Field(default=None, description="sync.protocol.checksum of the scope at next_cursor; only when has_more is false and nothing newer was written")
 
 
 class PullResponse(Strict):
     scopes: dict[str, ScopeChanges]
     server_time: float
+    results: list[OpResult] = Field(default_factory=list)
 
 
 def login_message(nonce: str, login: str, device_id: str) -> bytes:

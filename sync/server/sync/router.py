@@ -38,8 +38,9 @@ def pull(req: PullRequest, user: User, db: Db) -> PullResponse:
     try:
         with db.sessions() as s:
             scopes = service.pull(s, user, req)
+            results = [] if req.results_after is None else service.results_after(s, user, req.device_id, req.results_after)
     except NotYourDevice:
         raise refusal(*NOT_YOUR_DEVICE) from None
     except ScopeForbidden as exc:
         raise refusal(status.HTTP_403_FORBIDDEN, "sync.scope_forbidden", f"无权读取同步范围“{exc.scope}”。", scope=exc.scope) from None
-    return PullResponse(scopes=scopes, server_time=time.time())
+    return PullResponse(scopes=scopes, server_time=time.time(), results=results)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import RuleViolation
 from sync.protocol import Op, OpResult, PullRequest, PushRequest, ScopeChanges
-from sync.protocol.messages import MAX_OP_ARGS_BYTES
+from sync.protocol.messages import MAX_OP_ARGS_BYTES, MAX_RESULTS_PER_PULL
 from sync.server.auth.models import DeviceModel
 from sync.server.auth.service import CurrentUser
 from sync.server.changelog import service as changelog
@@ -75,11 +75,32 @@ def pull(session: Session, user: CurrentUser, req: PullRequest) -> dict[str, Sco
     for scope in req.cursors:
         if scope not in allowed:
             raise ScopeForbidden(scope)
-    answer = {}
-    for scope, cursor in req.cursors.items():
-        rows, has_more = changelog.read(session, scope, cursor, req.limit)
-        answer[scope] = ScopeChanges(rows=rows, next_cursor=rows[-1].seq if rows else cursor, has_more=has_more)
-    return answer
+    return {scope: _scope_changes(session, scope, cursor, req.limit) for scope, cursor in req.cursors.items()}
+
+
+def _scope_changes(session: Session, scope: str, cursor: int, limit: int) -> ScopeChanges:
+    """One page of a scope. The stats are read before the rows: if a write commits in between,
+    the rows reach past stats.last_seq and no checksum is sent (it would describe another state);
+    on PostgreSQL each statement has its own snapshot, so this order is what keeps them honest."""
+    current = changelog.stats(session, scope)
+    reset = 0 < cursor < current.horizon_seq  # deletions this client never saw are gone
+    start = 0 if reset else cursor
+    rows, has_more = changelog.read(session, scope, start, limit)
+    next_cursor = rows[-1].seq if rows else start
+    settled = not has_more and next_cursor == current.last_seq
+    checksum = f"{current.live_count}:{current.xor_hash}" if settled else None
+    return ScopeChanges(rows=rows, next_cursor=next_cursor, has_more=has_more, reset=reset, checksum=checksum)
+
+
+def results_after(session: Session, user: CurrentUser, device_id: str, after: int) -> list[OpResult]:
+    """This device's op answers above `after`, so a push whose reply was lost is settled by a pull."""
+    stored = session.scalars(
+        select(AppliedOpModel)
+        .where(AppliedOpModel.device_id == device_id, AppliedOpModel.person_id == user.id, AppliedOpModel.client_seq > after)
+        .order_by(AppliedOpModel.client_seq)
+        .limit(MAX_RESULTS_PER_PULL)
+    )
+    return [_stored_answer(s, Op(op_id=s.op_id, client_seq=s.client_seq, name=s.name, args={}), user) for s in stored]
 
 
 def _check_start(session: Session, user: CurrentUser, device_id: str, first_seq: int) -> None:
