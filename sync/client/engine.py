@@ -60,10 +60,20 @@ class SyncEngine:
         report = SyncReport()
         self._with_relogin(lambda: self._push(report, progress))
         self._with_relogin(lambda: self._pull(report, progress))
+        self._finish(report)
+        return report
+
+    def pull_once(self, progress: Progress | None = None) -> SyncReport:
+        """Pull only (a quick refresh); it also settles ops whose push reply was lost."""
+        report = SyncReport()
+        self._with_relogin(lambda: self._pull(report, progress))
+        self._finish(report)
+        return report
+
+    def _finish(self, report: SyncReport) -> None:
         now = self._clock()
         report.clock_offset_s = now - report.server_time
         sync_state.record_success(self._cache, report.server_time, now)
-        return report
 
     def _with_relogin(self, step: Callable[[], None]) -> None:
         try:
