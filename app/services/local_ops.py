@@ -29,6 +29,7 @@ def _publish_notice(s: Session, user: User, args: dict, at: float) -> None:
             read_at=at,
             pending=True,
             version=0,
+            attachments=list(args.get("attachments", [])),
         )
     )
 

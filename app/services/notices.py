@@ -47,12 +47,16 @@ class NoticeService:
         self._cache = cache
         self._user = user
 
-    def publish(self, draft: NoticeDraft) -> str:
-        """Publish now (locally at once, to the server when online). Raises RuleViolation."""
+    def publish(self, draft: NoticeDraft, attachments: list[dict] | None = None) -> str:
+        """Publish now (locally at once, to the server when online). Raises RuleViolation.
+        `attachments`: [{name, sha256, size}] of files already added to the local blob store;
+        the sync engine uploads them before the op."""
         draft = validate_draft(draft)
         check_may_publish(self._user.unit_id, set(self._user.roles), draft.audience)
         notice_id = uuid.uuid4().hex
         args = {"id": notice_id, "title": draft.title, "body": draft.body, "audience": draft.audience}
+        if attachments:
+            args["attachments"] = [dict(a) for a in attachments]
         self._act("notice.publish", args)
         return notice_id
 

@@ -136,6 +136,7 @@ def _notice(s: Session, r: RowLike) -> dict[str, Any]:
         "read_at": own_read,
         "pending": False,
         "version": r.version,
+        "attachments": list(d.get("attachments", [])),
     }
 
 

@@ -71,6 +71,7 @@ class NoticeRow(Base):
     read_at: Mapped[float | None] = mapped_column(Float, nullable=True)
     pending: Mapped[bool] = mapped_column(Boolean, default=False)
     version: Mapped[int] = mapped_column(Integer, default=0)
+    attachments: Mapped[list[dict]] = mapped_column(JSON, default=list)  # [{name, sha256, size}]
 
 
 class NoticeReadRow(Base):

@@ -97,6 +97,15 @@ def mark_rejected(session: Session, client_seq: int, code: str, message: str) ->
         op.status, op.reject_code, op.reject_message = "rejected", code, message
 
 
+def reject_locally(session: Session, client_seq: int, code: str, message: str) -> None:
+    """Refuse an op the server never recorded (its number was not used there): it moves to a
+    negative number, so the waiting ops behind it can take its number when renumbered."""
+    op = session.get(OutboxOp, client_seq)
+    if op is not None:
+        op.client_seq = -client_seq
+        op.status, op.reject_code, op.reject_message = "rejected", code, message
+
+
 def rejected(session: Session) -> list[OutboxOp]:
     return list(session.scalars(select(OutboxOp).where(OutboxOp.status == "rejected").order_by(OutboxOp.client_seq)))
 

@@ -18,6 +18,7 @@ from app.services.account import User
 from app.store import mirror, outbox, scope_index
 from app.store.cache import Cache
 from app.store.models import SyncCursor
+from sync.client.blobs import BlobTransfer
 from sync.client.transport import LoginExpired, ServerRefused, Transport
 from sync.protocol import Op, OpResult, PullRequest, PullResponse, PushRequest, PushResponse, Row
 from sync.protocol.checksum import fold
@@ -49,11 +50,13 @@ class SyncEngine:
         scopes: list[str],
         relogin: Callable[[], None] | None = None,
         clock: Callable[[], float] = time.time,
+        blobs: BlobTransfer | None = None,
     ) -> None:
         self._cache, self._user, self._transport = cache, user, transport
         self._device_id, self._scopes, self._relogin = device_id, scopes, relogin
         self._clock = clock  # for the skew warning only: ordering uses server sequence numbers
         self._verified: set[str] = set()  # scopes whose checksum was compared since start
+        self.blobs = blobs  # uploads files an op names when the server says it lacks them
 
     def sync_once(self, progress: Progress | None = None) -> SyncReport:
         """Push then pull. Raises ServerUnreachable when offline (nothing is lost: ops stay queued)."""
@@ -95,6 +98,7 @@ class SyncEngine:
                     continue
                 raise
             self._record(answer, report)
+            self._upload_missing(answer, progress)
             if progress:
                 progress("push", report.pushed + len(report.rejected), total)
 
@@ -120,9 +124,27 @@ class SyncEngine:
         with self._cache.sessions.begin() as s:
             outbox.renumber_from(s, expected)
 
+    def _upload_missing(self, answer: PushResponse, progress: Progress | None) -> None:
+        """The server stopped at an op naming files it lacks: upload them, and the next batch
+        starts again at that op. Without the files (or a transfer) the op is refused here, with
+        the reason, so the queue does not stall; the server then asks to renumber."""
+        blocked = [r for r in answer.results if r.status == "missing_blobs"]
+        if not blocked:
+            return
+        missing = list(blocked[0].result.get("missing", []))
+        if self.blobs is None or not all(self.blobs.has_local(sha) for sha in missing):
+            with self._cache.sessions.begin() as s:
+                outbox.reject_locally(s, blocked[0].client_seq, "client.blob_lost", "本操作引用的文件在本机已找不到，无法发送，请重新添加附件。")
+                local_ops.rebase(s, self._user)
+            return
+        for sha in missing:
+            self.blobs.upload(sha, (lambda done, total: progress("upload", done, total)) if progress else None)
+
     def _record(self, answer: PushResponse, report: SyncReport) -> None:
         with self._cache.sessions.begin() as s:
             for result in answer.results:
+                if result.status == "missing_blobs":
+                    continue
                 if result.status == "applied":
                     outbox.mark_applied(s, result.client_seq)
                     report.pushed += 1

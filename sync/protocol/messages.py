@@ -73,10 +73,37 @@ class PushRequest(Strict):
     ops: list[Op] = Field(min_length=1, max_length=MAX_OPS_PER_PUSH)
 
 
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+MAX_BLOB_BYTES = 2 * 1024**3
+BLOB_CHUNK_BYTES = 2 * 1024 * 1024  # fits the request body limit with room to spare
+MAX_ATTACHMENTS = 50
+
+
+class BlobStatus(Strict):
+    """What the server holds of one blob: all of it, the first `offset` bytes of an upload, or nothing."""
+
+    sha256: str
+    state: Literal["complete", "partial", "missing"]
+    offset: int = 0
+    size: int = 0
+    server_time: float
+
+
+class Attachment(Strict):
+    """A file an op refers to (正文 or 附件): by content hash, uploaded as a blob before the op."""
+
+    name: str = Field(min_length=1, max_length=255)
+    sha256: str = Field(pattern=SHA256_PATTERN)
+    size: int = Field(ge=0, le=MAX_BLOB_BYTES)
+
+
 class OpResult(Strict):
+    """`missing_blobs`: not applied and not recorded; result["missing"] names the blobs to upload
+    first, then the op is pushed again under the same number."""
+
     op_id: str
     client_seq: int
-    status: Literal["applied", "rejected"]
+    status: Literal["applied", "rejected", "missing_blobs"]
     code: str = ""
     message: str = ""
     result: dict[str, Any] = Field(default_factory=dict)

@@ -2,7 +2,7 @@
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from sync.protocol.messages import ID_PATTERN
+from sync.protocol.messages import ID_PATTERN, MAX_ATTACHMENTS, Attachment
 
 
 class PublishArgs(BaseModel):
@@ -11,6 +11,7 @@ class PublishArgs(BaseModel):
     title: str
     body: str
     audience: str = Field(max_length=64)
+    attachments: list[Attachment] = Field(default_factory=list, max_length=MAX_ATTACHMENTS)
 
 
 class ReadArgs(BaseModel):

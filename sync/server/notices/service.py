@@ -27,8 +27,11 @@ def publish(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[s
     if session.get(NoticeModel, a.id) is not None:
         raise RuleViolation("notice.duplicate_id", "已有相同编号的通知，本次发布未执行。")
     now = time.time()
+    attachments = [x.model_dump() for x in a.attachments]
     session.add(
-        NoticeModel(id=a.id, title=draft.title, body=draft.body, audience=draft.audience, publisher_id=user.id, publisher_unit_id=user.unit_id, published_at=now, version=VERSION)
+        NoticeModel(
+            id=a.id, title=draft.title, body=draft.body, audience=draft.audience, publisher_id=user.id, publisher_unit_id=user.unit_id, published_at=now, version=VERSION, attachments=attachments
+        )
     )
     data = {
         "title": draft.title,
@@ -38,6 +41,7 @@ def publish(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[s
         "publisher_name": user.name,
         "publisher_unit_id": user.unit_id,
         "published_at": now,
+        "attachments": attachments,
     }
     record(session, notice_scope(draft.audience), "notice", a.id, VERSION, data)
     return {"notice_id": a.id, "published_at": now}

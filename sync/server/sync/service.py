@@ -1,6 +1,7 @@
 """Push: apply each op once, in the device's order, each in its own transaction. Pull: read scopes."""
 
 import json
+import re
 import time
 from collections.abc import Callable, Mapping
 from itertools import pairwise
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import RuleViolation
 from sync.protocol import Op, OpResult, PullRequest, PushRequest, ScopeChanges
-from sync.protocol.messages import MAX_OP_ARGS_BYTES, MAX_RESULTS_PER_PULL
+from sync.protocol.messages import MAX_OP_ARGS_BYTES, MAX_RESULTS_PER_PULL, SHA256_PATTERN
 from sync.server.auth.models import DeviceModel
 from sync.server.auth.service import CurrentUser
 from sync.server.changelog import service as changelog
@@ -21,6 +22,8 @@ from sync.server.sync.models import AppliedOpModel
 
 CONCURRENT_WRITE_RETRIES = 3
 OpHandler = Callable[[Session, CurrentUser, dict[str, Any]], dict[str, Any]]
+BlobExists = Callable[[str], bool]
+SHA256 = re.compile(SHA256_PATTERN)
 
 
 class NotYourDevice(Exception):
@@ -45,24 +48,30 @@ class ScopeForbidden(Exception):
         self.scope = scope
 
 
-def push(sessions: sessionmaker[Session], user: CurrentUser, req: PushRequest, handlers: Mapping[str, OpHandler]) -> list[OpResult]:
+def push(sessions: sessionmaker[Session], user: CurrentUser, req: PushRequest, handlers: Mapping[str, OpHandler], blob_exists: BlobExists) -> list[OpResult]:
     """Apply the ops in order. Each op commits with its record and the device's sequence, so a
-    crash leaves every op either wholly applied (and answered the same on retry) or not at all."""
+    crash leaves every op either wholly applied (and answered the same on retry) or not at all.
+    An op naming blobs the server lacks stops the batch there: the ops after it wait their turn."""
     if any(b.client_seq != a.client_seq + 1 for a, b in pairwise(req.ops)):
         raise OpsNotConsecutive()
     with sessions() as s:
         _check_start(s, user, req.device_id, req.ops[0].client_seq)
-    return [_apply_committed(sessions, user, req.device_id, op, handlers) for op in req.ops]
+    answers = []
+    for op in req.ops:
+        answers.append(_apply_committed(sessions, user, req.device_id, op, handlers, blob_exists))
+        if answers[-1].status == "missing_blobs":
+            break
+    return answers
 
 
-def _apply_committed(sessions: sessionmaker[Session], user: CurrentUser, device_id: str, op: Op, handlers: Mapping[str, OpHandler]) -> OpResult:
+def _apply_committed(sessions: sessionmaker[Session], user: CurrentUser, device_id: str, op: Op, handlers: Mapping[str, OpHandler], blob_exists: BlobExists) -> OpResult:
     """Apply one op in its own transaction. Another device of the same user may write the same
     row at the same instant (both read one notice); the loser's insert fails at commit, and a
     second run sees the winner's row and answers from it."""
     for attempt in range(CONCURRENT_WRITE_RETRIES):
         try:
             with sessions.begin() as s:
-                return _apply(s, user, device_id, op, handlers)
+                return _apply(s, user, device_id, op, handlers, blob_exists)
         except IntegrityError:
             if attempt == CONCURRENT_WRITE_RETRIES - 1:
                 raise
@@ -117,7 +126,7 @@ def _own_device(session: Session, user: CurrentUser, device_id: str, lock: bool 
     return device
 
 
-def _apply(session: Session, user: CurrentUser, device_id: str, op: Op, handlers: Mapping[str, OpHandler]) -> OpResult:
+def _apply(session: Session, user: CurrentUser, device_id: str, op: Op, handlers: Mapping[str, OpHandler], blob_exists: BlobExists) -> OpResult:
     # The row lock makes a second push from the same device wait until this op is committed.
     device = _own_device(session, user, device_id, lock=True)
     expected = device.last_client_seq + 1
@@ -130,6 +139,10 @@ def _apply(session: Session, user: CurrentUser, device_id: str, op: Op, handlers
         return _stored_answer(stored, op, user)
     if op.client_seq < expected:  # that number went to another op: the client must renumber
         raise SeqMismatch("sync.seq_reused", expected)
+    missing = [sha for sha in _named_blobs(op.args) if not blob_exists(sha)]
+    if missing:  # neither applied nor recorded: the same op comes again once the files are up
+        message = f"请先上传操作引用的 {len(missing)} 个文件，再提交本操作。"
+        return OpResult(op_id=op.op_id, client_seq=op.client_seq, status="missing_blobs", code="sync.blob_missing", message=message, result={"missing": missing})
     status, code, message, result = _run(session, user, op, handlers)
     session.add(
         AppliedOpModel(
@@ -163,6 +176,16 @@ def _run(session: Session, user: CurrentUser, op: Op, handlers: Mapping[str, OpH
         return "rejected", exc.code, exc.message, {}
     except ValidationError as exc:
         return "rejected", "sync.bad_args", f"操作“{op.name}”的参数不正确：{_first_problem(exc)}", {}
+
+
+def _named_blobs(args: dict[str, Any]) -> list[str]:
+    """SHA-256 names in args["attachments"] (the one convention every op uses for files);
+    malformed entries are left for the handler's argument check to refuse."""
+    found = args.get("attachments")
+    if not isinstance(found, list):
+        return []
+    shas = (a.get("sha256") for a in found if isinstance(a, dict))
+    return list(dict.fromkeys(s for s in shas if isinstance(s, str) and SHA256.match(s)))
 
 
 def _args_bytes(op: Op) -> int:

@@ -1,4 +1,4 @@
-"""Scope membership of pulled rows (scope checksum, per-scope re-download).
+"""Scope membership of pulled rows (scope checksum, per-scope re-download); notice attachments.
 
 A cache from before this revision has mirror rows but no membership: its cursors are cleared so
 the next sync pulls every scope again and fills the index (the outbox is untouched).
@@ -26,8 +26,11 @@ def upgrade() -> None:
     )
     op.create_index("ix_scope_rows_entity_id", "scope_rows", ["entity", "id"])
     op.execute("DELETE FROM sync_cursors")
+    op.add_column("notices", sa.Column("attachments", sa.JSON, nullable=False, server_default="[]"))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("notices") as batch:
+        batch.drop_column("attachments")
     op.drop_index("ix_scope_rows_entity_id", "scope_rows")
     op.drop_table("scope_rows")

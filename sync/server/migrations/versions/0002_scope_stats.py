@@ -1,4 +1,4 @@
-"""Scope checksums and retention: changes.changed_at and the scope_stats table.
+"""Scope checksums and retention (changes.changed_at, scope_stats); notice attachments.
 
 Revision ID: 0002
 Revises: 0001
@@ -29,6 +29,7 @@ def upgrade() -> None:
         sa.Column("horizon_seq", sa.BigInteger, nullable=False),
     )
     op.bulk_insert(stats, _existing_stats())
+    op.add_column("notices", sa.Column("attachments", sa.JSON, nullable=False, server_default="[]"))
 
 
 def _existing_stats() -> list[dict]:
@@ -45,6 +46,8 @@ def _existing_stats() -> list[dict]:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("notices") as batch:
+        batch.drop_column("attachments")
     op.drop_table("scope_stats")
     with op.batch_alter_table("changes") as batch:  # SQLite drops a column by copying the table
         batch.drop_column("changed_at")
