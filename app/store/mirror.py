@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.directory import search_keys
 from app.store import meta
-from app.store.models import DepartmentRow, NoticeReadRow, NoticeRow, PersonRow, RoleRow, UnitRow
+from app.store.models import ConflictRow, DepartmentRow, NoticeReadRow, NoticeRow, PersonRow, RoleRow, UnitRow
 
 OWNER_KEY = "user_id"
 _NAMES_KEY = "mirror_names"
@@ -137,6 +137,7 @@ def _notice(s: Session, r: RowLike) -> dict[str, Any]:
         "pending": False,
         "version": r.version,
         "attachments": list(d.get("attachments", [])),
+        "server_values": None,
     }
 
 
@@ -152,6 +153,11 @@ def _mark_own_reads(s: Session, receipts: list[RowLike]) -> None:
             s.execute(update(NoticeRow).where(NoticeRow.id == r.data["notice_id"]).values(read_at=r.data["read_at"]))
 
 
+def _conflict(_s: Session, r: RowLike) -> dict[str, Any]:
+    d = r.data
+    return {"id": r.id, "entity": d["entity"], "entity_id": d["entity_id"], "title": d["title"], "fields": d["fields"], "at": d["at"], "version": r.version}
+
+
 ToValues = Callable[[Session, RowLike], dict[str, Any]]
 _KINDS: dict[str, tuple[type, ToValues]] = {
     "unit": (UnitRow, _unit),
@@ -160,4 +166,5 @@ _KINDS: dict[str, tuple[type, ToValues]] = {
     "person": (PersonRow, _person),
     "notice": (NoticeRow, _notice),
     "notice_read": (NoticeReadRow, _notice_read),
+    "conflict": (ConflictRow, _conflict),
 }

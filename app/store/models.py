@@ -72,6 +72,9 @@ class NoticeRow(Base):
     pending: Mapped[bool] = mapped_column(Boolean, default=False)
     version: Mapped[int] = mapped_column(Integer, default=0)
     attachments: Mapped[list[dict]] = mapped_column(JSON, default=list)  # [{name, sha256, size}]
+    # The server's values of fields edited locally but not yet confirmed; rebase puts them back
+    # before replaying the waiting edits, so a refused edit leaves no trace.
+    server_values: Mapped[dict | None] = mapped_column(JSON(none_as_null=True), nullable=True, default=None)
 
 
 class NoticeReadRow(Base):
@@ -127,3 +130,17 @@ class ScopeRow(Base):
     seq: Mapped[int] = mapped_column(Integer)
 
     __table_args__ = (Index("ix_scope_rows_entity_id", "entity", "id"),)
+
+
+class ConflictRow(Base):
+    """A conflict copy (冲突副本): one's edit that lost against a change made meanwhile on the
+    server, kept with both values so the user can see and redo it."""
+
+    __tablename__ = "conflicts"
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(160))
+    title: Mapped[str] = mapped_column(String(400))
+    fields: Mapped[dict] = mapped_column(JSON)  # field -> {"server": ..., "mine": ...}
+    at: Mapped[float] = mapped_column(Float)
+    version: Mapped[int] = mapped_column(Integer, default=0)
