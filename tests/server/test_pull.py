@@ -18,6 +18,7 @@ from sync.server.changelog.models import ChangeRow
 from sync.server.changelog.retention import DAY_S, TOMBSTONE_DAYS, purge_tombstones
 from sync.server.changelog.service import EntityChange, record, record_many, stats
 from sync.server.database import open_database
+from sync.server.sync.service import scope_changes
 from tests.server.helpers import log_in
 from tests.server.inprocess_clients import inprocess_client
 

@@ -84,10 +84,10 @@ def pull(session: Session, user: CurrentUser, req: PullRequest) -> dict[str, Sco
     for scope in req.cursors:
         if scope not in allowed:
             raise ScopeForbidden(scope)
-    return {scope: _scope_changes(session, scope, cursor, req.limit) for scope, cursor in req.cursors.items()}
+    return {scope: scope_changes(session, scope, cursor, req.limit) for scope, cursor in req.cursors.items()}
 
 
-def _scope_changes(session: Session, scope: str, cursor: int, limit: int) -> ScopeChanges:
+def scope_changes(session: Session, scope: str, cursor: int, limit: int) -> ScopeChanges:
     """One page of a scope. The stats are read before the rows: if a write commits in between,
     the rows reach past stats.last_seq and no checksum is sent (it would describe another state);
     on PostgreSQL each statement has its own snapshot, so this order is what keeps them honest."""
@@ -96,6 +96,10 @@ def _scope_changes(session: Session, scope: str, cursor: int, limit: int) -> Sco
     start = 0 if reset else cursor
     rows, has_more = changelog.read(session, scope, start, limit)
     next_cursor = rows[-1].seq if rows else start
+    if not has_more and next_cursor < current.last_seq:
+        # Every change up to last_seq had committed before the rows were read (commit order is
+        # seq order); the missing numbers are purged tombstones, so the client is at last_seq.
+        next_cursor = current.last_seq
     settled = not has_more and next_cursor == current.last_seq
     checksum = f"{current.live_count}:{current.xor_hash}" if settled else None
     return ScopeChanges(rows=rows, next_cursor=next_cursor, has_more=has_more, reset=reset, checksum=checksum)
