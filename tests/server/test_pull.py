@@ -140,3 +140,17 @@ def test_a_client_clock_a_day_off_is_flagged_and_orders_nothing(deployment, tmp_
     ahead.sync()
     titles = [n.title for n in ahead.notices.notices() if n.title in ("先发（时钟快一天）", "后发")]
     assert titles[:2] == ["后发", "先发（时钟快一天）"]  # newest first by server time, though the other client's clock is a day ahead
+
+
+def test_a_scope_whose_last_change_was_a_purged_tombstone_still_settles(server_db):
+    scope = f"test:{uuid.uuid4().hex}"
+    with server_db.sessions.begin() as s:
+        record(s, scope, "thing", "kept", 1, {"n": 1})
+        record(s, scope, "thing", "gone", 1, {}, deleted=True)
+    with server_db.sessions.begin() as s:
+        purge_tombstones(s, now=time.time() + (TOMBSTONE_DAYS + 1) * DAY_S)
+    with server_db.sessions() as s:
+        page = scope_changes(s, scope, 0, 100)
+        last = stats(s, scope).last_seq
+    assert [r.id for r in page.rows] == ["kept"]
+    assert page.next_cursor == last and page.checksum == fold([("thing", "kept", page.rows[0].seq)]).text()
