@@ -3,8 +3,10 @@
 import sys
 
 from bench import directory_sync, startup
+from bench import blob_resume, sync_initial, sync_push
 
 GROUPS = {"startup": startup.run, "directory": directory_sync.run}
+GROUPS |= {"sync_initial": sync_initial.run, "sync_push": sync_push.run, "blob": blob_resume.run}  # issue 3
 
 
 def main(argv: list[str]) -> int:

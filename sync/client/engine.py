@@ -66,6 +66,12 @@ class SyncEngine:
         self._finish(report)
         return report
 
+    def push_once(self, progress: Progress | None = None) -> SyncReport:
+        """Push only: send what waits without pulling (bench, or a quick send before closing)."""
+        report = SyncReport()
+        self._with_relogin(lambda: self._push(report, progress))
+        return report
+
     def pull_once(self, progress: Progress | None = None) -> SyncReport:
         """Pull only (a quick refresh); it also settles ops whose push reply was lost."""
         report = SyncReport()
@@ -175,6 +181,9 @@ class SyncEngine:
         return PullRequest(device_id=self._device_id, cursors=cursors, limit=PULL_PAGE, results_after=after)
 
     def _apply_page(self, answer: PullResponse, report: SyncReport) -> None:
+        if not answer.results and not any(c.rows or c.reset for c in answer.scopes.values()):
+            self._advance_cursors(answer)  # nothing new: no rebase, which costs a scan of the mirror
+            return
         with self._cache.sessions.begin() as s:
             self._settle(s, answer.results, report)
             for scope, changes in answer.scopes.items():
@@ -185,6 +194,15 @@ class SyncEngine:
                 s.merge(SyncCursor(scope=scope, cursor=changes.next_cursor))
                 report.pulled_rows += len(changes.rows)
             local_ops.rebase(s, self._user)
+
+    def _advance_cursors(self, answer: PullResponse) -> None:
+        with self._cache.session() as s:
+            known = dict(s.execute(select(SyncCursor.scope, SyncCursor.cursor)).all())
+        moved = {scope: c.next_cursor for scope, c in answer.scopes.items() if known.get(scope) != c.next_cursor}
+        if moved:  # e.g. the server purged tombstones past the last row this client holds
+            with self._cache.sessions.begin() as s:
+                for scope, cursor in moved.items():
+                    s.merge(SyncCursor(scope=scope, cursor=cursor))
 
     def _settle(self, s, results: list[OpResult], report: SyncReport) -> None:
         """Answers of ops whose push reply never arrived: settle them without pushing again."""
