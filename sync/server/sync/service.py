@@ -21,6 +21,7 @@ from sync.server.changelog import service as changelog
 from sync.server.sync.models import AppliedOpModel
 
 CONCURRENT_WRITE_RETRIES = 3
+OPS_PER_TRANSACTION = 50
 OpHandler = Callable[[Session, CurrentUser, dict[str, Any]], dict[str, Any]]
 BlobExists = Callable[[str], bool]
 SHA256 = re.compile(SHA256_PATTERN)
@@ -56,25 +57,34 @@ def push(sessions: sessionmaker[Session], user: CurrentUser, req: PushRequest, h
         raise OpsNotConsecutive()
     with sessions() as s:
         _check_start(s, user, req.device_id, req.ops[0].client_seq)
-    answers = []
-    for op in req.ops:
-        answers.append(_apply_committed(sessions, user, req.device_id, op, handlers, blob_exists))
+    answers: list[OpResult] = []
+    for first in range(0, len(req.ops), OPS_PER_TRANSACTION):
+        group = req.ops[first : first + OPS_PER_TRANSACTION]
+        answers += _apply_group(sessions, user, req.device_id, group, handlers, blob_exists)
         if answers[-1].status == "missing_blobs":
             break
     return answers
 
 
-def _apply_committed(sessions: sessionmaker[Session], user: CurrentUser, device_id: str, op: Op, handlers: Mapping[str, OpHandler], blob_exists: BlobExists) -> OpResult:
-    """Apply one op in its own transaction. Another device of the same user may write the same
-    row at the same instant (both read one notice); the loser's insert fails at commit, and a
-    second run sees the winner's row and answers from it."""
+def _apply_group(sessions: sessionmaker[Session], user: CurrentUser, device_id: str, ops: list[Op], handlers: Mapping[str, OpHandler], blob_exists: BlobExists) -> list[OpResult]:
+    """Apply consecutive ops in one transaction: each op's effects, its record and the device's
+    sequence still commit together (all of the group or none), and one commit instead of one per
+    op is most of the push cost. Another device of the same user may write the same row at the
+    same instant (both read one notice); the loser's insert fails at commit, and a second run
+    sees the winner's row and answers from it."""
     for attempt in range(CONCURRENT_WRITE_RETRIES):
         try:
             with sessions.begin() as s:
-                return _apply(s, user, device_id, op, handlers, blob_exists)
+                answers: list[OpResult] = []
+                for op in ops:
+                    answers.append(_apply(s, user, device_id, op, handlers, blob_exists))
+                    if answers[-1].status == "missing_blobs":
+                        break
+                return answers
         except IntegrityError:
             if attempt == CONCURRENT_WRITE_RETRIES - 1:
                 raise
+    raise AssertionError("unreachable")
 
 
 def pull(session: Session, user: CurrentUser, req: PullRequest) -> dict[str, ScopeChanges]:
