@@ -95,18 +95,25 @@ class SyncEngine:
 
     def _push(self, report: SyncReport, progress: Progress | None) -> None:
         total = self._pending_count()
-        while batch := self._next_batch():
-            try:
-                answer = self._transport.push(PushRequest(device_id=self._device_id, ops=batch))
-            except ServerRefused as exc:
-                if exc.status == 409 and isinstance(exc.detail, dict) and "expected_seq" in exc.detail:
-                    self._renumber(int(exc.detail["expected_seq"]))
-                    continue
-                raise
-            self._record(answer, report)
-            self._upload_missing(answer, progress)
-            if progress:
-                progress("push", report.pushed + len(report.rejected), total)
+        recorded = False
+        try:
+            while batch := self._next_batch():
+                try:
+                    answer = self._transport.push(PushRequest(device_id=self._device_id, ops=batch))
+                except ServerRefused as exc:
+                    if exc.status == 409 and isinstance(exc.detail, dict) and "expected_seq" in exc.detail:
+                        self._renumber(int(exc.detail["expected_seq"]))
+                        continue
+                    raise
+                self._record(answer, report)
+                recorded = True
+                self._upload_missing(answer, progress)
+                if progress:
+                    progress("push", report.pushed + len(report.rejected), total)
+        finally:
+            if recorded:  # once per push, not per batch: a rebase replays every waiting op
+                with self._cache.sessions.begin() as s:
+                    local_ops.rebase(s, self._user)
 
     def _pending_count(self) -> int:
         with self._cache.session() as s:
@@ -157,7 +164,6 @@ class SyncEngine:
                 else:
                     outbox.mark_rejected(s, result.client_seq, result.code, result.message)
                     report.rejected.append(result)
-            local_ops.rebase(s, self._user)
         report.server_time = answer.server_time
 
     def _pull(self, report: SyncReport, progress: Progress | None) -> None:
