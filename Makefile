@@ -9,7 +9,7 @@ DEMO := var/demo
 DEMO_PORT ?= 8765
 DEMO_PEOPLE ?= 1000
 
-.PHONY: run test bench screenshots translations demo dist packaging-test clean
+.PHONY: run test bench soak screenshots translations demo dist packaging-test clean
 
 run: $(STAMP) translations demo
 	bash scripts/run-demo.sh $(DEMO) $(DEMO_PORT)
@@ -60,3 +60,7 @@ $(DIST_STAMP): $(STAMP)
 clean:
 	rm -rf $(VENV) var build dist screenshots
 
+# Many more examples of the sync simulation (tests/simulation); failing examples are kept in
+# var/hypothesis/ and replayed first by every later run.
+soak: $(STAMP)
+	XIETONG_SIM_PROFILE=soak QT_QPA_PLATFORM=offscreen $(BIN)/pytest tests/simulation -q $(PYTEST_ARGS)

@@ -2,9 +2,15 @@
 
 import sys
 
-from bench import directory_sync, startup
+from bench import blob_resume, directory_sync, startup, sync_initial, sync_push
 
-GROUPS = {"startup": startup.run, "directory": directory_sync.run}
+GROUPS = {
+    "startup": startup.run,
+    "directory": directory_sync.run,
+    "sync_initial": sync_initial.run,
+    "sync_push": sync_push.run,
+    "blob": blob_resume.run,
+}
 
 
 def main(argv: list[str]) -> int:

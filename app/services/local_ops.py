@@ -3,7 +3,7 @@ so pending changes stay visible on top of the server's rows (rebase)."""
 
 from collections.abc import Callable
 
-from sqlalchemy import delete, exists, update
+from sqlalchemy import delete, exists, select, update
 from sqlalchemy.orm import Session
 
 from app.services.account import User
@@ -29,6 +29,7 @@ def _publish_notice(s: Session, user: User, args: dict, at: float) -> None:
             read_at=at,
             pending=True,
             version=0,
+            attachments=list(args.get("attachments", [])),
         )
     )
 
@@ -40,9 +41,21 @@ def _read_notice(s: Session, user: User, args: dict, at: float) -> None:
     s.execute(update(NoticeRow).where(NoticeRow.id == args["notice_id"], NoticeRow.read_at.is_(None)).values(read_at=at))
 
 
+def _edit_notice(s: Session, _user: User, args: dict, _at: float) -> None:
+    notice = s.get(NoticeRow, args["id"])
+    if notice is None:
+        return
+    if notice.server_values is None and not notice.pending:
+        notice.server_values = {k: getattr(notice, k) for k in EDITABLE}
+    for name, value in args["changes"].items():
+        setattr(notice, name, value)
+
+
+EDITABLE = ("title", "body", "audience")
 EFFECTS: dict[str, LocalEffect] = {
     "notice.publish": _publish_notice,
     "notice.read": _read_notice,
+    "notice.edit": _edit_notice,
 }
 
 
@@ -53,6 +66,11 @@ def apply(session: Session, user: User, name: str, args: dict, at: float) -> Non
 def rebase(session: Session, user: User) -> None:
     """Drop every local-only effect, then replay the ops still waiting, over the server's rows."""
     session.execute(delete(NoticeRow).where(NoticeRow.pending.is_(True)))
+    for edited in session.scalars(select(NoticeRow).where(NoticeRow.server_values.is_not(None))):
+        for name, value in edited.server_values.items():
+            setattr(edited, name, value)
+        edited.server_values = None
+    session.flush()
     session.execute(delete(NoticeReadRow).where(NoticeReadRow.pending.is_(True)))
     own_receipt = exists().where(NoticeReadRow.notice_id == NoticeRow.id, NoticeReadRow.reader_id == user.id)
     session.execute(

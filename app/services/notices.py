@@ -13,7 +13,7 @@ from app.services import local_ops
 from app.services.account import User
 from app.store import outbox
 from app.store.cache import Cache
-from app.store.models import NoticeReadRow, NoticeRow, UnitRow
+from app.store.models import ConflictRow, NoticeReadRow, NoticeRow, UnitRow
 
 
 @dataclass(frozen=True)
@@ -47,14 +47,39 @@ class NoticeService:
         self._cache = cache
         self._user = user
 
-    def publish(self, draft: NoticeDraft) -> str:
-        """Publish now (locally at once, to the server when online). Raises RuleViolation."""
+    def publish(self, draft: NoticeDraft, attachments: list[dict] | None = None) -> str:
+        """Publish now (locally at once, to the server when online). Raises RuleViolation.
+        `attachments`: [{name, sha256, size}] of files already added to the local blob store;
+        the sync engine uploads them before the op."""
         draft = validate_draft(draft)
         check_may_publish(self._user.unit_id, set(self._user.roles), draft.audience)
         notice_id = uuid.uuid4().hex
         args = {"id": notice_id, "title": draft.title, "body": draft.body, "audience": draft.audience}
+        if attachments:
+            args["attachments"] = [dict(a) for a in attachments]
         self._act("notice.publish", args)
         return notice_id
+
+    def edit(self, notice_id: str, changes: dict[str, str]) -> None:
+        """The publisher changes title, body or audience (offline too); the server merges per
+        field and keeps a conflict copy of what lost. Raises RuleViolation."""
+        with self._cache.session() as s:
+            notice = s.get(NoticeRow, notice_id)
+            if notice is None or notice.publisher_id != self._user.id:
+                raise RuleViolation("notice.not_yours", "只有通知的发布人可以修改该通知。")
+            current = {"title": notice.title, "body": notice.body, "audience": notice.audience}
+            version = notice.version
+        merged = validate_draft(NoticeDraft(**{**current, **changes}))
+        if merged.audience != current["audience"]:
+            check_may_publish(self._user.unit_id, set(self._user.roles), merged.audience)
+        changed = {k: v for k, v in {"title": merged.title, "body": merged.body, "audience": merged.audience}.items() if v != current[k]}
+        if changed:
+            self._act("notice.edit", {"id": notice_id, "base": {k: current[k] for k in changed}, "changes": changed}, version)
+
+    def conflicts(self) -> list[ConflictRow]:
+        """Conflict copies of one's own edits, newest first."""
+        with self._cache.session() as s:
+            return list(s.scalars(select(ConflictRow).order_by(ConflictRow.at.desc())))
 
     def mark_read(self, notice_id: str) -> None:
         with self._cache.session() as s:
@@ -99,10 +124,10 @@ class NoticeService:
         others = [(uid, name) for uid, name in units.items() if uid != self._user.unit_id]
         return own + [(AUDIENCE_ALL, "")] + others
 
-    def _act(self, name: str, args: dict) -> None:
+    def _act(self, name: str, args: dict, base_version: int = 0) -> None:
         with self._cache.sessions.begin() as s:
             local_ops.apply(s, self._user, name, args, time.time())
-            outbox.append(s, name, args)
+            outbox.append(s, name, args, base_version)
 
     def _summary(self, n: NoticeRow, units: dict[str, str]) -> NoticeSummary:
         audience_name = "" if n.audience == AUDIENCE_ALL else units.get(n.audience, n.audience)

@@ -45,11 +45,14 @@ def read(cache: Cache) -> SyncState:
         )
 
 
-def record_success(cache: Cache, server_time: float) -> None:
+def record_success(cache: Cache, server_time: float, now: float | None = None) -> None:
+    """`now` is this machine's clock at the answer (injectable: tests run a clock a day off);
+    the offset to the server's clock is kept for the skew warning, never used for ordering."""
+    now = time.time() if now is None else now
     with cache.sessions.begin() as s:
-        meta.put(s, LAST_SYNC_KEY, str(time.time()))
+        meta.put(s, LAST_SYNC_KEY, str(now))
         meta.put(s, LAST_ERROR_KEY, "")
-        meta.put(s, CLOCK_OFFSET_KEY, str(time.time() - server_time))
+        meta.put(s, CLOCK_OFFSET_KEY, str(now - server_time))
 
 
 def record_failure(cache: Cache, message: str) -> None:

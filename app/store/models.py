@@ -71,6 +71,10 @@ class NoticeRow(Base):
     read_at: Mapped[float | None] = mapped_column(Float, nullable=True)
     pending: Mapped[bool] = mapped_column(Boolean, default=False)
     version: Mapped[int] = mapped_column(Integer, default=0)
+    attachments: Mapped[list[dict]] = mapped_column(JSON, default=list)  # [{name, sha256, size}]
+    # The server's values of fields edited locally but not yet confirmed; rebase puts them back
+    # before replaying the waiting edits, so a refused edit leaves no trace.
+    server_values: Mapped[dict | None] = mapped_column(JSON(none_as_null=True), nullable=True, default=None)
 
 
 class NoticeReadRow(Base):
@@ -111,3 +115,32 @@ class SyncCursor(Base):
     __tablename__ = "sync_cursors"
     scope: Mapped[str] = mapped_column(String(128), primary_key=True)
     cursor: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ScopeRow(Base):
+    """Which pulled rows belong to which scope, at which server seq. Lets the client forget one
+    scope (re-download after the retention horizon or a checksum mismatch) without touching the
+    others or the outbox, and fold the scope checksum; kept for entity kinds this version does
+    not mirror too, so the checksum still matches."""
+
+    __tablename__ = "scope_rows"
+    scope: Mapped[str] = mapped_column(String(128), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(32), primary_key=True)
+    id: Mapped[str] = mapped_column(String(160), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (Index("ix_scope_rows_entity_id", "entity", "id"),)
+
+
+class ConflictRow(Base):
+    """A conflict copy (冲突副本): one's edit that lost against a change made meanwhile on the
+    server, kept with both values so the user can see and redo it."""
+
+    __tablename__ = "conflicts"
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(160))
+    title: Mapped[str] = mapped_column(String(400))
+    fields: Mapped[dict] = mapped_column(JSON)  # field -> {"server": ..., "mine": ...}
+    at: Mapped[float] = mapped_column(Float)
+    version: Mapped[int] = mapped_column(Integer, default=0)

@@ -65,6 +65,22 @@ def renumber_from(session: Session, first_seq: int) -> None:
     meta.put(session, NEXT_SEQ_KEY, str(first_seq + len(ops)))
 
 
+def first_pending_seq(session: Session) -> int | None:
+    return session.scalar(select(func.min(OutboxOp.client_seq)).where(OutboxOp.status == "pending"))
+
+
+def settle(session: Session, op_id: str, client_seq: int, applied: bool, code: str, message: str) -> bool:
+    """Record an answer learnt from a pull; only for the very op still waiting under that number."""
+    op = session.get(OutboxOp, client_seq)
+    if op is None or op.status != "pending" or op.op_id != op_id:
+        return False
+    if applied:
+        session.delete(op)
+    else:
+        op.status, op.reject_code, op.reject_message = "rejected", code, message
+    return True
+
+
 def pending_count(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(OutboxOp).where(OutboxOp.status == "pending")) or 0
 
@@ -78,6 +94,15 @@ def mark_applied(session: Session, client_seq: int) -> None:
 def mark_rejected(session: Session, client_seq: int, code: str, message: str) -> None:
     op = session.get(OutboxOp, client_seq)
     if op is not None:
+        op.status, op.reject_code, op.reject_message = "rejected", code, message
+
+
+def reject_locally(session: Session, client_seq: int, code: str, message: str) -> None:
+    """Refuse an op the server never recorded (its number was not used there): it moves to a
+    negative number, so the waiting ops behind it can take its number when renumbered."""
+    op = session.get(OutboxOp, client_seq)
+    if op is not None:
+        op.client_seq = -client_seq
         op.status, op.reject_code, op.reject_message = "rejected", code, message
 
 

@@ -1,12 +1,14 @@
 """HTTP to the exchange server (requests), turning failures into three kinds the caller handles:
 the server cannot be reached, the login has expired, or the server refused with a reason."""
 
+import hashlib
 from typing import Any, TypeVar
 
 import requests
 from pydantic import BaseModel, ValidationError
 
 from sync.protocol import (
+    BlobStatus,
     ChallengeRequest,
     ChallengeResponse,
     LoginRequest,
@@ -63,11 +65,26 @@ class Transport:
     def pull(self, req: PullRequest) -> PullResponse:
         return self._call("POST", "/sync/v1/pull", req, PullResponse)
 
+    def blob_status(self, sha: str) -> BlobStatus:
+        return self._call("GET", f"/sync/v1/blobs/{sha}", None, BlobStatus)
+
+    def blob_put(self, sha: str, offset: int, total: int, chunk: bytes) -> BlobStatus:
+        headers = {"Content-Type": "application/octet-stream", "Chunk-Sha256": hashlib.sha256(chunk).hexdigest()}
+        resp = self._send("PUT", f"/sync/v1/blobs/{sha}?offset={offset}&total={total}", chunk, headers)
+        return _parse(resp, BlobStatus)
+
+    def blob_get(self, sha: str, offset: int, length: int) -> bytes:
+        return self._send("GET", f"/sync/v1/blobs/{sha}/content?offset={offset}&length={length}", None, {}).content
+
     def _call(self, method: str, path: str, body: BaseModel | None, answer: type[T] | None, timeout: tuple[float, float] = TIMEOUT) -> Any:
-        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
         data = body.model_dump_json().encode() if body is not None else None
-        if data is not None:
-            headers["Content-Type"] = "application/json"
+        headers = {"Content-Type": "application/json"} if data is not None else {}
+        return _parse(self._send(method, path, data, headers, timeout), answer)
+
+    def _send(self, method: str, path: str, data: bytes | None, headers: dict[str, str], timeout: tuple[float, float] = TIMEOUT) -> Any:
+        """One request; failures become ServerUnreachable, LoginExpired or ServerRefused."""
+        if self.token:
+            headers = {**headers, "Authorization": f"Bearer {self.token}"}
         try:
             resp = self._http.request(method, self.base_url + path, data=data, headers=headers, timeout=timeout)
         except requests.RequestException as exc:
@@ -76,10 +93,14 @@ class Transport:
             raise LoginExpired(resp.text[:500])
         if resp.status_code >= 400:
             raise _refusal(resp)
-        try:
-            return answer.model_validate_json(resp.content) if answer else resp.json()
-        except (ValidationError, ValueError) as exc:
-            raise ServerRefused(resp.status_code, "client.bad_answer", "服务器的应答无法识别。", str(exc)) from exc
+        return resp
+
+
+def _parse(resp: Any, answer: type[T] | None) -> Any:
+    try:
+        return answer.model_validate_json(resp.content) if answer else resp.json()
+    except (ValidationError, ValueError) as exc:
+        raise ServerRefused(resp.status_code, "client.bad_answer", "服务器的应答无法识别。", str(exc)) from exc
 
 
 def _refusal(resp: requests.Response) -> ServerRefused:

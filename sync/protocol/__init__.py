@@ -2,6 +2,8 @@
 
 from sync.protocol.messages import (
     PROTOCOL_VERSION,
+    Attachment,
+    BlobStatus,
     ChallengeRequest,
     ChallengeResponse,
     LoginRequest,
@@ -20,6 +22,8 @@ from sync.protocol.messages import (
 
 __all__ = [
     "PROTOCOL_VERSION",
+    "Attachment",
+    "BlobStatus",
     "ChallengeRequest",
     "ChallengeResponse",
     "LoginRequest",

@@ -1,4 +1,4 @@
-"""`xietong-server`: serve, migrate, init-demo (the administrator's command)."""
+"""`xietong-server`: serve, migrate, init-demo, purge-tombstones (the administrator's command)."""
 
 import argparse
 import logging
@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app import __version__
 from sync.server import migrate
+from sync.server.changelog.retention import TOMBSTONE_DAYS, purge_tombstones
 from sync.server.config import ConfigError, Settings, load_settings
 from sync.server.database import Database, open_database
 from sync.server.demo import DEMO_PIN, DEMO_USERS, DemoRefused, default_org_path, init_demo
@@ -78,6 +79,25 @@ def run_init_demo(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def run_purge(settings: Settings, args: argparse.Namespace) -> int:
+    """Remove tombstones older than the horizon; clients whose cursor is older re-download."""
+    db = open_database(settings.database_url)
+    try:
+        with db.sessions.begin() as s:
+            purged = purge_tombstones(s, keep_days=args.keep_days)
+    finally:
+        db.close()
+    print(f"已清理 {purged} 条超过 {args.keep_days} 天的删除记录。")
+    return 0
+
+
+def _keep_days(text: str) -> int:
+    value = int(text)
+    if value < TOMBSTONE_DAYS:
+        raise argparse.ArgumentTypeError(f"删除记录至少保留 {TOMBSTONE_DAYS} 天")
+    return value
+
+
 def _ready_schema(db: Database) -> str:
     """Make sure the schema is current: SQLite is upgraded in place (a single-file deployment);
     PostgreSQL is left to `migrate`, run deliberately by whoever runs the database. Returns the
@@ -120,6 +140,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--org", type=Path, default=default_org_path(), help="组织机构 JSON 文件")
     p.add_argument("--reset", action="store_true", help="先清空数据库中的全部数据再建立")
     p.set_defaults(command=run_init_demo)
+
+    p = commands.add_parser("purge-tombstones", parents=[common], help="清理超过保留期限的删除记录（墓碑）")
+    p.add_argument("--keep-days", type=_keep_days, default=TOMBSTONE_DAYS, help=f"保留天数（至少且默认 {TOMBSTONE_DAYS}）")
+    p.set_defaults(command=run_purge)
     return parser
 
 

@@ -37,6 +37,7 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=MAX_PUSH_BYTES + BODY_MARGIN_BYTES, ge=1024)
     access_token_ttl_s: int = Field(default=8 * 3600, ge=60)
     challenge_ttl_s: int = Field(default=60, ge=5)
+    blob_dir: Path = Path("var/server/blobs")  # 正文 and attachments, content-addressed (SHA-256)
 
     @classmethod
     def settings_customise_sources(

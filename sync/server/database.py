@@ -36,7 +36,9 @@ def open_database(url: str) -> Database:
     else:
         if parsed.drivername == "postgresql":  # SQLAlchemy's default driver is psycopg2; we ship psycopg 3
             parsed = parsed.set(drivername="postgresql+psycopg")
-        engine = create_engine(parsed, pool_pre_ping=True, json_serializer=_json)
+        # As many connections as the request thread pool (40) may ask for at once, so a burst of
+        # pushes queues on row locks in the database, never on the pool (which times out: a 500).
+        engine = create_engine(parsed, pool_pre_ping=True, json_serializer=_json, pool_size=20, max_overflow=30)
     return Database(engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
 
 

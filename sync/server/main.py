@@ -13,6 +13,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app import __version__
 from sync.server.auth.router import router as auth_router
+from sync.server.blobs.router import router as blobs_router
+from sync.server.blobs.store import BlobStore
 from sync.server.config import Settings
 from sync.server.database import Database, open_database
 from sync.server.dependencies import get_db
@@ -35,7 +37,9 @@ def create_app(settings: Settings) -> FastAPI:
     app = FastAPI(title="Xietong exchange server (协同办公交换服务器)", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.settings = settings
     app.state.db = db
+    app.state.blobs = BlobStore(settings.blob_dir)
     app.include_router(auth_router)
+    app.include_router(blobs_router)
     app.include_router(sync_router)
     app.add_api_route("/health", health, methods=["GET"], tags=["health"])
     app.add_exception_handler(RequestValidationError, _invalid_request)

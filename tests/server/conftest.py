@@ -42,7 +42,7 @@ def deployment(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
         init_demo(db, people=DEMO_PEOPLE, tokens_dir=folder / "tokens", org_path=default_org_path(), reset=True)
     finally:
         db.close()
-    with TestClient(create_app(Settings(database_url=url))) as client:
+    with TestClient(create_app(Settings(database_url=url, blob_dir=folder / "blobs"))) as client:
         yield Deployment(url, folder / "tokens", client)
 
 

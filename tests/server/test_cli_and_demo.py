@@ -42,7 +42,7 @@ def test_migrate_brings_an_empty_database_to_head(tmp_path):
     url = f"sqlite:///{tmp_path / 'fresh' / 'server.db'}"
     assert run(["migrate", "--database-url", url]) == 0
     db = open_database(url)
-    assert migrate.current(db) == migrate.head() == "0001"
+    assert migrate.current(db) == migrate.head() == "0002"
     db.close()
 
 
@@ -94,3 +94,12 @@ def test_a_full_organisation_has_every_post(org):
         assert department_roles[(d.id, "科员")] >= 1
     rugao_head = next(p for p in people if p.unit_id == "u31" and "主要领导" in p.roles)
     assert rugao_head.title == "市长"
+
+
+def test_purge_tombstones_keeps_at_least_the_horizon(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'purge' / 'server.db'}"
+    assert run(["migrate", "--database-url", url]) == 0
+    assert run(["purge-tombstones", "--database-url", url]) == 0
+    assert "400" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        run(["purge-tombstones", "--database-url", url, "--keep-days", "30"])

@@ -1,5 +1,6 @@
 """The directory scope: every unit, department, role and person, page by page, in seq order."""
 
+from sync.protocol.checksum import fold
 from tests.server.conftest import DEMO_PEOPLE
 from tests.server.helpers import log_in
 
@@ -29,7 +30,8 @@ def test_directory_pages_until_has_more_is_false(client, tokens):
     assert counts == {"unit": UNITS, "department": DEPARTMENTS, "role": ROLES, "person": DEMO_PEOPLE}
     assert all(set(r["data"]) == KEYS[r["entity"]] and not r["deleted"] for r in rows)
     last = me.pull({"directory": cursor}).json()["scopes"]["directory"]
-    assert last == {"rows": [], "next_cursor": cursor, "has_more": False}
+    checksum = fold((r["entity"], r["id"], r["seq"]) for r in rows).text()
+    assert last == {"rows": [], "next_cursor": cursor, "has_more": False, "reset": False, "checksum": checksum}
 
 
 def test_directory_rows_hold_the_organisation(client, tokens):

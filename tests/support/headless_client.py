@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from app.identity.soft_token import load_token
 from app.services.account import User, device_id, remember_login
@@ -37,11 +38,16 @@ class HeadlessClient:
         self.cache.close()
 
 
-def sign_in(server_url: str, tokens_dir: Path, login: str, cache_file: Path) -> HeadlessClient:
+def sign_in(server_url: str, tokens_dir: Path, login: str, cache_file: Path, **engine_options: Any) -> HeadlessClient:
     """Log in online with the demo token of `login` and return a client ready to sync."""
+    return sign_in_with(Transport(server_url), tokens_dir, login, cache_file, **engine_options)
+
+
+def sign_in_with(transport: Transport, tokens_dir: Path, login: str, cache_file: Path, **engine_options: Any) -> HeadlessClient:
+    """The same over a given transport (an in-process one in the simulation); `engine_options`
+    go to SyncEngine (e.g. a skewed clock)."""
     signer = load_token(tokens_dir / f"{login}.xtoken").unlock(DEMO_PIN)
     cache = open_cache(cache_file)
-    transport = Transport(server_url)
     device = device_id(cache)
 
     def relogin() -> None:
@@ -50,4 +56,4 @@ def sign_in(server_url: str, tokens_dir: Path, login: str, cache_file: Path) -> 
     resp = login_online(transport, signer, device, "test")
     user = user_from(resp)
     remember_login(cache, user, resp.scopes)
-    return HeadlessClient(cache, user, SyncEngine(cache, user, transport, device, resp.scopes, relogin), transport)
+    return HeadlessClient(cache, user, SyncEngine(cache, user, transport, device, resp.scopes, relogin, **engine_options), transport)

@@ -1,6 +1,8 @@
 """Tables of notices and their read receipts (已读回执)."""
 
-from sqlalchemy import Float, ForeignKey, Integer, String, Text
+from typing import Any
+
+from sqlalchemy import JSON, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sync.server.database import Base
@@ -16,6 +18,7 @@ class NoticeModel(Base):
     publisher_unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"))
     published_at: Mapped[float] = mapped_column(Float)
     version: Mapped[int] = mapped_column(Integer)
+    attachments: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
 
 
 class NoticeReadModel(Base):

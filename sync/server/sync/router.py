@@ -3,7 +3,7 @@
 import time
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, status
+from fastapi import APIRouter, Depends, Request, status
 
 from sync.protocol import PullRequest, PullResponse, PushRequest, PushResponse
 from sync.server.auth.router import User
@@ -20,9 +20,9 @@ NOT_YOUR_DEVICE = (status.HTTP_403_FORBIDDEN, "sync.device_not_yours", "该设�
 
 
 @router.post("/push", response_model=PushResponse)
-def push(req: PushRequest, user: User, db: Db) -> PushResponse:
+def push(req: PushRequest, user: User, db: Db, request: Request) -> PushResponse:
     try:
-        results = service.push(db.sessions, user, req, HANDLERS)
+        results = service.push(db.sessions, user, req, HANDLERS, request.app.state.blobs.has)
     except OpsNotConsecutive:
         raise refusal(422, "sync.seq_not_consecutive", "一次提交的操作序号必须连续。") from None
     except NotYourDevice:
@@ -38,8 +38,9 @@ def pull(req: PullRequest, user: User, db: Db) -> PullResponse:
     try:
         with db.sessions() as s:
             scopes = service.pull(s, user, req)
+            results = [] if req.results_after is None else service.results_after(s, user, req.device_id, req.results_after)
     except NotYourDevice:
         raise refusal(*NOT_YOUR_DEVICE) from None
     except ScopeForbidden as exc:
         raise refusal(status.HTTP_403_FORBIDDEN, "sync.scope_forbidden", f"无权读取同步范围“{exc.scope}”。", scope=exc.scope) from None
-    return PullResponse(scopes=scopes, server_time=time.time())
+    return PullResponse(scopes=scopes, server_time=time.time(), results=results)

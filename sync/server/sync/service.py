@@ -1,5 +1,7 @@
 """Push: apply each op once, in the device's order, each in its own transaction. Pull: read scopes."""
 
+import json
+import re
 import time
 from collections.abc import Callable, Mapping
 from itertools import pairwise
@@ -12,13 +14,17 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import RuleViolation
 from sync.protocol import Op, OpResult, PullRequest, PushRequest, ScopeChanges
+from sync.protocol.messages import MAX_OP_ARGS_BYTES, MAX_RESULTS_PER_PULL, SHA256_PATTERN
 from sync.server.auth.models import DeviceModel
 from sync.server.auth.service import CurrentUser
 from sync.server.changelog import service as changelog
 from sync.server.sync.models import AppliedOpModel
 
 CONCURRENT_WRITE_RETRIES = 3
+OPS_PER_TRANSACTION = 50
 OpHandler = Callable[[Session, CurrentUser, dict[str, Any]], dict[str, Any]]
+BlobExists = Callable[[str], bool]
+SHA256 = re.compile(SHA256_PATTERN)
 
 
 class NotYourDevice(Exception):
@@ -43,27 +49,42 @@ class ScopeForbidden(Exception):
         self.scope = scope
 
 
-def push(sessions: sessionmaker[Session], user: CurrentUser, req: PushRequest, handlers: Mapping[str, OpHandler]) -> list[OpResult]:
+def push(sessions: sessionmaker[Session], user: CurrentUser, req: PushRequest, handlers: Mapping[str, OpHandler], blob_exists: BlobExists) -> list[OpResult]:
     """Apply the ops in order. Each op commits with its record and the device's sequence, so a
-    crash leaves every op either wholly applied (and answered the same on retry) or not at all."""
+    crash leaves every op either wholly applied (and answered the same on retry) or not at all.
+    An op naming blobs the server lacks stops the batch there: the ops after it wait their turn."""
     if any(b.client_seq != a.client_seq + 1 for a, b in pairwise(req.ops)):
         raise OpsNotConsecutive()
     with sessions() as s:
         _check_start(s, user, req.device_id, req.ops[0].client_seq)
-    return [_apply_committed(sessions, user, req.device_id, op, handlers) for op in req.ops]
+    answers: list[OpResult] = []
+    for first in range(0, len(req.ops), OPS_PER_TRANSACTION):
+        group = req.ops[first : first + OPS_PER_TRANSACTION]
+        answers += _apply_group(sessions, user, req.device_id, group, handlers, blob_exists)
+        if answers[-1].status == "missing_blobs":
+            break
+    return answers
 
 
-def _apply_committed(sessions: sessionmaker[Session], user: CurrentUser, device_id: str, op: Op, handlers: Mapping[str, OpHandler]) -> OpResult:
-    """Apply one op in its own transaction. Another device of the same user may write the same
-    row at the same instant (both read one notice); the loser's insert fails at commit, and a
-    second run sees the winner's row and answers from it."""
+def _apply_group(sessions: sessionmaker[Session], user: CurrentUser, device_id: str, ops: list[Op], handlers: Mapping[str, OpHandler], blob_exists: BlobExists) -> list[OpResult]:
+    """Apply consecutive ops in one transaction: each op's effects, its record and the device's
+    sequence still commit together (all of the group or none), and one commit instead of one per
+    op is most of the push cost. Another device of the same user may write the same row at the
+    same instant (both read one notice); the loser's insert fails at commit, and a second run
+    sees the winner's row and answers from it."""
     for attempt in range(CONCURRENT_WRITE_RETRIES):
         try:
             with sessions.begin() as s:
-                return _apply(s, user, device_id, op, handlers)
+                answers: list[OpResult] = []
+                for op in ops:
+                    answers.append(_apply(s, user, device_id, op, handlers, blob_exists))
+                    if answers[-1].status == "missing_blobs":
+                        break
+                return answers
         except IntegrityError:
             if attempt == CONCURRENT_WRITE_RETRIES - 1:
                 raise
+    raise AssertionError("unreachable")
 
 
 def pull(session: Session, user: CurrentUser, req: PullRequest) -> dict[str, ScopeChanges]:
@@ -73,11 +94,36 @@ def pull(session: Session, user: CurrentUser, req: PullRequest) -> dict[str, Sco
     for scope in req.cursors:
         if scope not in allowed:
             raise ScopeForbidden(scope)
-    answer = {}
-    for scope, cursor in req.cursors.items():
-        rows, has_more = changelog.read(session, scope, cursor, req.limit)
-        answer[scope] = ScopeChanges(rows=rows, next_cursor=rows[-1].seq if rows else cursor, has_more=has_more)
-    return answer
+    return {scope: scope_changes(session, scope, cursor, req.limit) for scope, cursor in req.cursors.items()}
+
+
+def scope_changes(session: Session, scope: str, cursor: int, limit: int) -> ScopeChanges:
+    """One page of a scope. The stats are read before the rows: if a write commits in between,
+    the rows reach past stats.last_seq and no checksum is sent (it would describe another state);
+    on PostgreSQL each statement has its own snapshot, so this order is what keeps them honest."""
+    current = changelog.stats(session, scope)
+    reset = 0 < cursor < current.horizon_seq  # deletions this client never saw are gone
+    start = 0 if reset else cursor
+    rows, has_more = changelog.read(session, scope, start, limit)
+    next_cursor = rows[-1].seq if rows else start
+    if not has_more and next_cursor < current.last_seq:
+        # Every change up to last_seq had committed before the rows were read (commit order is
+        # seq order); the missing numbers are purged tombstones, so the client is at last_seq.
+        next_cursor = current.last_seq
+    settled = not has_more and next_cursor == current.last_seq
+    checksum = f"{current.live_count}:{current.xor_hash}" if settled else None
+    return ScopeChanges(rows=rows, next_cursor=next_cursor, has_more=has_more, reset=reset, checksum=checksum)
+
+
+def results_after(session: Session, user: CurrentUser, device_id: str, after: int) -> list[OpResult]:
+    """This device's op answers above `after`, so a push whose reply was lost is settled by a pull."""
+    stored = session.scalars(
+        select(AppliedOpModel)
+        .where(AppliedOpModel.device_id == device_id, AppliedOpModel.person_id == user.id, AppliedOpModel.client_seq > after)
+        .order_by(AppliedOpModel.client_seq)
+        .limit(MAX_RESULTS_PER_PULL)
+    )
+    return [_stored_answer(s, Op(op_id=s.op_id, client_seq=s.client_seq, name=s.name, args={}), user) for s in stored]
 
 
 def _check_start(session: Session, user: CurrentUser, device_id: str, first_seq: int) -> None:
@@ -94,7 +140,7 @@ def _own_device(session: Session, user: CurrentUser, device_id: str, lock: bool 
     return device
 
 
-def _apply(session: Session, user: CurrentUser, device_id: str, op: Op, handlers: Mapping[str, OpHandler]) -> OpResult:
+def _apply(session: Session, user: CurrentUser, device_id: str, op: Op, handlers: Mapping[str, OpHandler], blob_exists: BlobExists) -> OpResult:
     # The row lock makes a second push from the same device wait until this op is committed.
     device = _own_device(session, user, device_id, lock=True)
     expected = device.last_client_seq + 1
@@ -107,6 +153,10 @@ def _apply(session: Session, user: CurrentUser, device_id: str, op: Op, handlers
         return _stored_answer(stored, op, user)
     if op.client_seq < expected:  # that number went to another op: the client must renumber
         raise SeqMismatch("sync.seq_reused", expected)
+    missing = [sha for sha in _named_blobs(op.args) if not blob_exists(sha)]
+    if missing:  # neither applied nor recorded: the same op comes again once the files are up
+        message = f"请先上传操作引用的 {len(missing)} 个文件，再提交本操作。"
+        return OpResult(op_id=op.op_id, client_seq=op.client_seq, status="missing_blobs", code="sync.blob_missing", message=message, result={"missing": missing})
     status, code, message, result = _run(session, user, op, handlers)
     session.add(
         AppliedOpModel(
@@ -129,6 +179,8 @@ def _apply(session: Session, user: CurrentUser, device_id: str, op: Op, handlers
 def _run(session: Session, user: CurrentUser, op: Op, handlers: Mapping[str, OpHandler]) -> tuple[str, str, str, dict[str, Any]]:
     """Run the op's handler; a refusal undoes whatever the handler wrote and is recorded instead."""
     handler = handlers.get(op.name)
+    if _args_bytes(op) > MAX_OP_ARGS_BYTES:
+        return "rejected", "sync.op_too_large", f"操作内容过大（上限 {MAX_OP_ARGS_BYTES // 1024} KB），本操作未执行；大文件请作为附件上传。", {}
     if handler is None:
         return "rejected", "sync.unknown_op", f"服务器不支持操作“{op.name}”，请确认客户端与服务器版本一致。", {}
     try:
@@ -138,6 +190,20 @@ def _run(session: Session, user: CurrentUser, op: Op, handlers: Mapping[str, OpH
         return "rejected", exc.code, exc.message, {}
     except ValidationError as exc:
         return "rejected", "sync.bad_args", f"操作“{op.name}”的参数不正确：{_first_problem(exc)}", {}
+
+
+def _named_blobs(args: dict[str, Any]) -> list[str]:
+    """SHA-256 names in args["attachments"] (the one convention every op uses for files);
+    malformed entries are left for the handler's argument check to refuse."""
+    found = args.get("attachments")
+    if not isinstance(found, list):
+        return []
+    shas = (a.get("sha256") for a in found if isinstance(a, dict))
+    return list(dict.fromkeys(s for s in shas if isinstance(s, str) and SHA256.match(s)))
+
+
+def _args_bytes(op: Op) -> int:
+    return len(json.dumps(op.args, ensure_ascii=False).encode())
 
 
 def _stored_answer(stored: AppliedOpModel, op: Op, user: CurrentUser) -> OpResult:

@@ -1,0 +1,58 @@
+"""/sync/v1/blobs: status, chunked resumable upload, ranged download. Logged-in users only."""
+
+import time
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
+
+from sync.protocol.messages import BLOB_CHUNK_BYTES, MAX_BLOB_BYTES, SHA256_PATTERN, BlobStatus
+from sync.server.auth.router import User
+from sync.server.blobs.store import BlobStore, ChunkRefused, Held
+from sync.server.errors import refusal
+
+router = APIRouter(prefix="/sync/v1/blobs", tags=["blobs"])
+Sha = Annotated[str, Path(pattern=SHA256_PATTERN)]
+
+
+def get_blobs(request: Request) -> BlobStore:
+    return request.app.state.blobs
+
+
+Blobs = Annotated[BlobStore, Depends(get_blobs)]
+
+
+@router.get("/{sha}", response_model=BlobStatus)
+def status(sha: Sha, _user: User, blobs: Blobs) -> BlobStatus:
+    return _answer(sha, blobs.status(sha))
+
+
+@router.put("/{sha}", response_model=BlobStatus)
+async def upload_chunk(
+    sha: Sha,
+    request: Request,
+    _user: User,
+    blobs: Blobs,
+    offset: Annotated[int, Query(ge=0)],
+    total: Annotated[int, Query(ge=1, le=MAX_BLOB_BYTES)],
+    chunk_sha256: Annotated[str, Header(pattern=SHA256_PATTERN)],
+) -> BlobStatus:
+    chunk = await request.body()
+    if not chunk or len(chunk) > BLOB_CHUNK_BYTES:
+        raise refusal(422, "blob.chunk_size", f"数据块大小须在 1 至 {BLOB_CHUNK_BYTES} 字节之间。")
+    try:
+        held = blobs.append(sha, offset, total, chunk, chunk_sha256)
+    except ChunkRefused as exc:
+        code = 409 if exc.code == "blob.wrong_offset" else 422
+        raise refusal(code, exc.code, exc.message, expected_offset=exc.expected_offset) from None
+    return _answer(sha, held)
+
+
+@router.get("/{sha}/content")
+def download(sha: Sha, _user: User, blobs: Blobs, offset: Annotated[int, Query(ge=0)] = 0, length: Annotated[int, Query(ge=1, le=BLOB_CHUNK_BYTES)] = BLOB_CHUNK_BYTES) -> Response:
+    if not blobs.has(sha):
+        raise refusal(404, "blob.missing", "服务器上没有该文件。")
+    return Response(blobs.read(sha, offset, length), media_type="application/octet-stream")
+
+
+def _answer(sha: str, held: Held) -> BlobStatus:
+    return BlobStatus(sha256=sha, state=held.state, offset=held.offset, size=held.size, server_time=time.time())
