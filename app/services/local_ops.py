@@ -64,7 +64,7 @@ def apply(session: Session, user: User, name: str, args: dict, at: float) -> Non
 
 
 def rebase(session: Session, user: User) -> None:
-    """Drop every local-only effect, then replay the ops still waiting, over the server's rows."""
+    """Drop every local-only effect, then replay the ops not yet seen in a pull, over the server's rows."""
     session.execute(delete(NoticeRow).where(NoticeRow.pending.is_(True)))
     for edited in session.scalars(select(NoticeRow).where(NoticeRow.server_values.is_not(None))):
         for name, value in edited.server_values.items():
@@ -79,5 +79,5 @@ def rebase(session: Session, user: User) -> None:
         .values(read_at=None)
         .execution_options(synchronize_session=False)
     )
-    for op in outbox.pending_rows(session):
+    for op in outbox.replay_rows(session):
         apply(session, user, op.name, dict(op.args), op.created_at)

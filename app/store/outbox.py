@@ -4,7 +4,7 @@ import time
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from app.store import meta
@@ -52,6 +52,18 @@ def pending_rows(session: Session) -> list[OutboxOp]:
     return list(session.scalars(select(OutboxOp).where(OutboxOp.status == "pending").order_by(OutboxOp.client_seq)))
 
 
+def replay_rows(session: Session) -> list[OutboxOp]:
+    """The ops whose local effects a rebase replays: those still waiting, and those the server
+    applied whose rows the next pull has not brought yet (so a sent notice never vanishes)."""
+    waiting = OutboxOp.status.in_(("pending", "applied"))
+    return list(session.scalars(select(OutboxOp).where(waiting).order_by(OutboxOp.client_seq)))
+
+
+def forget_applied(session: Session) -> int:
+    """After a complete pull the server's rows carry every applied op's effects."""
+    return session.execute(delete(OutboxOp).where(OutboxOp.status == "applied")).rowcount
+
+
 def renumber_from(session: Session, first_seq: int) -> None:
     """Give the waiting ops consecutive sequence numbers from `first_seq` (the server's expectation
     after a cache was rebuilt and lost some); the server has seen none of them."""
@@ -75,7 +87,7 @@ def settle(session: Session, op_id: str, client_seq: int, applied: bool, code: s
     if op is None or op.status != "pending" or op.op_id != op_id:
         return False
     if applied:
-        session.delete(op)
+        op.status = "applied"
     else:
         op.status, op.reject_code, op.reject_message = "rejected", code, message
     return True
@@ -88,7 +100,7 @@ def pending_count(session: Session) -> int:
 def mark_applied(session: Session, client_seq: int) -> None:
     op = session.get(OutboxOp, client_seq)
     if op is not None:
-        session.delete(op)
+        op.status = "applied"
 
 
 def mark_rejected(session: Session, client_seq: int, code: str, message: str) -> None:

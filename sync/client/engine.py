@@ -179,6 +179,9 @@ class SyncEngine:
                     cursors[scope] = 0
             if progress:
                 progress("pull", report.pulled_rows, 0)
+        with self._cache.sessions.begin() as s:  # every scope is current: applied ops are in its rows
+            if outbox.forget_applied(s):
+                local_ops.rebase(s, self._user)
 
     def _pull_request(self, cursors: dict[str, int]) -> PullRequest:
         with self._cache.session() as s:

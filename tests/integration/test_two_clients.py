@@ -66,3 +66,18 @@ def test_the_demo_notice_is_the_2012_plan(clients):
     _, county = clients
     county.sync()
     assert PLAN_TITLE in [n.title for n in county.notices.notices()]
+
+
+def test_a_sent_notice_stays_in_the_list_when_the_pull_after_it_fails(exchange_server, clients):
+    office, _ = clients
+    office.sync()
+    notice_id = office.notices.publish(NoticeDraft("关于机房检修的通知", "周日机房检修。", AUDIENCE_ALL))
+    assert office.engine.push_once().pushed == 1
+    exchange_server.stop()  # the pull that would bring the server's row never happens
+    with pytest.raises(ServerUnreachable):
+        office.engine.pull_once()
+    assert notice_id in {n.id for n in office.notices.notices()}
+    exchange_server.start()
+    office.sync()
+    [sent] = [n for n in office.notices.notices() if n.id == notice_id]
+    assert not sent.pending
