@@ -1,6 +1,7 @@
 """Every server table, imported in one place so Base.metadata is complete (migrations, tests)."""
 
 from sync.server.auth.models import AccessTokenModel, ChallengeModel, CredentialModel, DeviceModel
+from sync.server.blobs.models import BlobRef, BlobUploader
 from sync.server.changelog.models import ChangeRow, SeqCounter
 from sync.server.directory.models import DepartmentModel, PersonModel, RoleModel, UnitModel
 from sync.server.notices.models import NoticeModel, NoticeReadModel
@@ -9,6 +10,8 @@ from sync.server.sync.models import AppliedOpModel
 __all__ = [
     "AccessTokenModel",
     "AppliedOpModel",
+    "BlobRef",
+    "BlobUploader",
     "ChallengeModel",
     "ChangeRow",
     "CredentialModel",

@@ -147,3 +147,20 @@ def test_an_attachment_lost_locally_is_refused_here_and_the_queue_moves_on(deplo
     assert [r.code for r in state.rejections] == ["client.blob_lost"] and state.pending == 0
     assert "其后的通知" in {n.title for n in office.notices.notices() if not n.pending}
     assert report.server_time > 0
+
+
+def test_only_readers_of_a_scope_naming_a_blob_and_its_uploader_may_download_it(client, tokens):
+    office = log_in(client, tokens, "chenjg")  # 市人民政府办公室 (u01)
+    colleague = log_in(client, tokens, "wangxy")  # same unit
+    county = log_in(client, tokens, "zhouqiang")  # 如皋市人民政府: not addressed
+    content = uuid.uuid4().bytes * 4
+    sha = hashlib.sha256(content).hexdigest()
+    url = f"/sync/v1/blobs/{sha}/content?offset=0&length=64"
+    client.put(f"/sync/v1/blobs/{sha}?offset=0&total={len(content)}", content=content, headers={**office.headers, "Chunk-Sha256": sha})
+    assert client.get(url, headers=office.headers).content == content  # the uploader reads back
+    assert client.get(url, headers=colleague.headers).status_code == 404  # not yet named anywhere
+    args = {"id": uuid.uuid4().hex, "title": "内部通知", "body": "见附件。", "audience": "u01", "attachments": [{"name": "a.bin", "sha256": sha, "size": len(content)}]}
+    assert office.push(("notice.publish", args)).json()["results"][0]["status"] == "applied"
+    assert client.get(url, headers=colleague.headers).content == content
+    refused = client.get(url, headers=county.headers)
+    assert refused.status_code == 404 and refused.json()["detail"]["code"] == "blob.missing"

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from sync.protocol import Row
 from sync.protocol.checksum import Checksum
+from sync.server.blobs import access as blob_access
 from sync.server.changelog.models import COUNTER_ID, ChangeRow, ScopeStats, SeqCounter
 
 KEY_COLUMNS = ("scope", "entity", "entity_id")
@@ -47,6 +48,7 @@ def record_many(session: Session, scope: str, changes: Sequence[EntityChange]) -
     stmt = insert(ChangeRow)
     stmt = stmt.on_conflict_do_update(index_elements=list(KEY_COLUMNS), set_={c: stmt.excluded[c] for c in STATE_COLUMNS})
     session.execute(stmt, rows)
+    blob_access.record_refs(session, scope, (c.data for c in changes if not c.deleted))
 
 
 def read(session: Session, scope: str, after_seq: int, limit: int) -> tuple[list[Row], bool]:
