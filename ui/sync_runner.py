@@ -1,5 +1,7 @@
 """Runs the sync engine off the UI thread: every 30 s, on request (F5) and shortly after each
-local change. The UI hears the outcome and re-reads the local store; it never waits on the network.
+local change; after a failed round it waits longer each time (sync.client.backoff), so a hundred
+desks do not knock on a returning server at the same second. The UI hears the outcome and
+re-reads the local store; it never waits on the network.
 """
 
 import logging
@@ -9,6 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from app.services import sync_state
+from sync.client.backoff import Backoff
 from sync.client.engine import SyncReport
 from sync.client.transport import LoginExpired, ServerRefused, ServerUnreachable
 from ui.session import ClientSession
@@ -89,8 +92,9 @@ class SyncRunner(QObject):
     progress = Signal(str, int, int)  # stage ("push" | "pull"), done, total (0 = unknown)
     _run_requested = Signal()
 
-    def __init__(self, session: ClientSession, parent: QObject | None = None) -> None:
+    def __init__(self, session: ClientSession, parent: QObject | None = None, backoff: Backoff | None = None) -> None:
         super().__init__(parent)
+        self._backoff = backoff or Backoff()
         self._cancel = threading.Event()
         self._thread = QThread()
         self._thread.setObjectName("sync")
@@ -107,6 +111,11 @@ class SyncRunner(QObject):
     @property
     def busy(self) -> bool:
         return self._busy
+
+    @property
+    def next_round_ms(self) -> int:
+        """How long until the next automatic round (30 s, or the back-off after a failure)."""
+        return self._interval.interval()
 
     def start(self) -> None:
         self._thread.start()
@@ -137,7 +146,15 @@ class SyncRunner(QObject):
         self._busy = False
         if self._cancel.is_set():
             return
+        self._schedule_next(outcome)
         self.finished.emit(outcome)
         if self._again:
             self._again = False
             self.sync_now()
+
+    def _schedule_next(self, outcome: SyncOutcome) -> None:
+        if outcome.online and not outcome.detail:
+            self._backoff.succeeded()
+            self._interval.start(INTERVAL_MS)
+        else:
+            self._interval.start(round(self._backoff.failed() * 1000))

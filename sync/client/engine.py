@@ -1,6 +1,6 @@
 """The sync engine: push the outbox in order, pull every scope by cursor, rebase what still waits.
 
-One `sync_once` is one round; the caller (sync/client/scheduler.py in a worker thread, or a test)
+One `sync_once` is one round; the caller (ui/sync_runner.py on its worker thread, or a test)
 decides when. A pull page is applied in one transaction (rows, scope index, cursor, settled ops,
 rebase), so a crash mid-page leaves the cache as it was before the page.
 """

@@ -4,18 +4,14 @@ every op, and forged or oversized ops refused with a reason while nothing change
 import json
 import uuid
 
-import pytest
 from sqlalchemy import select, update
 
-from app.services import sync_state
 from app.store import outbox
-from sync.client.backoff import Backoff
-from sync.client.scheduler import UNREACHABLE_MESSAGE, SyncScheduler
 from sync.protocol.messages import MAX_OP_ARGS_BYTES, MAX_OPS_PER_PUSH, MAX_PUSH_BYTES
 from sync.server.changelog.models import SeqCounter
 from sync.server.database import open_database
 from sync.server.directory.models import PersonModel
-from tests.server.helpers import log_in, op
+from tests.server.helpers import log_in
 from tests.server.inprocess_clients import inprocess_client
 
 BIG_BODY = "各处室：请认真学习贯彻会议精神。" * 11_000  # about 176,000 characters, 528 KB of UTF-8
@@ -57,24 +53,6 @@ def test_batches_are_bounded_by_bytes(deployment, tmp_path):
     assert len(sizes) > 1 and max(sizes) <= MAX_PUSH_BYTES
     assert sum(len(p["ops"]) for p in pushes(session)) == 20
     assert {r.code for r in report.rejected} == {"notice.audience_unknown"}
-
-
-def test_the_scheduler_backs_off_while_the_server_is_away_and_resets(deployment, tmp_path):
-    me, session = inprocess_client(deployment, "liming", tmp_path)
-    now = [1000.0]
-    scheduler = SyncScheduler(me.engine, me.cache, Backoff(first_s=2, jitter=0), interval_s=30, clock=lambda: now[0])
-    session.drop_request = lambda _path, _body: True
-    waits = [scheduler.tick().wait_s for _ in range(4)]
-    assert waits == [2, 4, 8, 16]
-    assert not scheduler.due() and sync_state.read(me.cache).last_error == UNREACHABLE_MESSAGE
-    scheduler.sync_now()
-    assert scheduler.due()
-    session.drop_request = lambda _path, _body: False
-    outcome = scheduler.tick()
-    assert outcome.error == "" and outcome.wait_s == 30
-    assert sync_state.read(me.cache).last_error == ""
-    session.drop_request = lambda _path, _body: True
-    assert scheduler.tick().wait_s == 2  # a fresh run of failures starts small again
 
 
 def test_rights_are_read_again_for_every_op(deployment, client, tokens):

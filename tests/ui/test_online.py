@@ -6,11 +6,13 @@ from PySide6.QtCore import Qt
 
 from app.config import ClientConfig
 from app.identity.soft_token import load_token
+from sync.client.backoff import Backoff
 from tests.support.server_process import start_server
 from tests.ui.conftest import activated
 from ui.client_controller import ClientController
 from ui.dialogs.publish_notice_dialog import PublishNoticeDialog
 from ui.login.sign_in import sign_in
+from ui.sync_runner import SyncOutcome, SyncRunner
 
 PIN = "123456"
 PLAN = "市政府办公室关于印发《南通市电子政务“十二五”发展规划》的通知"
@@ -76,3 +78,34 @@ def test_offline_start_goes_online_when_the_server_is_back(qtbot, server):
     assert not window.status.error.isVisible()
     assert window.directory.tree_model.rowCount() > 30
     window.close()
+
+
+def test_failed_rounds_wait_longer_each_time_and_a_good_round_resets(qtbot, server):
+    session = sign_in(load_token(server.tokens_dir / "chenjg.xtoken"), PIN, server.url)
+    runner = SyncRunner(session, backoff=Backoff(first_s=2, jitter=0))
+    finished = []
+    runner.finished.connect(finished.append)
+
+    def one_round() -> SyncOutcome:
+        count = len(finished)
+        runner.sync_now()
+        qtbot.waitUntil(lambda: len(finished) > count, timeout=SYNC_TIMEOUT_MS)
+        return finished[-1]
+
+    runner.start()
+    try:
+        qtbot.waitUntil(lambda: bool(finished), timeout=SYNC_TIMEOUT_MS)
+        assert runner.next_round_ms == 30_000
+        server.stop()
+        try:
+            delays = []
+            for _ in range(3):
+                assert not one_round().online
+                delays.append(runner.next_round_ms)
+            assert delays == [2_000, 4_000, 8_000]
+        finally:
+            server.start()
+        assert one_round().online and runner.next_round_ms == 30_000
+    finally:
+        runner.stop()
+        session.cache.close()
