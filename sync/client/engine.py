@@ -22,10 +22,10 @@ from sync.client.blobs import BlobTransfer
 from sync.client.transport import LoginExpired, ServerRefused, Transport
 from sync.protocol import Op, OpResult, PullRequest, PullResponse, PushRequest, PushResponse, Row
 from sync.protocol.checksum import fold
-from sync.protocol.messages import MAX_OPS_PER_PUSH, MAX_PUSH_BYTES
+from sync.protocol.messages import MAX_OPS_PER_PUSH, MAX_PULL_LIMIT, MAX_PUSH_BYTES
 
 log = logging.getLogger(__name__)
-PULL_PAGE = 1000
+PULL_PAGE = MAX_PULL_LIMIT  # the largest page the server serves: each page costs a commit and a rebase
 Progress = Callable[[str, int, int], None]  # (stage, done, total-or-0)
 
 
