@@ -1,24 +1,12 @@
 """A cache file damaged while a change waited: the file is kept aside, the cache is rebuilt from
 the server, and the waiting change still reaches the other unit."""
 
-import sqlite3
-
 import pytest
 
 from app.domain.notices import AUDIENCE_ALL, NoticeDraft
 from sync.client.transport import ServerUnreachable
+from tests.support.cache_damage import scribble_over_table
 from tests.support.headless_client import sign_in
-
-
-def scribble_over_table(path, table):
-    con = sqlite3.connect(path)
-    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    page_size = con.execute("PRAGMA page_size").fetchone()[0]
-    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
-    con.close()
-    with open(path, "r+b") as f:
-        f.seek((root - 1) * page_size)
-        f.write(b"\x00\xff" * (page_size // 2))
 
 
 def test_queued_notice_survives_a_damaged_cache(exchange_server, tmp_path):

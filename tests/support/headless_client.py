@@ -5,12 +5,12 @@ from pathlib import Path
 from typing import Any
 
 from app.identity.soft_token import load_token
-from app.services.account import User, device_id, remember_login
+from app.services.account import User, device_id
 from app.services.directory import DirectoryService
 from app.services.notices import NoticeService
 from app.store.cache import Cache, open_cache
 from sync.client.engine import SyncEngine, SyncReport
-from sync.client.login import login_online, user_from
+from sync.client.login import login_online, sign_in_online
 from sync.client.transport import Transport
 
 DEMO_PIN = "123456"
@@ -53,7 +53,6 @@ def sign_in_with(transport: Transport, tokens_dir: Path, login: str, cache_file:
     def relogin() -> None:
         login_online(transport, signer, device, "test")
 
-    resp = login_online(transport, signer, device, "test")
-    user = user_from(resp)
-    remember_login(cache, user, resp.scopes)
-    return HeadlessClient(cache, user, SyncEngine(cache, user, transport, device, resp.scopes, relogin, **engine_options), transport)
+    online = sign_in_online(transport, signer, cache, "test")
+    engine = SyncEngine(cache, online.user, transport, device, online.scopes, relogin, **engine_options)
+    return HeadlessClient(cache, online.user, engine, transport)

@@ -10,6 +10,7 @@ from app.store import cache as cache_mod
 from app.store import meta, outbox
 from app.store.cache import open_cache
 from app.store.models import PersonRow
+from tests.support.cache_damage import scribble_over_table
 from tests.support.cache_data import fill_directory
 
 
@@ -92,8 +93,7 @@ def test_damaged_cache_keeps_its_queued_changes_and_device(tmp_path):
     with cache.sessions.begin() as s:
         meta.put(s, "device_id", "dev-keep-me")
     cache.close()
-    _checkpoint(path)
-    _scribble_over_table(path, "people")
+    scribble_over_table(path, "people")
 
     cache = open_cache(path)
     report = cache.report
@@ -105,19 +105,3 @@ def test_damaged_cache_keeps_its_queued_changes_and_device(tmp_path):
         assert meta.get(s, "device_id") == "dev-keep-me"
     cache.close()
 
-
-def _checkpoint(path):
-    con = sqlite3.connect(path)
-    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    con.close()
-
-
-def _scribble_over_table(path, table):
-    """Overwrite the root page of one table, as a failing disk sector would."""
-    con = sqlite3.connect(path)
-    page_size = con.execute("PRAGMA page_size").fetchone()[0]
-    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
-    con.close()
-    with open(path, "r+b") as f:
-        f.seek((root - 1) * page_size)
-        f.write(b"\xde\xad\xbe\xef" * (page_size // 4))

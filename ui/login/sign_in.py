@@ -5,9 +5,9 @@ import logging
 
 from app import paths
 from app.identity.soft_token import SoftToken
-from app.services.account import device_id, remember_login, remembered_scopes, remembered_user
+from app.services.account import device_id, remembered_scopes, remembered_user
 from app.store.cache import open_cache
-from sync.client.login import login_online, user_from
+from sync.client.login import sign_in_online
 from sync.client.transport import ServerUnreachable, Transport
 from ui.session import DEVICE_NAME, ClientSession
 
@@ -26,17 +26,15 @@ def sign_in(token: SoftToken, pin: str, server_url: str) -> ClientSession:
         transport = Transport(server_url)
         device = device_id(cache)
         try:
-            answer = login_online(transport, signer, device, DEVICE_NAME)
+            online = sign_in_online(transport, signer, cache, DEVICE_NAME)
         except ServerUnreachable as exc:
             known = remembered_user(cache)
             if known is None or known.login != token.login:
                 raise FirstLoginNeedsServer(str(exc)) from exc
             log.info("server %s unreachable; %s works offline: %s", server_url, token.login, exc)
             return ClientSession(server_url, cache, known, remembered_scopes(cache), device, transport, signer, online=False)
-        user = user_from(answer)
-        remember_login(cache, user, answer.scopes)
-        log.info("%s signed in online at %s", user.login, server_url)
-        return ClientSession(server_url, cache, user, answer.scopes, device, transport, signer, online=True)
+        log.info("%s signed in online at %s", online.user.login, server_url)
+        return ClientSession(server_url, cache, online.user, online.scopes, device, transport, signer, online=True)
     except BaseException:
         cache.close()
         raise
