@@ -13,7 +13,7 @@ from pathlib import Path
 from app import paths
 
 DEFAULTS = {
-    "server_url": "http://127.0.0.1:8765",
+    "server_url": "https://127.0.0.1:8765",
     "token_dir": "",
     "language": "zh_CN",
     "pkcs11_module": "",  # the USB key (UKey) vendor's PKCS#11 library; empty: none configured

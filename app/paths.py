@@ -27,7 +27,10 @@ def log_dir() -> Path:
     return _base("logs", user_log_path(APP_NAME, appauthor=False))
 
 
+def server_key(server_url: str) -> str:
+    return hashlib.sha256(server_url.rstrip("/").encode()).hexdigest()[:12]
+
+
 def cache_path(server_url: str, login: str) -> Path:
     """One cache file per server and user, so two users of one PC never share a cache."""
-    server = hashlib.sha256(server_url.rstrip("/").encode()).hexdigest()[:12]
-    return data_dir() / "caches" / f"{server}-{login}.sqlite"
+    return data_dir() / "caches" / f"{server_key(server_url)}-{login}.sqlite"

@@ -28,7 +28,7 @@ def run() -> list[tuple[str, float, str]]:
                     f.write(os.urandom(1024 * 1024))
             local = LocalBlobs(work / "blobs")
             sha = local.add(source)
-            client = sign_in(server.url, work / "tokens", "wangxy", work / "cache.sqlite")
+            client = sign_in(server.url, server.ca_file, work / "tokens", "wangxy", work / "cache.sqlite")
             transfer = BlobTransfer(client.transport, local)
             killed = threading.Event()
 

@@ -17,7 +17,7 @@ def run() -> list[tuple[str, float, str]]:
         work = Path(tmp)
         server = start_server(work / "server", f"sqlite:///{work}/server.db", people=PEOPLE, tokens_dir=work / "tokens")
         try:
-            engine = sign_in(server.url, work / "tokens", "wangxy", work / "cache.sqlite").engine
+            engine = sign_in(server.url, server.ca_file, work / "tokens", "wangxy", work / "cache.sqlite").engine
             start = time.perf_counter()
             engine.sync_once()
             first_s = time.perf_counter() - start

@@ -52,7 +52,7 @@ def run() -> list[tuple[str, float, str]]:
         server = start_server(work / "server", url, people=300, tokens_dir=work / "tokens")
         try:
             seed(url)
-            client = sign_in(server.url, work / "tokens", "wangxy", work / "cache.sqlite")
+            client = sign_in(server.url, server.ca_file, work / "tokens", "wangxy", work / "cache.sqlite")
             start = time.perf_counter()
             client.sync()
             first_s = time.perf_counter() - start

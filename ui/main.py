@@ -20,7 +20,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--version", action="version", version=f"xietong {__version__}")
     parser.add_argument("--smoke", action="store_true", help="open the windows offscreen, check the resources, exit (packaging check)")
     parser.add_argument("--server", metavar="URL", help="exchange server address, e.g. https://oa.example.gov.cn")
-    parser.add_argument("--token-dir", metavar="DIR", help="folder holding software keys (*.xtoken)")
+    parser.add_argument("--token-dir", metavar="DIR", help="folder holding certificate files (*.p12 with *.crt)")
+    parser.add_argument("--trust-anchors", metavar="PEM", help="CA certificates the server and users' certificates chain to")
+    parser.add_argument("--pkcs11-module", metavar="LIB", help="the USB key vendor's PKCS#11 library")
     parser.add_argument("--lang", choices=LANGUAGES, help="interface language (default zh_CN)")
     parser.add_argument("--verbose", action="store_true", help="log debug messages, also to the console")
     return parser.parse_args(argv)
@@ -31,7 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.smoke:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     log_file = logging_setup.setup(args.verbose)
-    config = app_config.load({"server_url": args.server, "token_dir": args.token_dir, "language": args.lang})
+    config = app_config.load(
+        {"server_url": args.server, "token_dir": args.token_dir, "language": args.lang, "trust_anchors": args.trust_anchors, "pkcs11_module": args.pkcs11_module}
+    )
     log.info("xietong %s starting; settings %s from %s; log %s", __version__, config, dict(config.sources), log_file)
 
     # Imported here so that --version and --help answer without loading Qt's widgets.

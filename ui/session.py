@@ -10,7 +10,7 @@ from app.services.notices import NoticeService
 from app.services.todo import TodoService
 from app.store.cache import Cache
 from sync.client.engine import SyncEngine
-from sync.client.login import login_online
+from sync.client.login import OnlineLogin, sign_in_online
 from sync.client.transport import LoginExpired, Transport
 
 DEVICE_NAME = platform.node()
@@ -19,7 +19,8 @@ DEVICE_NAME = platform.node()
 @dataclass
 class ClientSession:
     """`signer` stays unlocked in memory for the session, so an expired login is renewed without
-    asking for the PIN again; it is None only in the smoke check, which never syncs."""
+    asking for the PIN again; it is None only in the smoke check, which never syncs. `login` is
+    the live online login (None while working offline)."""
 
     server_url: str
     cache: Cache
@@ -29,6 +30,7 @@ class ClientSession:
     transport: Transport
     signer: Signer | None
     online: bool
+    login: OnlineLogin | None = None
 
     @property
     def notices(self) -> NoticeService:
@@ -46,6 +48,10 @@ class ClientSession:
         return SyncEngine(self.cache, self.user, self.transport, self.device_id, self.scopes, self.relogin)
 
     def relogin(self) -> None:
-        if self.signer is None:
+        """Renew an expired login: by refresh token, else with the key (also after an offline start)."""
+        if self.login is not None:
+            self.login.renew()
+        elif self.signer is not None:
+            self.login = sign_in_online(self.transport, self.signer, self.cache, DEVICE_NAME)
+        else:
             raise LoginExpired("no key is unlocked in this session")
-        login_online(self.transport, self.signer, self.device_id, DEVICE_NAME)

@@ -28,9 +28,22 @@ def device_id(cache: Cache) -> str:
     with cache.sessions.begin() as s:
         value = meta.get(s, DEVICE_KEY)
         if not value:
-            value = f"dev-{uuid.uuid4().hex}"
+            value = new_device_id()
             meta.put(s, DEVICE_KEY, value)
         return value
+
+
+def adopt_device_id(cache: Cache, value: str) -> str:
+    """Give a cache that has no device id yet the one its first login used; returns the cache's id."""
+    with cache.sessions.begin() as s:
+        held = meta.get(s, DEVICE_KEY)
+        if not held:
+            meta.put(s, DEVICE_KEY, value)
+        return held or value
+
+
+def new_device_id() -> str:
+    return f"dev-{uuid.uuid4().hex}"
 
 
 def remember_login(cache: Cache, user: User, scopes: list[str]) -> None:

@@ -9,10 +9,12 @@ from pydantic import BaseModel, ValidationError
 
 from sync.protocol import (
     BlobStatus,
-    ChallengeRequest,
     ChallengeResponse,
     LoginRequest,
     LoginResponse,
+    RefreshRequest,
+    RefreshResponse,
+    SessionEvent,
     PullRequest,
     PullResponse,
     PushRequest,
@@ -43,21 +45,39 @@ class ServerRefused(Exception):
 
 
 class Transport:
-    def __init__(self, base_url: str, session: requests.Session | None = None) -> None:
+    """HTTPS to one server, verifying its certificate against `trust_anchors` (a PEM bundle of
+    CA certificates) and nothing else: not the system's store, not the environment's bundle.
+    Without https:// or anchors every call is refused (code client.insecure) and nothing is sent.
+    `session` is for tests that hand in an in-process client; it is used as given."""
+
+    def __init__(self, base_url: str, trust_anchors: str = "", session: requests.Session | None = None) -> None:
         self.base_url = base_url.rstrip("/")
         self.token: str | None = None
-        self._http = session or requests.Session()
+        self._insecure = "" if session is not None else _insecurity(self.base_url, trust_anchors)
+        self._http = session or _verified_session(trust_anchors)
 
     def health(self) -> dict:
         return self._call("GET", "/health", None, None)
 
-    def challenge(self, req: ChallengeRequest) -> ChallengeResponse:
-        return self._call("POST", "/auth/v1/challenge", req, ChallengeResponse, LOGIN_TIMEOUT)
+    def challenge(self) -> ChallengeResponse:
+        return self._call("POST", "/auth/v1/challenge", None, ChallengeResponse, LOGIN_TIMEOUT)
 
     def login(self, req: LoginRequest) -> LoginResponse:
         resp = self._call("POST", "/auth/v1/login", req, LoginResponse, LOGIN_TIMEOUT)
         self.token = resp.access_token
         return resp
+
+    def refresh(self, refresh_token: str) -> RefreshResponse:
+        resp = self._call("POST", "/auth/v1/refresh", RefreshRequest(refresh_token=refresh_token), RefreshResponse, LOGIN_TIMEOUT)
+        self.token = resp.access_token
+        return resp
+
+    def report(self, event: SessionEvent) -> None:
+        self._call("POST", "/auth/v1/events", event, None, LOGIN_TIMEOUT, expect_body=False)
+
+    def logout(self) -> None:
+        self._call("POST", "/auth/v1/logout", None, None, LOGIN_TIMEOUT, expect_body=False)
+        self.token = None
 
     def push(self, req: PushRequest) -> PushResponse:
         return self._call("POST", "/sync/v1/push", req, PushResponse)
@@ -76,13 +96,16 @@ class Transport:
     def blob_get(self, sha: str, offset: int, length: int) -> bytes:
         return self._send("GET", f"/sync/v1/blobs/{sha}/content?offset={offset}&length={length}", None, {}).content
 
-    def _call(self, method: str, path: str, body: BaseModel | None, answer: type[T] | None, timeout: tuple[float, float] = TIMEOUT) -> Any:
+    def _call(self, method: str, path: str, body: BaseModel | None, answer: type[T] | None, timeout: tuple[float, float] = TIMEOUT, expect_body: bool = True) -> Any:
         data = body.model_dump_json().encode() if body is not None else None
         headers = {"Content-Type": "application/json"} if data is not None else {}
-        return _parse(self._send(method, path, data, headers, timeout), answer)
+        resp = self._send(method, path, data, headers, timeout)
+        return _parse(resp, answer) if expect_body else None
 
     def _send(self, method: str, path: str, data: bytes | None, headers: dict[str, str], timeout: tuple[float, float] = TIMEOUT) -> Any:
         """One request; failures become ServerUnreachable, LoginExpired or ServerRefused."""
+        if self._insecure:
+            raise ServerRefused(0, "client.insecure", self._insecure, None)
         if self.token:
             headers = {**headers, "Authorization": f"Bearer {self.token}"}
         try:
@@ -94,6 +117,21 @@ class Transport:
         if resp.status_code >= 400:
             raise _refusal(resp)
         return resp
+
+
+def _insecurity(base_url: str, trust_anchors: str) -> str:
+    if not base_url.lower().startswith("https://"):
+        return f"服务器地址必须以 https:// 开头（现为 {base_url}），请联系信息中心修改配置。"
+    if not trust_anchors:
+        return "没有配置信任的根证书（trust_anchors），无法验证服务器，请联系信息中心。"
+    return ""
+
+
+def _verified_session(trust_anchors: str) -> requests.Session:
+    session = requests.Session()
+    session.verify = trust_anchors
+    session.trust_env = False  # no proxy or CA bundle from the environment: only the configured anchors
+    return session
 
 
 def _parse(resp: Any, answer: type[T] | None) -> Any:

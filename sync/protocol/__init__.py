@@ -1,13 +1,21 @@
 """Wire messages shared by client and server, versioned under /sync/v1 and /auth/v1."""
 
+from sync.protocol.auth import (
+    ChallengeResponse,
+    LoginRequest,
+    LoginResponse,
+    OfflineMaterial,
+    RefreshRequest,
+    RefreshResponse,
+    SessionEvent,
+    UserInfo,
+    login_message,
+    normalise_audience,
+)
 from sync.protocol.messages import (
     PROTOCOL_VERSION,
     Attachment,
     BlobStatus,
-    ChallengeRequest,
-    ChallengeResponse,
-    LoginRequest,
-    LoginResponse,
     Op,
     OpResult,
     PullRequest,
@@ -16,18 +24,22 @@ from sync.protocol.messages import (
     PushResponse,
     Row,
     ScopeChanges,
-    UserInfo,
-    login_message,
 )
 
 __all__ = [
-    "PROTOCOL_VERSION",
-    "Attachment",
-    "BlobStatus",
-    "ChallengeRequest",
     "ChallengeResponse",
     "LoginRequest",
     "LoginResponse",
+    "OfflineMaterial",
+    "RefreshRequest",
+    "RefreshResponse",
+    "SessionEvent",
+    "UserInfo",
+    "login_message",
+    "normalise_audience",
+    "PROTOCOL_VERSION",
+    "Attachment",
+    "BlobStatus",
     "Op",
     "OpResult",
     "PullRequest",
@@ -36,6 +48,4 @@ __all__ = [
     "PushResponse",
     "Row",
     "ScopeChanges",
-    "UserInfo",
-    "login_message",
 ]

@@ -1,4 +1,4 @@
-"""Pydantic schemas of protocol v1: login challenge, push of ops, pull of scoped rows.
+"""Pydantic schemas of protocol v1: push of ops, pull of scoped rows, blobs (login: auth.py).
 
 Limits live here so that the client builds batches the server accepts and the server refuses
 anything larger with a 4xx naming the limit.
@@ -16,46 +16,10 @@ MAX_PULL_LIMIT = 2000
 MAX_RESULTS_PER_PULL = 1000
 ID_PATTERN = r"^[A-Za-z0-9._:-]{1,64}$"
 OP_NAME_PATTERN = r"^[a-z_]+\.[a-z_]+$"
-LOGIN_CONTEXT = b"xietong-login-v1"
 
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
-
-
-class ChallengeRequest(Strict):
-    login: str = Field(min_length=1, max_length=64)
-
-
-class ChallengeResponse(Strict):
-    nonce: str
-    expires_in: int
-
-
-class LoginRequest(Strict):
-    login: str = Field(min_length=1, max_length=64)
-    nonce: str = Field(min_length=16, max_length=128)
-    device_id: str = Field(pattern=ID_PATTERN)
-    device_name: str = Field(default="", max_length=128)
-    signature: str = Field(min_length=1, max_length=1024, description="base64 signature of login_message()")
-
-
-class UserInfo(Strict):
-    id: str
-    login: str
-    name: str
-    unit_id: str
-    unit_name: str
-    department_id: str
-    roles: list[str]
-
-
-class LoginResponse(Strict):
-    access_token: str
-    expires_in: int
-    user: UserInfo
-    scopes: list[str]
-    server_time: float
 
 
 class Op(Strict):
@@ -146,8 +110,3 @@ class PullResponse(Strict):
     scopes: dict[str, ScopeChanges]
     server_time: float
     results: list[OpResult] = Field(default_factory=list)
-
-
-def login_message(nonce: str, login: str, device_id: str) -> bytes:
-    """The domain-separated bytes a token signs to answer a login challenge."""
-    return b"\n".join((LOGIN_CONTEXT, nonce.encode(), login.encode(), device_id.encode()))

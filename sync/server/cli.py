@@ -1,4 +1,4 @@
-"""`xietong-server`: serve, migrate, init-demo, purge-tombstones (the administrator's command)."""
+"""`xietong-server`: serve, migrate, init-demo, purge-tombstones, admin (the administrator's command)."""
 
 import argparse
 import logging
@@ -16,8 +16,10 @@ from sync.server.config import ConfigError, Settings, load_settings
 from sync.server.database import Database, open_database
 from sync.server.demo import DEMO_PIN, DEMO_USERS, DemoRefused, default_org_path, init_demo
 from sync.server.main import create_app
+from sync.server.pki import cli as pki_cli
 
 DEFAULT_TOKENS_DIR = Path("var/server/tokens")
+DEFAULT_PKI_DIR = Path("var/server/pki")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -27,7 +29,7 @@ def main(argv: list[str] | None = None) -> None:
 def run(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    flags = {"database_url": args.database_url, "host": getattr(args, "host", None), "port": getattr(args, "port", None)}
+    flags = {name: getattr(args, name, None) for name in ("database_url", "host", "port", "tls_cert_file", "tls_key_file", "public_url")}
     try:
         settings = load_settings(flags, args.config)
         return args.command(settings, args)
@@ -51,7 +53,10 @@ def serve(settings: Settings, _args: argparse.Namespace) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 1
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    tls = {"ssl_certfile": str(settings.tls_cert_file), "ssl_keyfile": str(settings.tls_key_file)} if settings.tls_cert_file else {}
+    if not tls:
+        print("警告：未配置 TLS 证书（tls_cert_file），服务器以明文 HTTP 运行，客户端将拒绝连接。", file=sys.stderr)
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info", **tls)
     return 0
 
 
@@ -68,7 +73,7 @@ def run_migrate(settings: Settings, _args: argparse.Namespace) -> int:
 def run_init_demo(settings: Settings, args: argparse.Namespace) -> int:
     db = open_database(settings.database_url)
     try:
-        summary = init_demo(db, people=args.people, tokens_dir=args.tokens, org_path=args.org, reset=args.reset)
+        summary = init_demo(db, people=args.people, tokens_dir=args.tokens, org_path=args.org, reset=args.reset, pki_dir=args.pki)
     except DemoRefused:
         print("数据库中已有数据，未做任何改动。要清空全部数据并重建演示数据，请加 --reset。", file=sys.stderr)
         return 1
@@ -76,6 +81,7 @@ def run_init_demo(settings: Settings, args: argparse.Namespace) -> int:
         db.close()
     print(f"演示数据已建立：{summary.units} 个单位，{summary.departments} 个处室，{summary.people} 人。")
     print(f"演示用户的软证书在 {args.tokens}（PIN 均为 {DEMO_PIN}）：" + "、".join(p.stem for p in summary.token_files))
+    print(f"演示 CA 在 {args.pki}：客户端信任 {summary.pki.anchor}，服务器使用 {summary.pki.tls_cert} 和 {summary.pki.tls_key}。")
     return 0
 
 
@@ -129,6 +135,9 @@ def _parser() -> argparse.ArgumentParser:
     p = commands.add_parser("serve", parents=[common], help="启动交换服务器")
     p.add_argument("--host", help="监听地址（默认 127.0.0.1）")
     p.add_argument("--port", type=int, help="监听端口（默认 8765）")
+    p.add_argument("--tls-cert-file", type=Path, help="TLS 证书链（PEM）")
+    p.add_argument("--tls-key-file", type=Path, help="TLS 私钥（PEM）")
+    p.add_argument("--public-url", help="客户端访问本服务器的地址（默认 https://监听地址:端口）")
     p.set_defaults(command=serve)
 
     p = commands.add_parser("migrate", parents=[common], help="把数据库结构升级到最新版本")
@@ -138,12 +147,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--people", type=_people_count, default=1000, help="生成的总人数，含 5 位演示用户（默认 1000）")
     p.add_argument("--tokens", type=Path, default=DEFAULT_TOKENS_DIR, help=f"演示用户软证书的存放目录（默认 {DEFAULT_TOKENS_DIR}）")
     p.add_argument("--org", type=Path, default=default_org_path(), help="组织机构 JSON 文件")
+    p.add_argument("--pki", type=Path, default=DEFAULT_PKI_DIR, help=f"演示 CA、服务器 TLS 证书的存放目录（默认 {DEFAULT_PKI_DIR}）")
     p.add_argument("--reset", action="store_true", help="先清空数据库中的全部数据再建立")
     p.set_defaults(command=run_init_demo)
 
     p = commands.add_parser("purge-tombstones", parents=[common], help="清理超过保留期限的删除记录（墓碑）")
     p.add_argument("--keep-days", type=_keep_days, default=TOMBSTONE_DAYS, help=f"保留天数（至少且默认 {TOMBSTONE_DAYS}）")
     p.set_defaults(command=run_purge)
+
+    pki_cli.add_commands(commands, common)
     return parser
 
 

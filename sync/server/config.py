@@ -35,9 +35,25 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(default=8765, ge=1, le=65535)
     max_body_bytes: int = Field(default=MAX_PUSH_BYTES + BODY_MARGIN_BYTES, ge=1024)
-    access_token_ttl_s: int = Field(default=8 * 3600, ge=60)
+    # The address clients use (https://host:port), the login audience and the OIDC issuer; by
+    # default built from host and port. Set it behind a proxy or when listening on 0.0.0.0.
+    public_url: str = ""
+    tls_cert_file: Path | None = None  # PEM chain; without it the server speaks plain HTTP (tests in-process only)
+    tls_key_file: Path | None = None
+    token_key_file: Path = Path("var/server/token-signing-key.pem")  # made on first start; back it up
+    access_token_ttl_s: int = Field(default=900, ge=60)
+    session_max_s: int = Field(default=12 * 3600, ge=300)  # a refresh token lives as long as its session
+    offline_grant_days: int = Field(default=14, ge=1, le=90)
     challenge_ttl_s: int = Field(default=60, ge=5)
+    challenges_per_minute: int = Field(default=30, ge=1)  # per client address; bursts of up to 10
     blob_dir: Path = Path("var/server/blobs")  # 正文 and attachments, content-addressed (SHA-256)
+
+    @property
+    def issuer(self) -> str:
+        if self.public_url:
+            return self.public_url.rstrip("/")
+        scheme = "https" if self.tls_cert_file else "http"
+        return f"{scheme}://{self.host}:{self.port}"
 
     @classmethod
     def settings_customise_sources(

@@ -1,18 +1,18 @@
 """init-demo: the Nantong demo deployment (演示数据) — units, departments and roles from the
-organisation file, deterministically generated people, five demo users with software tokens, and
-the 2012 e-government plan as a demo notice.
+organisation file, deterministically generated people, a demo CA (root and user CA) with the
+server's TLS certificate, five demo users with certificates in .p12 files (soft certificates), and
+the 2012 e-government plan as a demo notice. The PKI is made with `xietong-server admin`'s code.
 """
 
 import json
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import count, islice
 from pathlib import Path
 from random import Random
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, Encoding, PrivateFormat, PublicFormat
+import datetime as dt
+
 from pypinyin import lazy_pinyin
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,11 +20,12 @@ from sqlalchemy.orm import Session
 from app.domain.directory import Department, Person, Unit, pinyin_initials
 from app.domain.notices import AUDIENCE_ALL
 from sync.server import migrate
-from sync.server.auth.service import CurrentUser, register_key
+from sync.server.auth.service import CurrentUser
 from sync.server.database import Database
 from sync.server.directory import service as directory
 from sync.server.directory.models import PersonModel
 from sync.server.notices import service as notices
+from sync.server.pki import admin as pki_admin
 
 DEMO_DATA = Path(__file__).parent / "demo_data"
 SHARED_SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"  # beside a repo checkout
@@ -32,8 +33,8 @@ ORG_FILE = "nantong-organisation.json"
 PLAN_FILE = "nantong-egov-plan-2012.txt"
 DEMO_NOTICE_ID = "demo-egov-plan-2012"
 DEMO_PIN = "123456"
-TOKEN_FORMAT = "xietong-soft-token/1"  # read by app.identity.soft_token
-TOKEN_SUFFIX = ".xtoken"
+DEMO_CRL_DAYS = 30  # scripts/run-demo.sh publishes fresh CRLs at every start
+SERVER_HOSTS = ["127.0.0.1", "localhost"]
 SEED = 2012
 
 SURNAMES = (
@@ -85,6 +86,34 @@ class DemoSummary:
     departments: int
     people: int
     token_files: list[Path]
+    pki: "DemoPki"
+
+
+@dataclass(frozen=True)
+class DemoPki:
+    """Where init-demo put the demo CA: the clients trust anchor.pem; the server serves tls.pem."""
+
+    folder: Path
+
+    @property
+    def root_ca(self) -> Path:
+        return self.folder / "root-ca"
+
+    @property
+    def user_ca(self) -> Path:
+        return self.folder / "user-ca"
+
+    @property
+    def anchor(self) -> Path:
+        return self.root_ca / pki_admin.CERT_FILE
+
+    @property
+    def tls_cert(self) -> Path:
+        return self.folder / "tls.pem"
+
+    @property
+    def tls_key(self) -> Path:
+        return self.folder / "tls.key.pem"
 
 
 class DemoRefused(Exception):
@@ -111,7 +140,7 @@ def default_plan_path() -> Path:
     return shared if shared.is_file() else DEMO_DATA / PLAN_FILE
 
 
-def init_demo(db: Database, people: int, tokens_dir: Path, org_path: Path, reset: bool) -> DemoSummary:
+def init_demo(db: Database, people: int, tokens_dir: Path, org_path: Path, reset: bool, pki_dir: Path) -> DemoSummary:
     """Fill the database with the demo deployment. Without `reset` a database holding data is
     left untouched (DemoRefused); with it, every table is dropped and made anew first."""
     if reset:
@@ -123,20 +152,30 @@ def init_demo(db: Database, people: int, tokens_dir: Path, org_path: Path, reset
                 raise DemoRefused()
     org = load_organisation(org_path)
     persons = generate_people(org, people)
-    keys = {u.login: Ed25519PrivateKey.generate() for u in DEMO_USERS}
+    demo_pki = DemoPki(pki_dir)
+    now = dt.datetime.now(dt.timezone.utc)
     with db.sessions.begin() as s:
         directory.add_units(s, org.units)
         directory.add_departments(s, org.departments)
         directory.add_roles(s, org.roles)
         directory.add_people(s, persons)
-        by_login = {p.login: p for p in persons[: len(DEMO_USERS)]}
-        for login, key in keys.items():
-            public = key.public_key().public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo).decode()
-            register_key(s, by_login[login].id, public)
-        _publish_plan(s, by_login["chenjg"])
-    unit_names = {u.id: u.name for u in org.units}
-    files = [_write_token(tokens_dir, by_login[login], unit_names[by_login[login].unit_id], key) for login, key in keys.items()]
-    return DemoSummary(len(org.units), len(org.departments), len(persons), files)
+        _publish_plan(s, next(p for p in persons if p.login == "chenjg"))
+    with db.sessions.begin() as s:
+        _make_demo_ca(s, demo_pki, now)
+        files = [pki_admin.issue_to_p12(s, demo_pki.user_ca, u.login, tokens_dir, DEMO_PIN, now).p12 for u in DEMO_USERS]
+    return DemoSummary(len(org.units), len(org.departments), len(persons), files, demo_pki)
+
+
+def _make_demo_ca(session: Session, demo: DemoPki, now: dt.datetime) -> None:
+    """A root CA, a user CA under it, their CRLs and the server's TLS certificate. A reset makes
+    a new CA: the folder is emptied first, and clients trust the new anchor.pem."""
+    for stale in sorted(demo.folder.rglob("*"), reverse=True) if demo.folder.exists() else []:
+        stale.rmdir() if stale.is_dir() else stale.unlink()
+    pki_admin.create_ca(session, demo.root_ca, "南通市电子政务演示根CA", "南通市人民政府", now)
+    pki_admin.create_ca(session, demo.user_ca, "南通市电子政务演示用户CA", "南通市人民政府", now, parent=demo.root_ca)
+    for ca_folder in (demo.root_ca, demo.user_ca):
+        pki_admin.publish_crl(session, ca_folder, now, DEMO_CRL_DAYS)
+    pki_admin.issue_server_certificate(demo.user_ca, SERVER_HOSTS, demo.tls_cert, demo.tls_key, now)
 
 
 def load_organisation(path: Path) -> Organisation:
@@ -245,14 +284,3 @@ def _publish_plan(session: Session, publisher: Person) -> None:
     args = {"id": DEMO_NOTICE_ID, "title": lines[1].strip(), "body": "\n".join(lines[2:]).strip(), "audience": AUDIENCE_ALL}
     user = CurrentUser(publisher.id, publisher.login, publisher.name, publisher.unit_id, publisher.department_id, publisher.roles, device_id="")
     notices.publish(session, user, args)
-
-
-def _write_token(folder: Path, person: Person, unit_name: str, key: Ed25519PrivateKey) -> Path:
-    """The software token file the client finds in its token folder, locked with the demo PIN."""
-    folder.mkdir(parents=True, exist_ok=True)
-    pem = key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, BestAvailableEncryption(DEMO_PIN.encode())).decode()
-    doc = {"format": TOKEN_FORMAT, "login": person.login, "name": person.name, "unit": unit_name, "key_pem": pem}
-    path = folder / f"{person.login}{TOKEN_SUFFIX}"
-    path.write_text(json.dumps(doc, ensure_ascii=False, indent=2), encoding="utf-8")
-    os.chmod(path, 0o600)
-    return path

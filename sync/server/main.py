@@ -12,7 +12,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app import __version__
+from sync.server.auth.rate_limit import RateLimiter
 from sync.server.auth.router import router as auth_router
+from sync.server.auth.service import TokenPolicy
+from sync.server.auth.tokens import load_or_create
 from sync.server.blobs.router import router as blobs_router
 from sync.server.blobs.store import BlobStore
 from sync.server.config import Settings
@@ -20,6 +23,7 @@ from sync.server.database import Database, open_database
 from sync.server.dependencies import get_db
 from sync.server.errors import detail, refusal
 from sync.server.middleware import BodyLimit, CatchAll
+from sync.server.oidc.router import router as oidc_router
 from sync.server.sync.router import router as sync_router
 
 HTTP_MESSAGES = {400: "请求内容无法解析。", 404: "找不到该地址。", 405: "该地址不支持这种请求方法。"}
@@ -38,7 +42,10 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.state.db = db
     app.state.blobs = BlobStore(settings.blob_dir)
+    app.state.token_policy = token_policy(settings)
+    app.state.challenge_limiter = RateLimiter(settings.challenges_per_minute, burst=10)
     app.include_router(auth_router)
+    app.include_router(oidc_router)
     app.include_router(blobs_router)
     app.include_router(sync_router)
     app.add_api_route("/health", health, methods=["GET"], tags=["health"])
@@ -47,6 +54,17 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(CatchAll)  # added last, so outermost: it also covers BodyLimit
     return app
+
+
+def token_policy(settings: Settings) -> TokenPolicy:
+    return TokenPolicy(
+        key=load_or_create(settings.token_key_file),
+        issuer=settings.issuer,
+        access_ttl_s=settings.access_token_ttl_s,
+        refresh_ttl_s=settings.session_max_s,
+        session_max_s=settings.session_max_s,
+        offline_grant_s=settings.offline_grant_days * 86400,
+    )
 
 
 def health(db: Annotated[Database, Depends(get_db)]) -> dict[str, Any]:

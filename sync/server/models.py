@@ -1,20 +1,27 @@
 """Every server table, imported in one place so Base.metadata is complete (migrations, tests)."""
 
-from sync.server.auth.models import AccessTokenModel, ChallengeModel, CredentialModel, DeviceModel
+from sync.server.audit.models import AuditEventModel
+from sync.server.auth.models import ChallengeModel, DeviceModel, RefreshTokenModel, SessionModel
 from sync.server.blobs.models import BlobRef, BlobUploader
 from sync.server.changelog.models import ChangeRow, SeqCounter
 from sync.server.directory.models import DepartmentModel, PersonModel, RoleModel, UnitModel
 from sync.server.notices.models import NoticeModel, NoticeReadModel
+from sync.server.pki.models import CaCertificateModel, CertificateBindingModel, CrlModel, RevocationModel
 from sync.server.sync.models import AppliedOpModel
 
 __all__ = [
-    "AccessTokenModel",
+    "AuditEventModel",
+    "CaCertificateModel",
+    "CertificateBindingModel",
+    "CrlModel",
+    "RefreshTokenModel",
+    "RevocationModel",
+    "SessionModel",
     "AppliedOpModel",
     "BlobRef",
     "BlobUploader",
     "ChallengeModel",
     "ChangeRow",
-    "CredentialModel",
     "DepartmentModel",
     "DeviceModel",
     "NoticeModel",

@@ -11,7 +11,7 @@ from tests.support.headless_client import sign_in
 
 def test_queued_notice_survives_a_damaged_cache(exchange_server, tmp_path):
     cache_file = tmp_path / "chenjg.sqlite"
-    office = sign_in(exchange_server.url, exchange_server.tokens_dir, "chenjg", cache_file)
+    office = sign_in(exchange_server.url, exchange_server.ca_file, exchange_server.tokens_dir, "chenjg", cache_file)
     office.sync()
     exchange_server.stop()
     notice_id = office.notices.publish(NoticeDraft("关于防汛值班的通知", "请各单位安排防汛值班。", AUDIENCE_ALL))
@@ -21,14 +21,14 @@ def test_queued_notice_survives_a_damaged_cache(exchange_server, tmp_path):
     scribble_over_table(cache_file, "people")
 
     exchange_server.start()
-    office = sign_in(exchange_server.url, exchange_server.tokens_dir, "chenjg", cache_file)
+    office = sign_in(exchange_server.url, exchange_server.ca_file, exchange_server.tokens_dir, "chenjg", cache_file)
     report = office.cache.report
     assert report.set_aside is not None and report.set_aside.exists()
     assert report.recovered_ops == 1
     assert office.sync().pushed == 1
     assert office.directory.count_people() == exchange_server.people  # rebuilt from the server
 
-    county = sign_in(exchange_server.url, exchange_server.tokens_dir, "zhouqiang", tmp_path / "zhouqiang.sqlite")
+    county = sign_in(exchange_server.url, exchange_server.ca_file, exchange_server.tokens_dir, "zhouqiang", tmp_path / "zhouqiang.sqlite")
     county.sync()
     assert notice_id in {n.id for n in county.notices.notices()}
     office.close()

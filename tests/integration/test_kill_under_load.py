@@ -35,7 +35,7 @@ def write_and_sync(client: HeadlessClient, stop: threading.Event, queued: set[st
 
 
 def test_no_acknowledged_op_is_lost_when_the_server_is_killed(exchange_server, tmp_path):
-    clients = [sign_in(exchange_server.url, exchange_server.tokens_dir, login, tmp_path / f"{login}.sqlite") for login in WRITERS]
+    clients = [sign_in(exchange_server.url, exchange_server.ca_file, exchange_server.tokens_dir, login, tmp_path / f"{login}.sqlite") for login in WRITERS]
     stop = threading.Event()
     acknowledged: list[set[str]] = [set() for _ in clients]
     queued_by: list[set[str]] = [set() for _ in clients]

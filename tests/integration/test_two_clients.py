@@ -13,8 +13,8 @@ PLAN_TITLE = "市政府办公室关于印发《南通市电子政务“十二五
 
 @pytest.fixture
 def clients(exchange_server, tmp_path):
-    office = sign_in(exchange_server.url, exchange_server.tokens_dir, "chenjg", tmp_path / "chenjg.sqlite")
-    county = sign_in(exchange_server.url, exchange_server.tokens_dir, "zhouqiang", tmp_path / "zhouqiang.sqlite")
+    office = sign_in(exchange_server.url, exchange_server.ca_file, exchange_server.tokens_dir, "chenjg", tmp_path / "chenjg.sqlite")
+    county = sign_in(exchange_server.url, exchange_server.ca_file, exchange_server.tokens_dir, "zhouqiang", tmp_path / "zhouqiang.sqlite")
     yield office, county
     office.close()
     county.close()

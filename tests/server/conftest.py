@@ -17,6 +17,7 @@ from sync.server.config import Settings
 from sync.server.database import open_database
 from sync.server.demo import default_org_path, init_demo
 from sync.server.main import create_app
+from tests.server.helpers import AUDIENCE
 from tests.support.postgres import BACKENDS
 
 DEMO_PEOPLE = 200
@@ -39,11 +40,17 @@ def deployment(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
     url = database_url(request.param, folder, request)
     db = open_database(url)
     try:
-        init_demo(db, people=DEMO_PEOPLE, tokens_dir=folder / "tokens", org_path=default_org_path(), reset=True)
+        init_demo(db, people=DEMO_PEOPLE, tokens_dir=folder / "tokens", org_path=default_org_path(), reset=True, pki_dir=folder / "pki")
     finally:
         db.close()
-    with TestClient(create_app(Settings(database_url=url, blob_dir=folder / "blobs"))) as client:
+    with TestClient(create_app(inprocess_settings(url, folder))) as client:
         yield Deployment(url, folder / "tokens", client)
+
+
+def inprocess_settings(url: str, folder: Path) -> Settings:
+    """An in-process server that believes it is at AUDIENCE, the address TestClient uses."""
+    # Logins are many and quick here; the challenge limit has its own test.
+    return Settings(database_url=url, blob_dir=folder / "blobs", public_url=AUDIENCE, token_key_file=folder / "token-key.pem", challenges_per_minute=100_000)
 
 
 @pytest.fixture

@@ -1,19 +1,17 @@
 """Log in and push/pull against a server (a TestClient or any httpx/requests-like client)."""
 
 import base64
-import json
 import uuid
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.serialization import load_pem_private_key
-
 from sync.protocol import LoginResponse, login_message
+from tests.support.p12_signer import P12Signer, demo_signer
 
-PIN = b"123456"
+# The address the in-process server believes it has (Settings.public_url), so logins name it.
+AUDIENCE = "http://testserver"
 
 
 @dataclass
@@ -64,25 +62,32 @@ def new_device() -> str:
 
 
 @cache
-def signing_key(token_file: Path) -> Ed25519PrivateKey:
-    doc = json.loads(token_file.read_text(encoding="utf-8"))
-    return load_pem_private_key(doc["key_pem"].encode(), password=PIN)
+def signer(tokens_dir: Path, login: str) -> P12Signer:
+    return demo_signer(tokens_dir, login)
 
 
-def sign(key: Ed25519PrivateKey, nonce: str, login: str, device_id: str) -> str:
-    return base64.b64encode(key.sign(login_message(nonce, login, device_id))).decode()
+def login_body(key: P12Signer, nonce: str, device_id: str, audience: str = AUDIENCE) -> dict[str, Any]:
+    """A login request; `audience` is the address of the server the client means to reach."""
+    signature = key.sign(login_message(nonce, audience, key.certificate, device_id))
+    return {
+        "nonce": nonce,
+        "audience": audience,
+        "certificate": base64.b64encode(key.certificate).decode(),
+        "device_id": device_id,
+        "device_name": "测试机",
+        "signature": base64.b64encode(signature).decode(),
+    }
 
 
-def challenge(client: Any, login: str) -> str:
-    response = client.post("/auth/v1/challenge", json={"login": login})
+def challenge(client: Any) -> str:
+    response = client.post("/auth/v1/challenge")
     assert response.status_code == 200, response.text
     return response.json()["nonce"]
 
 
 def log_in(client: Any, tokens_dir: Path, login: str, device_id: str | None = None) -> LoggedIn:
     device_id = device_id or new_device()
-    nonce = challenge(client, login)
-    signature = sign(signing_key(tokens_dir / f"{login}.xtoken"), nonce, login, device_id)
-    response = client.post("/auth/v1/login", json={"login": login, "nonce": nonce, "device_id": device_id, "device_name": "测试机", "signature": signature})
+    body = login_body(signer(tokens_dir, login), challenge(client), device_id, str(client.base_url))
+    response = client.post("/auth/v1/login", json=body)
     assert response.status_code == 200, response.text
     return LoggedIn(client, LoginResponse.model_validate(response.json()), device_id)

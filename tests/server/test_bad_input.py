@@ -5,28 +5,29 @@ from fastapi.testclient import TestClient
 
 from app import __version__
 from sync.protocol.messages import MAX_OPS_PER_PUSH
-from sync.server.config import Settings
 from sync.server.main import create_app
+from tests.server.conftest import inprocess_settings
 from tests.server.helpers import log_in, op
 
 SMALL_LIMIT = 4096
 
 
 @pytest.fixture
-def small_limit_client(deployment):
-    with TestClient(create_app(Settings(database_url=deployment.database_url, max_body_bytes=SMALL_LIMIT))) as client:
+def small_limit_client(deployment, tmp_path):
+    settings = inprocess_settings(deployment.database_url, tmp_path).model_copy(update={"max_body_bytes": SMALL_LIMIT})
+    with TestClient(create_app(settings)) as client:
         yield client
 
 
 def test_malformed_json_is_422_with_reason(client):
-    answer = client.post("/auth/v1/challenge", content=b'{"login": "wangxy"', headers={"Content-Type": "application/json"})
+    answer = client.post("/auth/v1/refresh", content=b'{"refresh_token": "abc', headers={"Content-Type": "application/json"})
     assert answer.status_code == 422
     assert answer.json()["detail"]["code"] == "request.invalid"
     assert "JSON" in answer.json()["detail"]["message"]
 
 
 def test_missing_and_extra_fields_are_422_naming_the_field(client, tokens):
-    missing = client.post("/auth/v1/login", json={"login": "wangxy"})
+    missing = client.post("/auth/v1/login", json={"device_id": "dev-1"})
     assert missing.status_code == 422
     assert "nonce" in missing.json()["detail"]["message"]
     me = log_in(client, tokens, "liming")
@@ -36,8 +37,8 @@ def test_missing_and_extra_fields_are_422_naming_the_field(client, tokens):
 
 
 def test_a_body_over_the_limit_is_413(small_limit_client):
-    big = b'{"login": "' + b"x" * SMALL_LIMIT + b'"}'
-    answer = small_limit_client.post("/auth/v1/challenge", content=big, headers={"Content-Type": "application/json"})
+    big = b'{"refresh_token": "' + b"x" * SMALL_LIMIT + b'"}'
+    answer = small_limit_client.post("/auth/v1/refresh", content=big, headers={"Content-Type": "application/json"})
     assert answer.status_code == 413
     assert answer.json()["detail"]["code"] == "request.too_large"
     assert answer.json()["detail"]["limit"] == SMALL_LIMIT
@@ -45,18 +46,18 @@ def test_a_body_over_the_limit_is_413(small_limit_client):
 
 def test_a_streamed_body_over_the_limit_is_413(small_limit_client):
     def chunks():
-        yield b'{"login": "'
+        yield b'{"refresh_token": "'
         for _ in range(10):
             yield b"x" * 1024
         yield b'"}'
 
-    answer = small_limit_client.post("/auth/v1/challenge", content=chunks(), headers={"Content-Type": "application/json"})
+    answer = small_limit_client.post("/auth/v1/refresh", content=chunks(), headers={"Content-Type": "application/json"})
     assert "content-length" not in answer.request.headers
     assert answer.status_code == 413
 
 
 def test_a_body_under_the_limit_passes(small_limit_client):
-    assert small_limit_client.post("/auth/v1/challenge", json={"login": "wangxy"}).status_code == 200
+    assert small_limit_client.post("/auth/v1/refresh", json={"refresh_token": "x" * 64}).status_code == 401
 
 
 def test_too_many_ops_in_one_push_is_422(client, tokens):
@@ -78,8 +79,8 @@ def test_unknown_path_is_404_in_the_same_shape(client):
     assert answer.json()["detail"]["code"] == "http.404"
 
 
-def test_an_unexpected_error_is_a_generic_500(deployment):
-    app = create_app(Settings(database_url=deployment.database_url))
+def test_an_unexpected_error_is_a_generic_500(deployment, tmp_path):
+    app = create_app(inprocess_settings(deployment.database_url, tmp_path))
 
     def broken() -> None:
         raise RuntimeError("internal detail that must not leak")

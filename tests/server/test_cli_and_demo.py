@@ -1,10 +1,11 @@
 """`xietong-server` commands and the generated demo organisation."""
 
-import json
 from collections import Counter
 
 import pytest
-from cryptography.hazmat.primitives.serialization import load_pem_private_key
+from cryptography import x509
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
 
 from sync.server import migrate
 from sync.server.cli import run
@@ -17,32 +18,39 @@ def org():
     return load_organisation(default_org_path())
 
 
-def test_init_demo_refuses_a_database_with_data_unless_reset(tmp_path, capsys):
+def demo(tmp_path, *extra: str) -> int:
     url = f"sqlite:///{tmp_path / 'server.db'}"
-    tokens = tmp_path / "tokens"
-    assert run(["init-demo", "--people", "50", "--tokens", str(tokens), "--database-url", url]) == 0
-    assert sorted(p.stem for p in tokens.glob("*.xtoken")) == sorted(u.login for u in DEMO_USERS)
-    assert run(["init-demo", "--people", "50", "--tokens", str(tokens), "--database-url", url]) == 1
+    return run(["init-demo", "--tokens", str(tmp_path / "tokens"), "--pki", str(tmp_path / "pki"), "--database-url", url, *extra])
+
+
+def test_init_demo_refuses_a_database_with_data_unless_reset(tmp_path, capsys):
+    assert demo(tmp_path, "--people", "50") == 0
+    assert sorted(p.stem for p in (tmp_path / "tokens").glob("*.p12")) == sorted(u.login for u in DEMO_USERS)
+    assert demo(tmp_path, "--people", "50") == 1
     assert "--reset" in capsys.readouterr().err
-    assert run(["init-demo", "--people", "60", "--reset", "--tokens", str(tokens), "--database-url", url]) == 0
+    assert demo(tmp_path, "--people", "60", "--reset") == 0
     assert "60 人" in capsys.readouterr().out
 
 
-def test_token_files_open_with_the_demo_pin(tmp_path):
-    tokens = tmp_path / "tokens"
-    assert run(["init-demo", "--people", "10", "--tokens", str(tokens), "--database-url", f"sqlite:///{tmp_path / 's.db'}"]) == 0
-    doc = json.loads((tokens / "zhouqiang.xtoken").read_text(encoding="utf-8"))
-    assert (doc["format"], doc["login"], doc["name"], doc["unit"]) == ("xietong-soft-token/1", "zhouqiang", "周强", "如皋市人民政府")
-    load_pem_private_key(doc["key_pem"].encode(), password=b"123456")
+def test_demo_certificates_open_with_the_demo_pin_and_name_their_owner(tmp_path):
+    assert demo(tmp_path, "--people", "10") == 0
+    data = (tmp_path / "tokens" / "zhouqiang.p12").read_bytes()
+    bundle = pkcs12.load_pkcs12(data, b"123456")
+    subject = bundle.cert.certificate.subject
+    assert [a.value for a in subject.get_attributes_for_oid(NameOID.COMMON_NAME)] == ["周强"]
+    assert [a.value for a in subject.get_attributes_for_oid(NameOID.ORGANIZATIONAL_UNIT_NAME)] == ["如皋市人民政府"]
+    assert x509.load_pem_x509_certificate((tmp_path / "tokens" / "zhouqiang.crt").read_bytes()) == bundle.cert.certificate
+    assert len(bundle.additional_certs) == 2  # the user CA and the root, for a complete chain
     with pytest.raises(ValueError):
-        load_pem_private_key(doc["key_pem"].encode(), password=b"000000")
+        pkcs12.load_pkcs12(data, b"000000")
+    assert oct((tmp_path / "tokens" / "zhouqiang.p12").stat().st_mode & 0o777) == "0o600"
 
 
 def test_migrate_brings_an_empty_database_to_head(tmp_path):
     url = f"sqlite:///{tmp_path / 'fresh' / 'server.db'}"
     assert run(["migrate", "--database-url", url]) == 0
     db = open_database(url)
-    assert migrate.current(db) == migrate.head() == "0003"
+    assert migrate.current(db) == migrate.head() == "0004"
     db.close()
 
 

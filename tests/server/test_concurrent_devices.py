@@ -5,24 +5,14 @@ import threading
 import uuid
 
 import pytest
-import requests
 
 from app.domain.scopes import user_scope
 from tests.server.helpers import log_in
+from tests.support.http_client import Http
 from tests.support.postgres import BACKENDS, fresh_database
 from tests.support.server_process import start_server
 
 ROUNDS = 15
-
-
-class Http:
-    """requests with the TestClient-like calls the helpers use."""
-
-    def __init__(self, base: str) -> None:
-        self.base, self.session = base, requests.Session()
-
-    def post(self, path, json=None, headers=None):
-        return self.session.post(self.base + path, json=json, headers=headers, timeout=30)
 
 
 @pytest.fixture(params=BACKENDS)
@@ -39,8 +29,8 @@ def server(request, tmp_path):
 
 
 def test_two_devices_reading_one_notice_at_once(server):
-    head = log_in(Http(server.url), server.tokens_dir, "chenjg")
-    phones = [log_in(Http(server.url), server.tokens_dir, "wangxy") for _ in range(2)]
+    head = log_in(Http(server.url, server.ca_file), server.tokens_dir, "chenjg")
+    phones = [log_in(Http(server.url, server.ca_file), server.tokens_dir, "wangxy") for _ in range(2)]
     for _ in range(ROUNDS):
         notice_id = uuid.uuid4().hex
         published = head.push(("notice.publish", {"id": notice_id, "title": "并发测试通知", "body": "正文", "audience": "u01"}))

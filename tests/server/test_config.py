@@ -21,7 +21,13 @@ def test_defaults():
     s = load_settings()
     assert (s.database_url, s.host, s.port) == (DEFAULT_DATABASE_URL, "127.0.0.1", 8765)
     assert s.max_body_bytes > MAX_PUSH_BYTES
-    assert (s.access_token_ttl_s, s.challenge_ttl_s) == (8 * 3600, 60)
+    assert (s.access_token_ttl_s, s.session_max_s, s.challenge_ttl_s) == (900, 12 * 3600, 60)
+    assert s.issuer == "http://127.0.0.1:8765"  # no TLS configured: the server warns, clients refuse it
+
+
+def test_the_issuer_follows_tls_and_the_public_url():
+    assert load_settings({"tls_cert_file": "tls.pem", "port": 9443}).issuer == "https://127.0.0.1:9443"
+    assert load_settings({"public_url": "https://oa.nantong.gov.cn/"}).issuer == "https://oa.nantong.gov.cn"
 
 
 def test_each_layer_beats_the_one_below(tmp_path, monkeypatch):

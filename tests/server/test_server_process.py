@@ -3,25 +3,12 @@
 import uuid
 
 import pytest
-import requests
 
 from tests.server.helpers import log_in
+from tests.support.http_client import Http
 from tests.support.server_process import start_server
 
 PEOPLE = 200
-
-
-class Http:
-    """requests with a base URL, shaped like the TestClient the helpers expect."""
-
-    def __init__(self, base_url: str) -> None:
-        self.base_url, self.session = base_url, requests.Session()
-
-    def post(self, path: str, **kwargs):
-        return self.session.post(self.base_url + path, timeout=30, **kwargs)
-
-    def get(self, path: str, **kwargs):
-        return self.session.get(self.base_url + path, timeout=30, **kwargs)
 
 
 @pytest.fixture
@@ -31,7 +18,7 @@ def server(tmp_path):
 
 
 def test_real_server_logs_in_pulls_and_survives_restarts(server):
-    http = Http(server.url)
+    http = Http(server.url, server.ca_file)
     assert http.get("/health").json()["database"] == "sqlite"
     me = log_in(http, server.tokens_dir, "chenjg")
     people = [r for r in me.pull_all("directory", limit=1000) if r["entity"] == "person"]

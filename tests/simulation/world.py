@@ -15,10 +15,11 @@ from sqlalchemy import text
 import sync.client.engine as engine_module
 from app.domain.scopes import DIRECTORY
 from sync.client.transport import Transport
-from sync.server.config import Settings
 from sync.server.database import Database, open_database
 from sync.server.demo import default_org_path, init_demo
 from sync.server.main import create_app
+from tests.server.conftest import inprocess_settings
+from tests.server.helpers import AUDIENCE
 from tests.support.headless_client import HeadlessClient, sign_in_with
 from tests.support.inprocess import InProcessSession
 
@@ -63,8 +64,8 @@ class Server:
 def start_server(folder: Path) -> Server:
     url = f"sqlite:///{folder / 'server.db'}"
     db = open_database(url)
-    init_demo(db, people=PEOPLE, tokens_dir=folder / "tokens", org_path=default_org_path(), reset=True)
-    http = TestClient(create_app(Settings(database_url=url, blob_dir=folder / "blobs")))
+    init_demo(db, people=PEOPLE, tokens_dir=folder / "tokens", org_path=default_org_path(), reset=True, pki_dir=folder / "pki")
+    http = TestClient(create_app(inprocess_settings(url, folder)))
     http.__enter__()
     return Server(folder, url, db, http, _template_with_directory(folder, http))
 
@@ -74,7 +75,7 @@ def _template_with_directory(folder: Path, http: TestClient) -> Path:
     client starts from a copy, so an example spends its time on notices, not on 260 directory
     rows. Everything personal (device, owner, other scopes) is removed again."""
     template = folder / "template.sqlite"
-    seed = sign_in_with(Transport("http://sim", session=InProcessSession(http)), folder / "tokens", "zhaoli", template)
+    seed = sign_in_with(Transport(AUDIENCE, session=InProcessSession(http)), folder / "tokens", "zhaoli", template)
     seed.engine.pull_once()
     with seed.cache.sessions.begin() as s:
         for table in ("notices", "notice_reads", "conflicts", "outbox", "meta"):
@@ -100,7 +101,7 @@ def new_client(server: Server, login: str, clock_offset_s: float) -> SimClient:
     cache_file = server.folder / f"{login}-{uuid.uuid4().hex[:8]}.sqlite"
     shutil.copyfile(server.template_cache, cache_file)
     session = InProcessSession(server.http)
-    client = sign_in_with(Transport("http://sim", session=session), server.folder / "tokens", login, cache_file, clock=lambda: time.time() + clock_offset_s)
+    client = sign_in_with(Transport(AUDIENCE, session=session), server.folder / "tokens", login, cache_file, clock=lambda: time.time() + clock_offset_s)
     tag_sessions(client)
     return SimClient(login, client, session)
 

@@ -7,14 +7,16 @@
     finally:
         server.stop()
 
-init-demo fills the database first (--reset: whatever was there is replaced); the demo users'
-token files land in tokens_dir (PIN 123456). Output of every child goes to files in workdir:
+init-demo fills the database first (--reset: whatever was there is replaced) and makes a demo CA
+in workdir/pki; the demo users' .p12 files land in tokens_dir (PIN 123456). The server speaks
+HTTPS with a certificate from that CA; clients trust `server.ca_file`. Output of every child goes to files in workdir:
 init-demo.log and server.log (appended to across restarts).
 """
 
 import os
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -42,7 +44,16 @@ class ServerProcess:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"https://127.0.0.1:{self.port}"
+
+    @property
+    def pki_dir(self) -> Path:
+        return self.workdir / "pki"
+
+    @property
+    def ca_file(self) -> str:
+        """The demo root CA: what a client configures as its trust anchors."""
+        return str(self.pki_dir / "root-ca" / "ca.pem")
 
     @property
     def log_path(self) -> Path:
@@ -54,7 +65,10 @@ class ServerProcess:
             return self
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(
-                _cli("serve", "--host", "127.0.0.1", "--port", str(self.port), "--database-url", self.database_url),
+                _cli(
+                    "serve", "--host", "127.0.0.1", "--port", str(self.port), "--database-url", self.database_url,
+                    "--tls-cert-file", str(self.pki_dir / "tls.pem"), "--tls-key-file", str(self.pki_dir / "tls.key.pem"),
+                ),  # fmt: skip
                 cwd=self.workdir,
                 stdout=log,
                 stderr=subprocess.STDOUT,
@@ -100,7 +114,7 @@ class ServerProcess:
             if self.process.poll() is not None:
                 raise ServerFailed(f"the server exited with {self.process.returncode}:\n{_tail(self.log_path)}")
             try:
-                with urllib.request.urlopen(self.url + "/health", timeout=1) as answer:
+                with urllib.request.urlopen(self.url + "/health", timeout=1, context=ssl.create_default_context(cafile=self.ca_file)) as answer:
                     if answer.status == 200:
                         return
             except (urllib.error.URLError, OSError):
@@ -123,7 +137,7 @@ def init_demo(workdir: Path, database_url: str, people: int, tokens_dir: Path) -
     log_path = workdir / "init-demo.log"
     with log_path.open("ab") as log:
         done = subprocess.run(
-            _cli("init-demo", "--reset", "--people", str(people), "--tokens", str(tokens_dir), "--database-url", database_url),
+            _cli("init-demo", "--reset", "--people", str(people), "--tokens", str(tokens_dir), "--pki", str(workdir / "pki"), "--database-url", database_url),
             cwd=workdir,
             stdout=log,
             stderr=subprocess.STDOUT,

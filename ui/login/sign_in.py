@@ -1,40 +1,37 @@
-"""The sign-in steps, run off the UI thread: unlock the key, open this user's cache, log in online;
-when the server cannot be reached, continue offline if this cache already knows the user."""
+"""The sign-in steps, run off the UI thread: unlock the key with the PIN, then sign in online, or
+offline when the server cannot be reached (sync/client/sign_in.py says what each needs)."""
 
 import logging
+from pathlib import Path
 
-from app import paths
-from app.identity.soft_token import SoftToken
-from app.services.account import device_id, remembered_scopes, remembered_user
-from app.store.cache import open_cache
-from sync.client.login import sign_in_online
-from sync.client.transport import ServerUnreachable, Transport
+from cryptography import x509
+
+from app.config import ClientConfig
+from app.identity.signer import KeyHolder
+from sync.client.sign_in import FirstLoginNeedsServer, sign_in as sign_in_with_key
+from sync.client.transport import Transport
 from ui.session import DEVICE_NAME, ClientSession
 
+__all__ = ["FirstLoginNeedsServer", "sign_in"]
 log = logging.getLogger(__name__)
 
 
-class FirstLoginNeedsServer(Exception):
-    """This user has never logged in online on this computer, and the server cannot be reached."""
+def sign_in(holder: KeyHolder, pin: str, config: ClientConfig) -> ClientSession:
+    """Raises WrongPin, PinLocked, KeyRemoved, TokenUnreadable, FirstLoginNeedsServer,
+    OfflineRefused, or the transport's refusals."""
+    signer = holder.unlock(pin)
+    transport = Transport(config.server_url, config.trust_anchors)
+    done = sign_in_with_key(signer, transport, trust_anchors(config), DEVICE_NAME)
+    log.info("%s signed in %s at %s", done.user.login, "online" if done.online else "offline", config.server_url)
+    return ClientSession(config.server_url, done.cache, done.user, done.scopes, done.device_id, transport, signer, done.online, done.login)
 
 
-def sign_in(token: SoftToken, pin: str, server_url: str) -> ClientSession:
-    """Raises WrongPin, TokenUnreadable, FirstLoginNeedsServer, or the transport's refusals."""
-    signer = token.unlock(pin)
-    cache = open_cache(paths.cache_path(server_url, token.login))
+def trust_anchors(config: ClientConfig) -> list[x509.Certificate]:
+    """The configured CA bundle: the server's TLS certificate and people's certificates chain to it."""
+    if not config.trust_anchors:
+        return []
     try:
-        transport = Transport(server_url)
-        device = device_id(cache)
-        try:
-            online = sign_in_online(transport, signer, cache, DEVICE_NAME)
-        except ServerUnreachable as exc:
-            known = remembered_user(cache)
-            if known is None or known.login != token.login:
-                raise FirstLoginNeedsServer(str(exc)) from exc
-            log.info("server %s unreachable; %s works offline: %s", server_url, token.login, exc)
-            return ClientSession(server_url, cache, known, remembered_scopes(cache), device, transport, signer, online=False)
-        log.info("%s signed in online at %s", online.user.login, server_url)
-        return ClientSession(server_url, cache, online.user, online.scopes, device, transport, signer, online=True)
-    except BaseException:
-        cache.close()
-        raise
+        return x509.load_pem_x509_certificates(Path(config.trust_anchors).read_bytes())
+    except (OSError, ValueError) as exc:
+        log.warning("trust anchors %s unreadable: %s", config.trust_anchors, exc)
+        return []
