@@ -43,7 +43,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.db = db
     app.state.blobs = BlobStore(settings.blob_dir)
     app.state.token_policy = token_policy(settings)
-    app.state.challenge_limiter = RateLimiter(settings.challenges_per_minute, burst=10)
+    app.state.challenge_limiter = RateLimiter(settings.challenges_per_minute, settings.challenge_burst)
     app.include_router(auth_router)
     app.include_router(oidc_router)
     app.include_router(blobs_router)

@@ -268,7 +268,7 @@ def test_api_needs_a_valid_token(client, tokens):
 
 
 def test_a_flood_of_challenges_is_rate_limited(deployment, tmp_path):
-    settings = inprocess_settings(deployment.database_url, tmp_path).model_copy(update={"challenges_per_minute": 6})
+    settings = inprocess_settings(deployment.database_url, tmp_path).model_copy(update={"challenges_per_minute": 6, "challenge_burst": 10})
     with TestClient(create_app(settings)) as flooded:
         answers = [flooded.post("/auth/v1/challenge").status_code for _ in range(15)]
     assert answers[:10] == [200] * 10

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.identity.signer import Signer
 from app.services.account import User
 from app.services.directory import DirectoryService
 from app.services.notices import NoticeService
@@ -44,7 +45,12 @@ def sign_in(server_url: str, ca_file: str, tokens_dir: Path, login: str, cache_f
 def sign_in_with(transport: Transport, tokens_dir: Path, login: str, cache_file: Path, **engine_options: Any) -> HeadlessClient:
     """The same over a given transport (an in-process one in the simulation); `engine_options`
     go to SyncEngine (e.g. a skewed clock)."""
+    return sign_in_as(transport, demo_signer(tokens_dir, login), cache_file, **engine_options)
+
+
+def sign_in_as(transport: Transport, signer: Signer, cache_file: Path, **engine_options: Any) -> HeadlessClient:
+    """Log in with any unlocked key (a certificate from another CA, a USB key)."""
     cache = open_cache(cache_file)
-    online = sign_in_online(transport, demo_signer(tokens_dir, login), cache, "test")
+    online = sign_in_online(transport, signer, cache, "test")
     engine = SyncEngine(cache, online.user, transport, online.device_id, online.scopes, online.renew, **engine_options)
     return HeadlessClient(cache, online.user, engine, transport, online)

@@ -68,7 +68,7 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
 
     p = sub.add_parser("server-cert", parents=[common, ca_options], help="签发服务器的 TLS 证书")
     p.add_argument("--ca", type=Path, required=True)
-    p.add_argument("--host", action="append", required=True, help="服务器的主机名或 IP，可多次给出")
+    p.add_argument("--hostname", dest="hostnames", action="append", required=True, help="服务器的主机名或 IP，可多次给出")
     p.add_argument("--cert", type=Path, required=True)
     p.add_argument("--key", type=Path, required=True)
     p.set_defaults(command=_guarded(_server_cert))
@@ -153,7 +153,7 @@ def _crl_import(db: Database, args: argparse.Namespace) -> int:
 
 
 def _server_cert(db: Database, args: argparse.Namespace) -> int:
-    admin.issue_server_certificate(args.ca, args.host, args.cert, args.key, _now(), _passphrase(args))
+    admin.issue_server_certificate(args.ca, args.hostnames, args.cert, args.key, _now(), _passphrase(args))
     print(f"已签发服务器证书：{args.cert}")
     return 0
 
