@@ -3,7 +3,9 @@
 # and the libraries Qt loads. Installs only what is missing; without root it says what to install.
 # Options: --with-postgres (the test database), --with-packaging (make dist and tests/packaging).
 set -euo pipefail
-want=(fonts-noto-cjk libegl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libfontconfig1 libdbus-1-3 libglib2.0-0)
+# softhsm2: the USB key (PKCS#11 token) of the tests and of a demo without a real UKey;
+# openssl: the tests make certificates with another tool than ours.
+want=(fonts-noto-cjk libegl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libfontconfig1 libdbus-1-3 libglib2.0-0 softhsm2 openssl)
 for opt in "$@"; do
   case "$opt" in
     --with-postgres) want+=(postgresql) ;;

@@ -21,3 +21,11 @@ def pg_url():
 
     with fresh_database() as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def softhsm(tmp_path_factory):
+    """SoftHSM2 as the USB key, one token folder for the run (a PKCS#11 module loads once)."""
+    from tests.support import softhsm
+
+    return softhsm.start(tmp_path_factory.mktemp("softhsm"))

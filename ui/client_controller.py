@@ -1,12 +1,21 @@
 """From the login window to the main window: wires the session, the sync runner and the window,
-and says once, in words, if the cache file had to be set aside."""
+locks the window while the key is out, and says once, in words, if the cache file had to be set
+aside."""
+
+from pathlib import Path
 
 from PySide6.QtCore import QObject
 
 from app.config import ClientConfig
+from app.identity.keys import find_keys
+from app.identity.signer import Signer
+from app.services.session_lock import SessionLock
+from ui.background import BackgroundCall
 from app.store.cache import CacheOpenReport
 from ui.dialogs.message_dialog import MessageDialog
-from ui.login.login_window import LoginWindow
+from ui.login.key_watch import KeyWatch
+from ui.login.lock_screen import LockScreen
+from ui.login.login_window import LoginWindow, token_folder
 from ui.main_window.main_window import MainWindow
 from ui.session import ClientSession
 from ui.sync_runner import SyncRunner
@@ -16,10 +25,12 @@ from ui.text import fill
 class ClientController(QObject):
     def __init__(self, config: ClientConfig) -> None:
         super().__init__()
+        self._config = config
         self.login = LoginWindow(config)
         self.login.signed_in.connect(self.open_main_window)
         self.window: MainWindow | None = None
         self.runner: SyncRunner | None = None
+        self.key_watch: KeyWatch | None = None
 
     def start(self) -> None:
         self.login.show()
@@ -31,8 +42,34 @@ class ClientController(QObject):
         self.window.show()
         self.login.close()
         runner.start()
+        if session.holder is not None and session.signer is not None:
+            self._watch_key(session)
         if session.cache.report.set_aside:
             self.cache_report_dialog(session.cache.report).open()
+
+    def _watch_key(self, session: ClientSession) -> None:
+        lock = SessionLock(session.holder, session.signer.certificate)
+        folder: Path = token_folder(self._config)
+        self.key_watch = KeyWatch(lock, self)
+        self.key_watch.locked.connect(lambda: self._lock(session, lock, folder))
+        self.key_watch.start()
+
+    def _lock(self, session: ClientSession, lock: SessionLock, folder: Path) -> None:
+        screen = LockScreen(lock, lambda: find_keys(folder, self._config.pkcs11_module))
+        screen.unlocked.connect(lambda signer: self._unlock(session, signer))
+        self.window.lock(screen)
+        self._report(session, "lock")
+
+    def _unlock(self, session: ClientSession, signer: Signer) -> None:
+        session.use_signer(signer)
+        self.window.unlock()
+        self._report(session, "unlock")
+
+    def _report(self, session: ClientSession, event: str) -> None:
+        call = BackgroundCall(lambda: session.report(event), self)
+        call.succeeded.connect(call.deleteLater)
+        call.failed.connect(call.deleteLater)
+        call.start()
 
     def cache_report_dialog(self, report: CacheOpenReport) -> MessageDialog:
         words = fill(

@@ -1,9 +1,10 @@
 """One signed-in user's working set: the cache, the user, the server connection and the key."""
 
+import logging
 import platform
 from dataclasses import dataclass
 
-from app.identity.signer import Signer
+from app.identity.signer import KeyHolder, Signer
 from app.services.account import User
 from app.services.directory import DirectoryService
 from app.services.notices import NoticeService
@@ -11,9 +12,11 @@ from app.services.todo import TodoService
 from app.store.cache import Cache
 from sync.client.engine import SyncEngine
 from sync.client.login import OnlineLogin, sign_in_online
-from sync.client.transport import LoginExpired, Transport
+from sync.client.transport import LoginExpired, ServerRefused, ServerUnreachable, Transport
+from sync.protocol import SessionEvent
 
 DEVICE_NAME = platform.node()
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -31,6 +34,7 @@ class ClientSession:
     signer: Signer | None
     online: bool
     login: OnlineLogin | None = None
+    holder: KeyHolder | None = None  # the key signed in with; the session locks when it goes away
 
     @property
     def notices(self) -> NoticeService:
@@ -46,6 +50,19 @@ class ClientSession:
 
     def sync_engine(self) -> SyncEngine:
         return SyncEngine(self.cache, self.user, self.transport, self.device_id, self.scopes, self.relogin)
+
+    def use_signer(self, signer: Signer) -> None:
+        """The key is back (unlocked again): renewals sign with it from now on."""
+        self.signer = signer
+        if self.login is not None:
+            self.login.signer = signer
+
+    def report(self, event: str) -> None:
+        """Tell the server's audit log (lock, unlock); offline it is only in the local log."""
+        try:
+            self.transport.report(SessionEvent(event=event))
+        except (ServerUnreachable, ServerRefused, LoginExpired) as exc:
+            log.info("session %s not reported to the server: %s", event, exc)
 
     def relogin(self) -> None:
         """Renew an expired login: by refresh token, else with the key (also after an offline start)."""

@@ -39,6 +39,16 @@
     </message>
 </context>
 <context>
+    <name>PinGuard</name>
+    <message numerus="yes">
+        <source>%n tries left.</source>
+        <translation>
+            <numerusform>%n try left.</numerusform>
+            <numerusform>%n tries left.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusBar</name>
     <message numerus="yes">
         <source>Waiting to send: %n</source>

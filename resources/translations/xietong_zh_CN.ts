@@ -153,14 +153,61 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>PIN of the key</source>
+        <translation>证书 PIN 码</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Insert your key first.</source>
+        <translation>请先插入您的 USB Key。</translation>
+    </message>
+    <message>
+        <source>Type the PIN of your key.</source>
+        <translation>请输入证书的 PIN 码。</translation>
+    </message>
+    <message>
+        <source>This key belongs to someone else. Only the key this session was opened with can unlock it.</source>
+        <translation>这是他人的证书。只有登录本会话所用的证书才能解锁。</translation>
+    </message>
+    <message>
+        <source>The PIN is not right. Type it again.</source>
+        <translation>PIN 码不正确，请重新输入。</translation>
+    </message>
+    <message>
+        <source>This key is locked after too many wrong PINs. The IT department can unlock it.</source>
+        <translation>PIN 码错误次数过多，证书已锁定，请联系信息中心解锁。</translation>
+    </message>
+    <message>
+        <source>The key was pulled out. Insert it again.</source>
+        <translation>USB Key 已拔出，请重新插入。</translation>
+    </message>
+    <message>
+        <source>This key does not match its certificate. Ask the IT department.</source>
+        <translation>证书与密钥不匹配，请联系信息中心。</translation>
+    </message>
+    <message>
+        <source>Unlocking failed unexpectedly. The log helps the IT department.</source>
+        <translation>解锁时出现意外错误，日志可帮助信息中心查明原因。</translation>
+    </message>
+    <message>
+        <source>Session locked</source>
+        <translation>会话已锁定</translation>
+    </message>
+    <message>
+        <source>Your key was pulled out, so your work is hidden. Insert the same key and type its PIN to go on.</source>
+        <translation>您的 USB Key 已拔出，工作内容已隐藏。请插入同一把 USB Key 并输入 PIN 码继续。</translation>
+    </message>
+</context>
+<context>
     <name>LoginWindow</name>
     <message>
         <source>Xietong — sign in</source>
         <translation>协同办公 — 登录</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>PIN of the key</source>
@@ -191,6 +238,18 @@
         <translation>在这台电脑上首次登录需要连接交换服务器（%1），但现在无法连接。请检查网络或服务器地址后再试。</translation>
     </message>
     <message>
+        <source>This key is locked after too many wrong PINs. The IT department can unlock it.</source>
+        <translation>PIN 码错误次数过多，证书已锁定，请联系信息中心解锁。</translation>
+    </message>
+    <message>
+        <source>The key was pulled out. Insert it again and sign in.</source>
+        <translation>USB Key 已拔出，请重新插入后登录。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached and signing in offline is not possible: %1</source>
+        <translation>无法连接服务器，也无法离线登录：%1</translation>
+    </message>
+    <message>
         <source>The server refused the sign-in: %1</source>
         <translation>服务器拒绝了登录：%1</translation>
     </message>
@@ -211,8 +270,8 @@
         <translation>交换服务器地址：</translation>
     </message>
     <message>
-        <source>A server address starts with http:// or https://.</source>
-        <translation>服务器地址应以 http:// 或 https:// 开头。</translation>
+        <source>A server address starts with https://.</source>
+        <translation>服务器地址应以 https:// 开头。</translation>
     </message>
     <message>
         <source>Server: %1</source>
@@ -412,6 +471,35 @@
     <message>
         <source>Choose a person in the tree or in the search results to see how to reach them.</source>
         <translation>在左侧的组织机构或搜索结果中选择一位人员，查看联系方式。</translation>
+    </message>
+</context>
+<context>
+    <name>PinGuard</name>
+    <message>
+        <source>This is the last try: a wrong PIN locks the key. Try anyway.</source>
+        <translation>这是最后一次机会：输错将锁定证书。仍要尝试。</translation>
+    </message>
+    <message>
+        <source>This key is locked after too many wrong PINs. The IT department can unlock it.</source>
+        <translation>PIN 码错误次数过多，证书已锁定，请联系信息中心解锁。</translation>
+    </message>
+    <message>
+        <source>One try left.</source>
+        <translation>只剩最后一次机会。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tries left.</source>
+        <translation>
+            <numerusform>还可尝试 %n 次。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This key is locked. Ask the IT department to unlock it.</source>
+        <translation>证书已锁定，请联系信息中心解锁。</translation>
+    </message>
+    <message>
+        <source>Only one try is left. Tick the box to confirm you want to use it.</source>
+        <translation>只剩最后一次机会，请先勾选确认后再试。</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, load_pem_priv
 
 from sync.client.transport import ServerRefused, Transport
 from tests.support.headless_client import sign_in_as
-from tests.support.p12_signer import P12Signer
+from app.identity.p12_key import P12Signer
 
 OPENSSL_CNF = """
 [ req ]

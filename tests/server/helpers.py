@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from sync.protocol import LoginResponse, login_message
-from tests.support.p12_signer import P12Signer, demo_signer
+from app.identity.p12_key import P12Signer
+from tests.support.pki import demo_signer
 
 # The address the in-process server believes it has (Settings.public_url), so logins name it.
 AUDIENCE = "http://testserver"

@@ -12,7 +12,7 @@ from app.store.cache import Cache, open_cache
 from sync.client.engine import SyncEngine, SyncReport
 from sync.client.login import OnlineLogin, sign_in_online
 from sync.client.transport import Transport
-from tests.support.p12_signer import demo_signer
+from tests.support.pki import demo_signer
 
 @dataclass
 class HeadlessClient:

@@ -6,12 +6,14 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything loads Qt
 
+import datetime as dt
 import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.serialization import Encoding
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QWidget
 
@@ -19,6 +21,7 @@ from app.domain.scopes import scopes_for
 from app.services.account import device_id
 from app.store.cache import Cache, open_cache
 from sync.client.transport import Transport
+from sync.server.pki import ca as authority
 from tests.support.cache_data import HEAD, fill_directory, sign_in
 from ui import appearance
 from ui.main_window.main_window import MainWindow
@@ -50,7 +53,16 @@ def closed_url() -> str:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    return f"http://127.0.0.1:{port}"
+    return f"https://127.0.0.1:{port}"
+
+
+@pytest.fixture(scope="session")
+def anchors(tmp_path_factory) -> str:
+    """A CA bundle to trust (of a CA nobody uses here): the client talks HTTPS only with one."""
+    path = tmp_path_factory.mktemp("anchors") / "ca.pem"
+    now = dt.datetime.now(dt.timezone.utc)
+    path.write_bytes(authority.new_root_ca("测试根CA", "测试", now).certificate.public_bytes(Encoding.PEM))
+    return str(path)
 
 
 @pytest.fixture
@@ -62,8 +74,8 @@ def cache(tmp_path):
     cache.close()
 
 
-def make_session(cache: Cache, url: str, online: bool = False) -> ClientSession:
-    return ClientSession(url, cache, HEAD, scopes_for(HEAD.id, HEAD.unit_id), device_id(cache), Transport(url), None, online=online)
+def make_session(cache: Cache, url: str, anchors: str, online: bool = False) -> ClientSession:
+    return ClientSession(url, cache, HEAD, scopes_for(HEAD.id, HEAD.unit_id), device_id(cache), Transport(url, anchors), None, online=online)
 
 
 def activated(qtbot, dialog: QWidget) -> QWidget:
@@ -75,8 +87,8 @@ def activated(qtbot, dialog: QWidget) -> QWidget:
 
 
 @pytest.fixture
-def session(cache, closed_url) -> ClientSession:
-    return make_session(cache, closed_url)
+def session(cache, closed_url, anchors) -> ClientSession:
+    return make_session(cache, closed_url, anchors)
 
 
 @pytest.fixture

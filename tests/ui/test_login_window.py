@@ -1,19 +1,19 @@
-"""登录: wrong PIN, the first login needing the server, offline login of a known user into the main
-window, and the words shown once when a damaged cache was set aside."""
-
-import json
+"""登录: wrong PIN, the last try and a locked key, the first login needing the server, an offline
+login refused without a grant, and the words shown once when a damaged cache was set aside.
+(Offline login that succeeds needs a server-signed grant: tests/ui/test_online.py.)"""
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, Encoding, PrivateFormat
 from PySide6.QtCore import Qt
 
 from app import paths
 from app.config import ClientConfig
-from app.identity.soft_token import FORMAT
+from app.identity.p12_key import load_p12_key
+from app.identity.signer import PinLocked, WrongPin
+from app.services import certificate_logins
 from app.services.account import remember_login
 from app.store.cache import open_cache
 from tests.support.cache_data import OFFICE
+from tests.support.pki import write_p12
 from ui.client_controller import ClientController
 from ui.login.login_window import LoginWindow
 
@@ -21,14 +21,9 @@ PIN = "123456"
 
 
 @pytest.fixture
-def config(tmp_path, closed_url) -> ClientConfig:
-    tokens = tmp_path / "tokens"
-    tokens.mkdir()
-    key = Ed25519PrivateKey.generate()
-    pem = key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, BestAvailableEncryption(PIN.encode())).decode()
-    doc = {"format": FORMAT, "login": OFFICE.login, "name": OFFICE.name, "unit": OFFICE.unit_name, "key_pem": pem}
-    (tokens / f"{OFFICE.login}.xtoken").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-    return ClientConfig(closed_url, str(tokens), "zh_CN", {})
+def config(tmp_path, closed_url, anchors) -> ClientConfig:
+    write_p12(tmp_path / "tokens", OFFICE.login, OFFICE.name, OFFICE.unit_name, PIN)
+    return ClientConfig(closed_url, str(tmp_path / "tokens"), "zh_CN", {}, trust_anchors=anchors)
 
 
 @pytest.fixture
@@ -65,21 +60,59 @@ def test_first_login_needs_the_server(qtbot, login, closed_url):
     assert "FirstLoginNeedsServer" in login.details.details()
 
 
-def test_known_user_signs_in_offline_into_the_main_window(qtbot, config):
+def test_offline_login_without_a_grant_is_refused_in_words(qtbot, login, config):
+    """The user's cache is here, but no online login ever left an offline grant in it."""
     cache = open_cache(paths.cache_path(config.server_url, OFFICE.login))
     remember_login(cache, OFFICE, ["directory"])
     cache.close()
-    controller = ClientController(config)
-    controller.start()
-    qtbot.addWidget(controller.login)
-    with qtbot.waitSignal(controller.login.signed_in, timeout=10_000):
-        sign_in_with(qtbot, controller.login, PIN)
-    window = controller.window
-    qtbot.addWidget(window)
-    assert window.isVisible() and not controller.login.isVisible()
-    assert window.status.connection.text() == "离线"
-    assert window.nav.labels()[0] == "待办"
-    window.close()
+    certificate_logins.remember(config.server_url, load_p12_key(login._tokens[0].path).certificate, OFFICE.login)
+    sign_in_with(qtbot, login, PIN)
+    assert "无法离线登录" in login.error.text() and "请先联网登录一次" in login.error.text()
+    assert login.isVisible()
+
+
+class StandInKey:
+    """A key that counts tries and locks, which SoftHSM2 never does: a stand-in for a vendor's
+    UKey, to test what the login window does on the last try and with a locked key."""
+
+    def __init__(self, path, tries: int) -> None:
+        real = load_p12_key(path)
+        self.label, self.certificate, self.display_name = real.label, real.certificate, real.display_name
+        self.left, self.attempts = tries, []
+
+    def tries_left(self) -> int:
+        return self.left
+
+    def present(self) -> bool:
+        return True
+
+    def unlock(self, pin: str):
+        self.attempts.append(pin)
+        if self.left == 0:
+            raise PinLocked()
+        self.left -= 1
+        raise WrongPin()
+
+
+def test_the_last_try_needs_a_tick_and_a_locked_key_says_so(qtbot, login):
+    key = StandInKey(login._tokens[0].path, tries=2)
+    login._tokens = [key]
+    login.tokens.setCurrentRow(-1)
+    login.tokens.setCurrentRow(0)
+    assert login.pin_guard.tries.text() == "还可尝试 2 次。"
+    sign_in_with(qtbot, login, "111111")
+    assert key.attempts == ["111111"] and login.pin_guard.tries.text() == "只剩最后一次机会。"
+    assert login.pin_guard.last_try.isVisible() and not login.pin_guard.last_try.isChecked()
+    sign_in_with(qtbot, login, "222222")
+    assert key.attempts == ["111111"]  # refused here, the key was not asked
+    assert "勾选" in login.error.text() and login.pin.text() == "222222"  # kept: tick, then Enter again
+    login.pin_guard.last_try.setChecked(True)
+    sign_in_with(qtbot, login, "")
+    assert key.attempts == ["111111", "222222"]
+    assert "已锁定" in login.pin_guard.tries.text()
+    sign_in_with(qtbot, login, "333333")
+    assert key.attempts == ["111111", "222222"]  # a locked key is not tried at all
+    assert "信息中心" in login.error.text()
 
 
 def test_a_set_aside_cache_is_explained_in_words(tmp_path, config):

@@ -45,8 +45,8 @@ def test_later_features_show_a_calm_empty_state(qtbot, window, row, heading):
     assert "后续版本" in page.empty_state.text.text()
 
 
-def test_status_bar_says_offline_when_the_server_cannot_be_reached(qtbot, cache, closed_url):
-    session = make_session(cache, closed_url, online=True)
+def test_status_bar_says_offline_when_the_server_cannot_be_reached(qtbot, cache, closed_url, anchors):
+    session = make_session(cache, closed_url, anchors, online=True)
     runner = SyncRunner(session)
     win = MainWindow(session, runner)
     qtbot.addWidget(win)

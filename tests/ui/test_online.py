@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.config import ClientConfig
-from app.identity.soft_token import load_token
+from app.identity.p12_key import load_p12_key
 from sync.client.backoff import Backoff
 from tests.support.server_process import start_server
 from tests.ui.conftest import activated
@@ -27,13 +27,17 @@ def server(tmp_path_factory):
     process.stop()
 
 
+def config_of(server) -> ClientConfig:
+    return ClientConfig(server.url, str(server.tokens_dir), "zh_CN", {}, trust_anchors=server.ca_file)
+
+
 def sign_in_as_chen(qtbot, server) -> ClientController:
     """陈建国 (chenjg) signs in through the login window, as a user would."""
-    controller = ClientController(ClientConfig(server.url, str(server.tokens_dir), "zh_CN", {}))
+    controller = ClientController(config_of(server))
     controller.start()
     window = controller.login
     qtbot.addWidget(window)
-    window.choose_token("chenjg")
+    window.choose_token("陈建国")
     assert window.tokens.currentItem().text() == "陈建国 · 市人民政府办公室"
     qtbot.keyClicks(window.pin, PIN)
     with qtbot.waitSignal(window.signed_in, timeout=SYNC_TIMEOUT_MS):
@@ -64,7 +68,7 @@ def test_sign_in_sync_and_publish_online(qtbot, server):
 
 
 def test_offline_start_goes_online_when_the_server_is_back(qtbot, server):
-    first = sign_in(load_token(server.tokens_dir / "chenjg.xtoken"), PIN, server.url)  # remembered for offline use
+    first = sign_in(load_p12_key(server.tokens_dir / "chenjg.p12"), PIN, config_of(server))  # remembered for offline use
     first.cache.close()
     server.stop()
     try:
@@ -81,7 +85,7 @@ def test_offline_start_goes_online_when_the_server_is_back(qtbot, server):
 
 
 def test_failed_rounds_wait_longer_each_time_and_a_good_round_resets(qtbot, server):
-    session = sign_in(load_token(server.tokens_dir / "chenjg.xtoken"), PIN, server.url)
+    session = sign_in(load_p12_key(server.tokens_dir / "chenjg.p12"), PIN, config_of(server))
     runner = SyncRunner(session, backoff=Backoff(first_s=2, jitter=0))
     finished = []
     runner.finished.connect(finished.append)

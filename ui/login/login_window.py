@@ -1,6 +1,8 @@
-"""登录: choose one's key, type its PIN, press Enter. Signing in runs off the UI thread; what goes
-wrong is said in words under the PIN, with details behind a fold, and the window stays open."""
+"""登录: choose one's key (a USB key or a certificate file), type its PIN, press Enter. Signing in
+runs off the UI thread; what goes wrong is said in words under the PIN, with details behind a
+fold, and the window stays open. The PIN is tried once per press, never again by itself."""
 
+import dataclasses
 import logging
 from pathlib import Path
 
@@ -20,8 +22,9 @@ from PySide6.QtWidgets import (
 from app import config as app_config
 from app import paths
 from app.config import ClientConfig
-from app.identity.signer import TokenUnreadable, WrongPin
-from app.identity.soft_token import SoftToken, find_tokens
+from app.identity.keys import find_keys
+from app.identity.signer import KeyHolder, KeyRemoved, PinLocked, TokenUnreadable, WrongPin
+from app.services.offline_login import OfflineRefused
 from sync.client.transport import ServerRefused
 from ui.background import BackgroundCall
 from ui.icons import icon
@@ -29,6 +32,7 @@ from ui.login.sign_in import FirstLoginNeedsServer, sign_in
 from ui.session import ClientSession
 from ui.text import fill
 from ui.widgets.details_fold import DetailsFold
+from ui.widgets.pin_guard import PinGuard
 
 log = logging.getLogger(__name__)
 CARD_WIDTH = 440
@@ -37,7 +41,7 @@ VISIBLE_TOKENS = 6  # more keys than this on one PC scroll
 
 
 def token_folder(config: ClientConfig) -> Path:
-    """Where software keys are looked for: the configured folder, else the user's data folder."""
+    """Where certificate files are looked for: the configured folder, else the user's data folder."""
     return Path(config.token_dir) if config.token_dir else paths.data_dir() / "tokens"
 
 
@@ -49,13 +53,15 @@ class LoginWindow(QWidget):
         self.setWindowTitle(self.tr("Xietong — sign in"))
         self.setWindowIcon(icon("app"))
         self.resize(560, 660)
-        self._server_url = config.server_url
+        self._config = config
         self._folder = token_folder(config)
-        self._tokens = find_tokens(self._folder)
+        self._tokens: list[KeyHolder] = find_keys(self._folder, config.pkcs11_module)
         self._call: BackgroundCall | None = None
         self.tokens = QListWidget(self)
         for token in self._tokens:
-            QListWidgetItem(fill(self.tr("%1 · %2"), token.display_name, token.unit_name), self.tokens)
+            QListWidgetItem(token.label, self.tokens)
+        self.pin_guard = PinGuard(self)
+        self.tokens.currentRowChanged.connect(self._show_tries)
         self.tokens.setCurrentRow(0)
         self.tokens.itemActivated.connect(lambda _item: self.pin.setFocus())
         self.pin = QLineEdit(self, echoMode=QLineEdit.EchoMode.Password, maxLength=64, placeholderText=self.tr("PIN of the key"))
@@ -80,24 +86,27 @@ class LoginWindow(QWidget):
             self._say(self.tr("Type the PIN of your key."), "")
             self.pin.setFocus()
             return
+        if refusal := self.pin_guard.refusal():
+            self._say(refusal, "")
+            return
         self._set_busy(True)
-        pin, server_url = self.pin.text(), self._server_url
-        self._call = BackgroundCall(lambda: sign_in(token, pin, server_url), self)
+        pin, config = self.pin.text(), self._config
+        self._call = BackgroundCall(lambda: sign_in(token, pin, config), self)
         self._call.succeeded.connect(self._on_signed_in)
         self._call.failed.connect(self._on_failed)
         self._call.start()
 
-    def choose_token(self, login: str) -> None:
-        """Select the key of `login` in the list (when it is there)."""
-        logins = [token.login for token in self._tokens]
-        if login in logins:
-            self.tokens.setCurrentRow(logins.index(login))
+    def choose_token(self, holder_name: str) -> None:
+        """Select the key of the person called `holder_name` (when it is there)."""
+        names = [token.display_name for token in self._tokens]
+        if holder_name in names:
+            self.tokens.setCurrentRow(names.index(holder_name))
 
     @property
     def working(self) -> bool:
         return self._call is not None
 
-    def _chosen(self) -> SoftToken | None:
+    def _chosen(self) -> KeyHolder | None:
         row = self.tokens.currentRow()
         return self._tokens[row] if 0 <= row < len(self._tokens) else None
 
@@ -109,11 +118,12 @@ class LoginWindow(QWidget):
     def _on_failed(self, exc: Exception) -> None:
         self._set_busy(False)
         if isinstance(exc, WrongPin):
+            self._show_tries(self.tokens.currentRow())
             self._say(self.tr("The PIN is not right. Type it again."), "")
             self.pin.clear()
             self.pin.setFocus()
             return
-        expected = isinstance(exc, (FirstLoginNeedsServer, ServerRefused, TokenUnreadable))
+        expected = isinstance(exc, (FirstLoginNeedsServer, ServerRefused, TokenUnreadable, PinLocked, KeyRemoved, OfflineRefused))
         log.warning("sign-in failed: %s: %s", type(exc).__name__, exc, exc_info=None if expected else exc)
         self._say(self._words_for(exc), f"{type(exc).__name__}: {exc}")
 
@@ -121,8 +131,14 @@ class LoginWindow(QWidget):
         if isinstance(exc, FirstLoginNeedsServer):
             return fill(
                 self.tr("The first sign-in on this computer needs the exchange server (%1), which cannot be reached now. Check the network or the server address, then try again."),
-                self._server_url,
+                self._config.server_url,
             )
+        if isinstance(exc, PinLocked):
+            return self.tr("This key is locked after too many wrong PINs. The IT department can unlock it.")
+        if isinstance(exc, KeyRemoved):
+            return self.tr("The key was pulled out. Insert it again and sign in.")
+        if isinstance(exc, OfflineRefused):
+            return fill(self.tr("The server cannot be reached and signing in offline is not possible: %1"), exc.message)
         if isinstance(exc, ServerRefused):
             return fill(self.tr("The server refused the sign-in: %1"), exc.message or exc.code)
         if isinstance(exc, TokenUnreadable):
@@ -145,19 +161,22 @@ class LoginWindow(QWidget):
             widget.setEnabled(not busy)
 
     def _change_server(self) -> None:
-        url, ok = QInputDialog.getText(self, self.tr("Exchange server"), self.tr("Address of the exchange server:"), text=self._server_url)
+        url, ok = QInputDialog.getText(self, self.tr("Exchange server"), self.tr("Address of the exchange server:"), text=self._config.server_url)
         url = url.strip().rstrip("/")
-        if not ok or not url or url == self._server_url:
+        if not ok or not url or url == self._config.server_url:
             return
-        if not url.startswith(("http://", "https://")):
-            self._say(self.tr("A server address starts with http:// or https://."), "")
+        if not url.startswith("https://"):
+            self._say(self.tr("A server address starts with https://."), "")
             return
-        self._server_url = url
+        self._config = dataclasses.replace(self._config, server_url=url)
         app_config.save_user_setting("server_url", url)
         self._show_server()
 
     def _show_server(self) -> None:
-        self.server.setText(fill(self.tr("Server: %1"), self._server_url))
+        self.server.setText(fill(self.tr("Server: %1"), self._config.server_url))
+
+    def _show_tries(self, row: int) -> None:
+        self.pin_guard.show_tries(self._tokens[row].tries_left() if 0 <= row < len(self._tokens) else None)
 
     def _build(self) -> None:
         card = QWidget(self, objectName="Card")
@@ -179,6 +198,7 @@ class LoginWindow(QWidget):
         layout.addWidget(self._tokens_or_hint(card))
         layout.addWidget(pin_label)
         layout.addWidget(self.pin)
+        layout.addWidget(self.pin_guard)
         layout.addWidget(self.error)
         layout.addWidget(self.details)
         layout.addWidget(self.busy)

@@ -30,6 +30,7 @@ class MainWindow(QMainWindow):
         self._session, self._runner = session, runner
         self._online = session.online
         self._error_detail = ""
+        self._hidden_content: QWidget | None = None  # the pages while the session is locked
         self.setWindowTitle(fill(self.tr("Xietong — %1"), session.user.name))
         self.setWindowIcon(icon("app"))
         self.resize(1366, 768)
@@ -56,6 +57,33 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(self.nav.keys.index(key))
+
+    @property
+    def locked(self) -> bool:
+        return self._hidden_content is not None
+
+    def lock(self, screen: QWidget) -> None:
+        """Hide every page and shortcut behind `screen` (the key was pulled out)."""
+        if self.locked:
+            return
+        self._hidden_content = self.takeCentralWidget()
+        self._hidden_content.hide()
+        for action in self.actions():
+            action.setEnabled(False)
+        self.setCentralWidget(screen)
+        screen.show()
+
+    def unlock(self) -> None:
+        if self._hidden_content is None:
+            return
+        screen = self.takeCentralWidget()
+        screen.hide()
+        screen.setParent(None)
+        self.setCentralWidget(self._hidden_content)
+        self._hidden_content.show()
+        self._hidden_content = None
+        for action in self.actions():
+            action.setEnabled(True)
 
     def refresh_pages(self) -> None:
         for page in self.pages.values():

@@ -13,9 +13,12 @@ from pathlib import Path
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, Encoding, NoEncryption, PrivateFormat, load_pem_private_key, pkcs12
+from pkcs11.exceptions import PKCS11Error
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.identity import pkcs11_key
+from app.identity.signer import TokenUnreadable
 from sync.server.auth.service import end_sessions_of_certificate
 from sync.server.directory import service as directory
 from sync.server.directory.models import PersonModel
@@ -105,6 +108,19 @@ def issue_for_public_key(session: Session, ca_folder: Path, login: str, public_k
     person = _person(session, login)
     cert = authority.issue_user_certificate(ca, public_key, person.name, authority.organisation_of(ca.certificate), _unit_label(session, person), now, days)
     pki.bind(session, cert, person.id, now.timestamp())
+    return cert
+
+
+def issue_to_token(session: Session, ca_folder: Path, login: str, module_path: Path, token_label: str, pin: str, now: dt.datetime, days: int = 730, passphrase: bytes | None = None) -> x509.Certificate:
+    """A key generated ON the USB key (it never leaves it), certified for `login`, the
+    certificate written beside it. The token must be initialised already (the vendor's tool, or
+    `pkcs11-tool --init-token`)."""
+    try:
+        key_id, public_key = pkcs11_key.generate_key(str(module_path), token_label, pin, login)
+    except (TokenUnreadable, PKCS11Error) as exc:
+        raise PkiRefused(f"无法在 USB Key {token_label} 上生成密钥：{exc!r}") from exc
+    cert = issue_for_public_key(session, ca_folder, login, public_key, now, days, passphrase)
+    pkcs11_key.store_certificate(str(module_path), token_label, pin, key_id, cert.public_bytes(Encoding.DER), login)
     return cert
 
 

@@ -1,0 +1,22 @@
+"""Every key this PC offers for login: certificates on USB keys (when a PKCS#11 module is
+configured) and soft certificate files in the token folder."""
+
+import logging
+from pathlib import Path
+
+from app.identity.p12_key import find_p12_keys
+from app.identity.signer import KeyHolder, TokenUnreadable
+
+log = logging.getLogger(__name__)
+
+
+def find_keys(token_dir: Path, pkcs11_module: str) -> list[KeyHolder]:
+    keys: list[KeyHolder] = []
+    if pkcs11_module:
+        try:
+            from app.identity.pkcs11_key import find_pkcs11_keys  # loads the vendor's library: only when configured
+
+            keys += find_pkcs11_keys(pkcs11_module)
+        except TokenUnreadable as exc:
+            log.warning("USB keys unavailable: %s", exc)
+    return keys + find_p12_keys(token_dir)
