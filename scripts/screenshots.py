@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from app.config import ClientConfig  # noqa: E402
 from app.domain.notices import NoticeDraft  # noqa: E402
-from app.identity.soft_token import load_token  # noqa: E402
+from app.identity.p12_key import load_p12_key  # noqa: E402
 from tests.support.server_process import ServerProcess, start_server  # noqa: E402
 from ui import appearance  # noqa: E402
 from ui.dialogs.publish_notice_dialog import PublishNoticeDialog  # noqa: E402
@@ -35,7 +35,7 @@ from ui.sync_runner import SyncOutcome, SyncRunner  # noqa: E402
 OUT = ROOT / "screenshots"
 SIZE = (1366, 768)
 PEOPLE = 1000
-USER, PIN = "chenjg", "123456"
+USER, PIN = "陈建国", "123456"  # chooses the key by its holder's name
 DEMO_NOTICE_ID = "demo-egov-plan-2012"
 COLLEAGUE_NOTICE = (
     "关于报送2013年第一季度公文交换系统使用情况的通知",
@@ -64,7 +64,7 @@ def main() -> int:
 def colleagues_act(server: ServerProcess) -> None:
     """What makes chenjg's screens lived-in: read receipts for his notice, a notice for his 待办."""
     for login in ("wangxy", "zhouqiang"):
-        colleague = sign_in(load_token(server.tokens_dir / f"{login}.xtoken"), PIN, server.url)
+        colleague = sign_in(load_p12_key(server.tokens_dir / f"{login}.p12"), PIN, config_of(server))
         engine = colleague.sync_engine()
         engine.sync_once()
         colleague.notices.mark_read(DEMO_NOTICE_ID)
@@ -74,8 +74,12 @@ def colleagues_act(server: ServerProcess) -> None:
         colleague.cache.close()
 
 
+def config_of(server: ServerProcess) -> ClientConfig:
+    return ClientConfig(server.url, str(server.tokens_dir), "zh_CN", {}, trust_anchors=server.ca_file)
+
+
 def shoot_login(server: ServerProcess) -> ClientSession:
-    login = LoginWindow(ClientConfig(server.url, str(server.tokens_dir), "zh_CN", {}))
+    login = LoginWindow(config_of(server))
     login.resize(*SIZE)
     login.choose_token(USER)
     login.pin.setText(PIN)

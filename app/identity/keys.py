@@ -1,11 +1,12 @@
 """Every key this PC offers for login: certificates on USB keys (when a PKCS#11 module is
-configured) and soft certificate files in the token folder."""
+configured) and soft certificate files in the token folder (.p12, and SM2 keys as .p8)."""
 
 import logging
 from pathlib import Path
 
 from app.identity.p12_key import find_p12_keys
 from app.identity.signer import KeyHolder, TokenUnreadable
+from app.identity.sm2_key import find_sm2_keys
 
 log = logging.getLogger(__name__)
 
@@ -19,4 +20,4 @@ def find_keys(token_dir: Path, pkcs11_module: str) -> list[KeyHolder]:
             keys += find_pkcs11_keys(pkcs11_module)
         except TokenUnreadable as exc:
             log.warning("USB keys unavailable: %s", exc)
-    return keys + find_p12_keys(token_dir)
+    return keys + find_p12_keys(token_dir) + find_sm2_keys(token_dir)

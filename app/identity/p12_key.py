@@ -61,7 +61,7 @@ class P12Key:
 
 
 def load_p12_key(path: Path) -> P12Key:
-    cert = _certificate_beside(path)
+    cert = certificate_beside(path)
     return P12Key(path, cert.public_bytes(Encoding.DER), holder_name(cert), label_of(cert))
 
 
@@ -75,7 +75,7 @@ def find_p12_keys(folder: Path) -> list[P12Key]:
     return keys
 
 
-def _certificate_beside(path: Path) -> x509.Certificate:
+def certificate_beside(path: Path) -> x509.Certificate:
     crt = path.with_suffix(".crt")
     try:
         data = crt.read_bytes()

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.identity.chain import TrustMaterial
+from app.identity.verify import verify_issued_by
 from sync.server.pki.models import CaCertificateModel, CertificateBindingModel, CrlModel, RevocationModel
 
 
@@ -37,7 +38,7 @@ def add_ca(session: Session, cert: x509.Certificate, anchor: bool, now: float) -
 
 def add_crl(session: Session, crl: x509.CertificateRevocationList) -> None:
     """Keep the CRL if a known CA signed it and it is newer than the one held."""
-    if not any(crl.is_signature_valid(ca.public_key()) for ca in _cas(session) if ca.subject == crl.issuer):
+    if not any(verify_issued_by(crl, ca) for ca in _cas(session) if ca.subject == crl.issuer):
         raise PkiRefused(f"吊销列表的签发者 {crl.issuer.rfc4514_string()} 不是已导入的 CA，或签名无效。")
     if crl.next_update_utc is None:
         raise PkiRefused("吊销列表没有下次更新时间（nextUpdate），无法判断是否过期。")
