@@ -65,14 +65,29 @@ def _all_text(doc: OfficialDocument) -> str:
 def _draw(canvas: Canvas, page: Page, names: dict[str, str]) -> None:
     for item in page.items:
         if isinstance(item, TextItem):
-            canvas.setFillColorRGB(*item.color)
-            text = canvas.beginText(item.x, PAGE_H - item.baseline)
-            text.setFont(names[item.font], item.size)
-            text.setCharSpace(item.char_space)
-            text.setHorizScale(item.horiz_scale)
-            text.textOut(item.text)
-            canvas.drawText(text)
+            _draw_text(canvas, item, names[item.font])
         elif isinstance(item, RuleItem):
             canvas.setStrokeColorRGB(*item.color)
             canvas.setLineWidth(item.width)
             canvas.line(item.x0, PAGE_H - item.y, item.x1, PAGE_H - item.y)
+
+
+def _draw_text(canvas: Canvas, item: TextItem, font: str) -> None:
+    """Grid text is placed character by character rather than with the PDF's character spacing
+    (Tc): reportlab splits CJK text over several 256-glyph subsets, and some readers (pdfminer)
+    drop Tc at each split, so explicit positions are the only layout every reader agrees on."""
+    canvas.setFillColorRGB(*item.color)
+    text = canvas.beginText()
+    text.setFont(font, item.size)
+    text.setHorizScale(item.horiz_scale)
+    y = PAGE_H - item.baseline
+    if not item.char_space:
+        text.setTextOrigin(item.x, y)
+        text.textOut(item.text)
+    else:
+        x = item.x
+        for char in item.text:
+            text.setTextOrigin(x, y)
+            text.textOut(char)
+            x += stringWidth(char, font, item.size) + item.char_space
+    canvas.drawText(text)
