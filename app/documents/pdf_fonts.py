@@ -111,7 +111,7 @@ def _load(face: FontFace) -> TTFont:
 def _subset(font: TTFont, chars: str) -> None:
     options = Options()
     options.layout_features = []
-    options.hinting = False
+    options.hinting = True  # removing CFF hints costs seconds; the TrueType conversion drops them anyway
     options.notdef_outline = True
     options.name_IDs = ["*"]
     subsetter = Subsetter(options)
