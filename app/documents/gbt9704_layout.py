@@ -191,8 +191,10 @@ class _Composer:
         if len(titles) == 1:
             self.paragraph("附件：" + titles[0], indent=2, hang=5)
             return
+        # 附件：1．… with later numbers aligned under the first.
         for number, title in enumerate(titles, start=1):
-            self.paragraph(("附件：" if number == 1 else "") + f"{number}．{title}", indent=2 if number == 1 else 5, hang=7)
+            label = "附件：" if number == 1 else ""
+            self.paragraph(f"{label}{number}．{title}", indent=2 if number == 1 else 5, hang=7)
 
     def signature(self, meta: DocumentMeta) -> None:
         """Without a seal: 署名 two cells from the right, the date below it moved two cells right

@@ -132,7 +132,8 @@ def circulate(doc: Incoming, actor: str, readers: list[str], at: str) -> Incomin
         raise RuleViolation("incoming.not_circulable", "只有已登记、未归档的收文可以传阅。")
     known = {r.user_id for r in doc.readers}
     added = tuple(ReadMark(u) for u in dict.fromkeys(readers) if u not in known)
-    return replace(doc, readers=doc.readers + added, history=doc.history + (Step("circulate", actor, at, ",".join(readers)),))
+    step = Step("circulate", actor, at, ",".join(readers))
+    return replace(doc, readers=doc.readers + added, history=doc.history + (step,))
 
 
 def mark_read(doc: Incoming, reader: str, at: str) -> Incoming:

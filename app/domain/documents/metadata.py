@@ -117,7 +117,8 @@ def meta_from_gb_json(data: dict) -> DocumentMeta:
 
 def meta_to_gb_json(meta: DocumentMeta) -> dict:
     label = secrecy_label(meta) or meta.classification
-    attachments = None if not meta.attachments else meta.attachments[0] if len(meta.attachments) == 1 else list(meta.attachments)
+    # The samples write one attachment as a string, several as a list, none as null.
+    attachments = list(meta.attachments) if len(meta.attachments) > 1 else (meta.attachments or (None,))[0]
     return {
         "公文标识": meta.doc_mark, "文种": meta.kind, "份号": meta.copy_no, "密级和保密期限": label,
         "紧急程度": meta.urgency, "发文机关标志": meta.issuer_mark,

@@ -13,12 +13,14 @@ import pytest
 from app.documents.body import Body
 from app.documents.gbt9704_layout import CELL, EM_ASCENT, LEFT, MM, ROW, TEXT_H, TEXT_W, TOP
 from app.documents.official_document import OfficialDocument
+from app.documents.pdf_fonts import FREE_FONTS, FontFace, FontMissing
 from app.documents.pdf_render import render_pdf
 from app.domain.documents.metadata import DocumentMeta
 from app.domain.documents.numbering import DocNumber
 from tests.support.documents import nantong_sample
 
 RIGHT, BOTTOM = LEFT + TEXT_W, TOP + TEXT_H
+RED = (1.0, 0.0, 0.0)
 TOL = 0.5  # points; the standard allows ±1 mm on the margins, the renderer is exact
 
 
@@ -97,7 +99,7 @@ def test_the_issuing_mark_is_red_and_35_mm_below_the_text_area_top(pdf):
     page = pdf.pages[0]
     (y, mark), = lines_of(page, 42).items()
     assert "".join(c["text"] for c in mark) == "南通市人民政府办公室文件"
-    assert {c["non_stroking_color"] for c in mark} == {(1.0, 0.0, 0.0)}
+    assert {c["non_stroking_color"] for c in mark} == {RED}
     assert y - EM_ASCENT * 42 == pytest.approx(TOP + 35 * MM, abs=TOL)
     assert mark[0]["x0"] >= LEFT - TOL and mark[-1]["x1"] <= RIGHT + TOL
 
@@ -105,11 +107,12 @@ def test_the_issuing_mark_is_red_and_35_mm_below_the_text_area_top(pdf):
 def test_the_number_is_centred_under_the_mark_with_the_red_line_4_mm_below(pdf):
     page = pdf.pages[0]
     rows = lines_of(page, 16)
-    number_y, number = next((y, cs) for y, cs in rows.items() if "".join(c["text"] for c in cs) == "通政办发〔2012〕216号")
+    number_y, number = next((y, cs) for y, cs in rows.items()
+                            if "".join(c["text"] for c in cs) == "通政办发〔2012〕216号")
     mark_y = next(iter(lines_of(page, 42)))
     assert number_y > mark_y + 2 * ROW, "two blank lines between the mark and the 文号"
     assert (number[0]["x0"] + number[-1]["x1"]) / 2 == pytest.approx(LEFT + TEXT_W / 2, abs=TOL)
-    red = [line for line in page.lines if line["stroking_color"] == (1.0, 0.0, 0.0)]
+    red = [line for line in page.lines if line["stroking_color"] == RED]
     assert len(red) == 1
     assert red[0]["x0"] == pytest.approx(LEFT, abs=TOL) and red[0]["x1"] == pytest.approx(RIGHT, abs=TOL)
     assert red[0]["top"] - (number_y + (1 - EM_ASCENT) * 16) == pytest.approx(4 * MM, abs=TOL)
@@ -151,18 +154,18 @@ def test_the_record_closes_the_last_page_between_black_rules(pdf):
     page = pdf.pages[-1]
     record = [t for t in text_at(page, 14) if "印发" in t or "人民政府" in t]
     assert record == ["南通市人民政府办公室2012年12月31日印发"]
-    rules = sorted((line for line in page.lines if line["stroking_color"] != (1.0, 0.0, 0.0)), key=lambda l: l["top"])
+    rules = sorted((line for line in page.lines if line["stroking_color"] != RED), key=lambda line: line["top"])
     assert [round(r["linewidth"] / MM, 2) for r in rules] == [0.35, 0.35]
     assert rules[-1]["top"] == pytest.approx(BOTTOM, abs=TOL)
     assert all(r["x0"] == pytest.approx(LEFT, abs=TOL) and r["x1"] == pytest.approx(RIGHT, abs=TOL) for r in rules)
 
 
 def test_a_secret_upward_document_shows_its_marks_signer_and_copy_list():
-    meta = DocumentMeta(kind="请示", title="关于申请专项经费的请示", issuer_mark="南通市财政局文件",
-                        issuer_name="南通市财政局", written_on=date(2026, 3, 2), classification="机密",
-                        secrecy_period="10年", copy_no="000012", urgency="特急", doc_number=DocNumber("通财发", 2026, 9),
-                        signer="张三", main_recipients=("市人民政府",), copy_recipients=("市审计局", "市发展和改革委员会"),
-                        printer="南通市财政局办公室", printed_on=date(2026, 3, 3))
+    meta = DocumentMeta(
+        kind="请示", title="关于申请专项经费的请示", issuer_mark="南通市财政局文件", issuer_name="南通市财政局",
+        written_on=date(2026, 3, 2), classification="机密", secrecy_period="10年", copy_no="000012", urgency="特急",
+        doc_number=DocNumber("通财发", 2026, 9), signer="张三", main_recipients=("市人民政府",),
+        copy_recipients=("市审计局", "市发展和改革委员会"), printer="南通市财政局办公室", printed_on=date(2026, 3, 3))
     data = render_pdf(OfficialDocument(meta, Body(("现将有关情况请示如下。", "妥否，请批示。"))))
     with pdfplumber.open(io.BytesIO(data)) as opened:
         page = opened.pages[0]
@@ -175,5 +178,12 @@ def test_a_secret_upward_document_shows_its_marks_signer_and_copy_list():
         assert number_row[0]["x0"] == pytest.approx(LEFT + CELL, abs=TOL)
         assert number_row[-1]["x1"] == pytest.approx(RIGHT - CELL, abs=TOL)
         assert "抄送：市审计局，市发展和改革委员会。" in text_at(page, 14)
-        widths = sorted(round(l["linewidth"] / MM, 2) for l in page.lines if l["stroking_color"] != (1.0, 0.0, 0.0))
+        widths = sorted(round(line["linewidth"] / MM, 2) for line in page.lines if line["stroking_color"] != RED)
         assert widths == [0.25, 0.35, 0.35]
+
+
+def test_a_font_that_is_not_installed_is_named_in_the_error():
+    missing = FontFace("/nonexistent/FZXiaoBiaoSong.ttf")
+    fonts = replace(FREE_FONTS, xiaobiaosong=missing)
+    with pytest.raises(FontMissing, match="FZXiaoBiaoSong.ttf"):
+        render_pdf(nantong_sample(), fonts)
