@@ -6,6 +6,11 @@ Layout (fonts, indents, heading levels) is the renderer's business, decided from
 
 from dataclasses import dataclass
 
+from app.domain.errors import RuleViolation
+
+# A long 规划 runs to some 50,000 characters; ten times that is no 公文 but a pasted mistake.
+BODY_MAX_CHARS = 500_000
+
 
 @dataclass(frozen=True)
 class Body:
@@ -21,6 +26,10 @@ class Body:
 
 
 def body_from_paragraphs(paragraphs: list[str]) -> Body:
-    """Trim each paragraph (including the ideographic-space first-line indent) and drop empty ones."""
+    """Trim each paragraph (including the ideographic-space first-line indent) and drop empty ones;
+    refuse a body over BODY_MAX_CHARS."""
     cleaned = (p.strip(" \t\u3000\xa0\r\n") for p in paragraphs)
-    return Body(tuple(p for p in cleaned if p))
+    body = Body(tuple(p for p in cleaned if p))
+    if body.char_count > BODY_MAX_CHARS:
+        raise RuleViolation("body.too_long", f"正文不能超过 {BODY_MAX_CHARS} 字。")
+    return body

@@ -5,7 +5,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from app.documents.body import Body
+from app.documents.body import BODY_MAX_CHARS, Body
 from app.documents.import_docx import import_docx
 from app.documents.import_text import decode_text, import_text
 from app.domain.errors import RuleViolation
@@ -59,3 +59,11 @@ def test_a_file_that_is_not_docx_is_refused_in_words(tmp_path):
     with pytest.raises(RuleViolation) as caught:
         import_docx(path)
     assert caught.value.code == "import.bad_docx"
+
+
+def test_an_oversized_body_is_refused(tmp_path):
+    path = tmp_path / "huge.txt"
+    path.write_text("通知" * (BODY_MAX_CHARS // 2 + 1), encoding="utf-8")
+    with pytest.raises(RuleViolation) as caught:
+        import_text(path)
+    assert caught.value.code == "body.too_long"
