@@ -11,7 +11,15 @@ from hypothesis import event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from app.domain.documents.route import IN_PROGRESS, PENDING, SIGNED_OFF, WITHDRAWN, route_from_json, route_to_json
+from app.domain.documents.route import (
+    IN_PROGRESS,
+    PENDING,
+    SIGNED_OFF,
+    WITHDRAWN,
+    route_from_json,
+    route_to_json,
+)
+from app.domain.documents.route_visibility import visible_history, visible_steps
 from app.domain.documents.routing import (
     StepSpec,
     add_signer,
@@ -32,10 +40,12 @@ T = "2026-03-02T09:00:00+08:00"
 
 people = st.sampled_from(PEOPLE)
 step_specs = st.builds(
-    lambda stage, mode, users: StepSpec(stage, mode, tuple((u, f"unit-{u}") for u in users)),
+    lambda stage, mode, users, shown: StepSpec(stage, mode, tuple((u, f"unit-{u}") for u in users),
+                                               tuple(f"unit-{u}" for u in shown)),
     st.sampled_from(["核稿", "会签", "签发"]),
     st.sampled_from(["all", "any"]),
     st.lists(st.sampled_from(PEOPLE[1:]), min_size=1, max_size=3, unique=True),
+    st.lists(st.sampled_from(PEOPLE[1:]), max_size=2, unique=True),
 )
 
 
@@ -140,6 +150,15 @@ class RouteMachine(RuleBasedStateMachine):
         for step in self.route.steps:
             for a in step.assignees:
                 assert (a.state == PENDING) == (a.body_version is None) or a.state == "skipped"
+
+    @invariant()
+    def another_unit_sees_exactly_its_own_steps_and_those_shown_to_it(self):
+        for user in PEOPLE[1:]:
+            unit = f"unit-{user}"
+            expected = [s for s in self.route.steps if unit in s.visible_to or any(a.unit_id == unit for a in s.assignees)]
+            assert list(visible_steps(self.route, unit)) == expected
+            assert {e.step_id for e in visible_history(self.route, unit)} <= {s.step_id for s in expected}
+        assert visible_steps(self.route, "unit-drafter") == self.route.steps
 
     @invariant()
     def the_route_survives_json(self):
