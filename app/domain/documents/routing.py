@@ -138,7 +138,8 @@ def add_signer(route: Route, actor: str, user_id: str, unit_id: str, before: boo
 
 
 def remove_added_signer(route: Route, actor: str, step_id: str, at: str) -> Route:
-    """Undo one's own 加签 while the added signer has not acted."""
+    """Undo one's own 加签 while the added signer has not acted. If the route was waiting on that
+    signer as its last step, it is thereby 签发 (every remaining step is complete)."""
     _open(route)
     index = route.step_index(step_id)
     if index is None or route.steps[index].added_by != actor:
@@ -146,7 +147,10 @@ def remove_added_signer(route: Route, actor: str, step_id: str, at: str) -> Rout
     if index < route.current or any(e.step_id == step_id and e.kind != "add_signer" for e in route.history):
         raise RuleViolation("route.step_started", "加签人员已经办理，不能撤销。")
     event = Event("remove_signer", actor, step_id, at)
-    return _log(replace(route, steps=route.steps[:index] + route.steps[index + 1 :]), event)
+    route = _log(replace(route, steps=route.steps[:index] + route.steps[index + 1 :]), event)
+    if route.current == len(route.steps):
+        return replace(route, current=route.current - 1, status=SIGNED_OFF)
+    return route
 
 
 def delegate(route: Route, actor: str, to_user: str, to_unit: str, at: str) -> Route:

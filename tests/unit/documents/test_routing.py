@@ -162,3 +162,13 @@ def test_other_units_see_only_what_the_route_shows_them():
 def test_a_route_travels_as_json():
     r = add_signer(sign(submitted(REVIEW, COUNTERSIGN, ISSUE), "reviewer", "同意", 1, T), "fin", "x", "u-fin", False, T)
     assert route_from_json(json.loads(json.dumps(route_to_json(r)))) == r
+
+
+def test_removing_the_signer_added_after_the_last_step_finishes_the_route():
+    # Found by the state machine: the route must not point past its last step.
+    r = submitted(REVIEW)
+    r = add_signer(r, "reviewer", "secretary", "u-office", False, T)
+    r = sign(r, "reviewer", "同意", 1, T)
+    assert pending_users(r) == {"secretary"}
+    r = remove_added_signer(r, "reviewer", r.steps[-1].step_id, T)
+    assert r.status == SIGNED_OFF and all(s.complete for s in r.steps)
