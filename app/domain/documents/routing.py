@@ -69,6 +69,21 @@ def pending_users(route: Route) -> frozenset[str]:
     return frozenset(a.user_id for a in step.assignees if a.state == PENDING)
 
 
+@dataclass(frozen=True)
+class Opinion:
+    """A line of the 意见栏: a signature event, and whether a later reopening of its step
+    (退回, 取回, 修改正文) or the removal of its 加签 step has superseded it."""
+
+    event: Event
+    superseded: bool
+
+
+def opinions(route: Route) -> tuple[Opinion, ...]:
+    rounds = {s.step_id: s.round for s in route.steps}
+    return tuple(Opinion(e, e.step_id not in rounds or e.round < rounds[e.step_id])
+                 for e in route.history if e.kind == "sign")
+
+
 def sign(route: Route, actor: str, opinion: str, body_version: int, at: str) -> Route:
     """签署 the current step over the body version the actor saw (it must be the latest)."""
     step, slot = _own_task(route, actor)

@@ -11,6 +11,7 @@ from app.domain.documents.routing import (
     add_signer,
     delegate,
     new_route,
+    opinions,
     pending_users,
     remove_added_signer,
     retrieve,
@@ -172,3 +173,13 @@ def test_removing_the_signer_added_after_the_last_step_finishes_the_route():
     assert pending_users(r) == {"secretary"}
     r = remove_added_signer(r, "reviewer", r.steps[-1].step_id, T)
     assert r.status == SIGNED_OFF and all(s.complete for s in r.steps)
+
+
+def test_the_opinion_panel_marks_opinions_a_return_superseded():
+    r = sign(submitted(REVIEW, COUNTERSIGN, ISSUE), "reviewer", "同意", 1, T)
+    r = sign(r, "fin", "同意", 1, T)
+    r = send_back(r, "law", "s1", "请补充依据", T)
+    r = sign(r, "reviewer", "已补充，同意", 1, T)
+    panel = [(o.event.actor, o.event.text, o.superseded) for o in opinions(r)]
+    assert panel == [("drafter", "请审核", False), ("reviewer", "同意", True), ("fin", "同意", True),
+                     ("reviewer", "已补充，同意", False)]
