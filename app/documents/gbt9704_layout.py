@@ -198,13 +198,17 @@ class _Composer:
 
     def signature(self, meta: DocumentMeta) -> None:
         """Without a seal: 署名 two cells from the right, the date below it moved two cells right
-        (or, if the date is the longer, the date two cells from the right and the 署名 further in)."""
+        (or, if the date is the longer, the date two cells from the right and the 署名 further in).
+        Normally one blank row above; when only the two rows themselves are left on the page, the
+        blank row is given up (the standard asks to tighten spacing rather than leave 署名 and
+        date alone on a page); with less room they go to the next page together."""
         written = chinese_date(meta.written_on)
         name_w = self.width(meta.issuer_name, FANGSONG, BODY_PT, BODY_SPACING)
         date_w = self.width(written, FANGSONG, BODY_PT, BODY_SPACING)
         name_right = 2 * CELL + max(0.0, date_w + 2 * CELL - name_w)
-        self.row += 1
-        if self.row + 2 > ROWS:
+        if self.row + 3 <= ROWS:
+            self.row += 1
+        elif self.row + 2 > ROWS:
             self.new_page()
         name_x = LEFT + TEXT_W - name_right - name_w
         self.put(meta.issuer_name, FANGSONG, BODY_PT, name_x, spacing=BODY_SPACING)

@@ -160,13 +160,15 @@ def test_the_record_closes_the_last_page_between_black_rules(pdf):
     assert all(r["x0"] == pytest.approx(LEFT, abs=TOL) and r["x1"] == pytest.approx(RIGHT, abs=TOL) for r in rules)
 
 
+SECRET_REQUEST = DocumentMeta(
+    kind="请示", title="关于申请专项经费的请示", issuer_mark="南通市财政局文件", issuer_name="南通市财政局",
+    written_on=date(2026, 3, 2), classification="机密", secrecy_period="10年", copy_no="000012", urgency="特急",
+    doc_number=DocNumber("通财发", 2026, 9), signer="张三", main_recipients=("市人民政府",),
+    copy_recipients=("市审计局", "市发展和改革委员会"), printer="南通市财政局办公室", printed_on=date(2026, 3, 3))
+
+
 def test_a_secret_upward_document_shows_its_marks_signer_and_copy_list():
-    meta = DocumentMeta(
-        kind="请示", title="关于申请专项经费的请示", issuer_mark="南通市财政局文件", issuer_name="南通市财政局",
-        written_on=date(2026, 3, 2), classification="机密", secrecy_period="10年", copy_no="000012", urgency="特急",
-        doc_number=DocNumber("通财发", 2026, 9), signer="张三", main_recipients=("市人民政府",),
-        copy_recipients=("市审计局", "市发展和改革委员会"), printer="南通市财政局办公室", printed_on=date(2026, 3, 3))
-    data = render_pdf(OfficialDocument(meta, Body(("现将有关情况请示如下。", "妥否，请批示。"))))
+    data = render_pdf(OfficialDocument(SECRET_REQUEST, Body(("现将有关情况请示如下。", "妥否，请批示。"))))
     with pdfplumber.open(io.BytesIO(data)) as opened:
         page = opened.pages[0]
         rows = lines_of(page, 16)
@@ -180,6 +182,17 @@ def test_a_secret_upward_document_shows_its_marks_signer_and_copy_list():
         assert "抄送：市审计局，市发展和改革委员会。" in text_at(page, 14)
         widths = sorted(round(line["linewidth"] / MM, 2) for line in page.lines if line["stroking_color"] != RED)
         assert widths == [0.25, 0.35, 0.35]
+
+
+def test_signature_and_date_give_up_their_blank_row_rather_than_leave_the_page():
+    body = Body(("现将有关情况请示如下。", "一、基本情况", "（一）经费来源", "二、申请理由", "妥否，请批示。"))
+    data = render_pdf(OfficialDocument(replace(SECRET_REQUEST, attachments=("经费测算表",)), body))
+    with pdfplumber.open(io.BytesIO(data)) as opened:
+        rows = lines_of(opened.pages[0], 16)
+        texts = ["".join(c["text"] for c in cs) for cs in rows.values()]
+        assert texts[-3:] == ["附件：经费测算表", "南通市财政局", "2026年3月2日"]
+        assert [round(row_of(y, 16)) for y in list(rows)[-3:]] == [19, 20, 21]
+        assert "南通市财政局办公室2026年3月3日印发" in text_at(opened.pages[-1], 14)
 
 
 def test_a_font_that_is_not_installed_is_named_in_the_error():
