@@ -167,11 +167,11 @@ class _Composer:
 
     def title(self, title: str) -> None:
         """2号小标宋, centred; a long title is split into lines of even length."""
-        per_line = max(1, int(TEXT_W // TITLE_PT))
-        count = math.ceil(len(title) / per_line)
-        size = math.ceil(len(title) / count)
-        for start in range(0, len(title), size):
-            self.centred(title[start : start + size], XIAOBIAOSONG, TITLE_PT)
+        most = max(1, int(TEXT_W // TITLE_PT))
+        lines = math.ceil(len(title) / most)
+        per_line = math.ceil(len(title) / lines)
+        for start in range(0, len(title), per_line):
+            self.centred(title[start : start + per_line], XIAOBIAOSONG, TITLE_PT)
 
     def main_text(self, doc: OfficialDocument) -> None:
         meta = doc.meta
