@@ -2,7 +2,7 @@
 
 import sys
 
-from bench import blob_resume, directory_sync, login, startup, sync_initial, sync_push
+from bench import blob_resume, directory_sync, documents_pdf, login, startup, sync_initial, sync_push
 
 GROUPS = {
     "startup": startup.run,
@@ -11,6 +11,7 @@ GROUPS = {
     "sync_push": sync_push.run,
     "blob": blob_resume.run,
     "login": login.run,
+    "docs_pdf": documents_pdf.run,
 }
 
 
