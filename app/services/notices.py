@@ -93,8 +93,8 @@ class NoticeService:
             query = select(NoticeRow).order_by(NoticeRow.published_at.desc())
             if unread_only:
                 query = query.where(NoticeRow.read_at.is_(None))
-            units = _unit_names(s)
-            return [self._summary(n, units) for n in s.scalars(query)]
+            units, sent = _unit_names(s), _sent(s)
+            return [self._summary(n, units, sent) for n in s.scalars(query)]
 
     def unread_count(self) -> int:
         with self._cache.session() as s:
@@ -103,7 +103,7 @@ class NoticeService:
     def detail(self, notice_id: str) -> NoticeDetail | None:
         with self._cache.session() as s:
             notice = s.get(NoticeRow, notice_id)
-            return NoticeDetail(self._summary(notice, _unit_names(s)), notice.body) if notice else None
+            return NoticeDetail(self._summary(notice, _unit_names(s), _sent(s)), notice.body) if notice else None
 
     def readers(self, notice_id: str) -> list[Reader]:
         """Who has read a notice (the publisher sees this for their own notices)."""
@@ -129,9 +129,16 @@ class NoticeService:
             local_ops.apply(s, self._user, name, args, time.time())
             outbox.append(s, name, args, base_version)
 
-    def _summary(self, n: NoticeRow, units: dict[str, str]) -> NoticeSummary:
+    def _summary(self, n: NoticeRow, units: dict[str, str], sent: set[str]) -> NoticeSummary:
         audience_name = "" if n.audience == AUDIENCE_ALL else units.get(n.audience, n.audience)
-        return NoticeSummary(n.id, n.title, n.publisher_name, n.audience, audience_name, n.published_at, n.read_at is not None, n.pending, n.publisher_id == self._user.id)
+        waiting = n.pending and n.id not in sent
+        return NoticeSummary(n.id, n.title, n.publisher_name, n.audience, audience_name, n.published_at, n.read_at is not None, waiting, n.publisher_id == self._user.id)
+
+
+def _sent(s: Session) -> set[str]:
+    """Notices the server applied whose row no pull has brought yet (the pull after the push
+    failed): still local rows, but no longer 待发送."""
+    return {args["id"] for args in outbox.applied_args(s, "notice.publish")}
 
 
 def _unit_names(s: Session) -> dict[str, str]:

@@ -59,6 +59,11 @@ def replay_rows(session: Session) -> list[OutboxOp]:
     return list(session.scalars(select(OutboxOp).where(waiting).order_by(OutboxOp.client_seq)))
 
 
+def applied_args(session: Session, name: str) -> list[dict]:
+    """The args of ops named `name` that the server applied and the next pull has not settled."""
+    return list(session.scalars(select(OutboxOp.args).where(OutboxOp.status == "applied", OutboxOp.name == name)))
+
+
 def forget_applied(session: Session) -> int:
     """After a complete pull the server's rows carry every applied op's effects."""
     return session.execute(delete(OutboxOp).where(OutboxOp.status == "applied")).rowcount
