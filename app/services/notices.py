@@ -182,7 +182,7 @@ class NoticeService:
 def _copy(s: Session, c: ConflictRow) -> ConflictCopy:
     notice = s.get(NoticeRow, c.entity_id)
     now = {k: getattr(notice, k) for k in c.fields} if notice is not None else {k: v["server"] for k, v in c.fields.items()}
-    fields = [ConflictField(k, str(now[k]), str(v["mine"])) for k, v in sorted(c.fields.items())]
+    fields = [ConflictField(k, str(now[k]), str(c.fields[k]["mine"])) for k in local_ops.EDITABLE if k in c.fields]
     return ConflictCopy(c.id, c.entity_id, notice.title if notice is not None else c.title, c.at, fields)
 
 

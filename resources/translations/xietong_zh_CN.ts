@@ -68,8 +68,8 @@
         <translation>冲突副本</translation>
     </message>
     <message>
-        <source>While you edited “%1”, someone changed the same parts (%2). Their version was kept; yours is saved here.</source>
-        <translation>您修改“%1”期间，他人改动了相同的内容（%2）。已保留对方的版本，您的修改另存于此。</translation>
+        <source>When your edit of “%1” reached the server (%2), someone had already changed the same parts. Their version was kept; yours is saved here.</source>
+        <translation>您对“%1”的修改送达服务器时（%2），他人已改动了相同的内容。已保留对方的版本，您的修改另存于此。</translation>
     </message>
     <message>
         <source>Now (kept)</source>

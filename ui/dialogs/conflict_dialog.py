@@ -1,7 +1,7 @@
 """冲突副本: one's edit that lost, beside the notice as it is now, field by field. The user may
 send their edit again (merged against the current text) or dismiss the copy."""
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.errors import RuleViolation
@@ -20,7 +20,7 @@ class ConflictDialog(QDialog):
         self._notices, self._copy = notices, copy
         intro = QLabel(
             fill(
-                self.tr("While you edited “%1”, someone changed the same parts (%2). Their version was kept; yours is saved here."),
+                self.tr("When your edit of “%1” reached the server (%2), someone had already changed the same parts. Their version was kept; yours is saved here."),
                 copy.title,
                 time_format.date_time(copy.at),
             ),
@@ -57,7 +57,7 @@ class ConflictDialog(QDialog):
         grid.addWidget(QLabel(self.tr("Your edit (conflict copy)"), self, objectName="Secondary"), 0, 2)
         names = {"title": self.tr("Title"), "body": self.tr("Text"), "audience": self.tr("Audience")}
         for row, field in enumerate(self._copy.fields, start=1):
-            grid.addWidget(QLabel(names.get(field.name, field.name), self), row, 0)
+            grid.addWidget(QLabel(names.get(field.name, field.name), self), row, 0, Qt.AlignmentFlag.AlignTop)
             sides = (self._text(field, field.current), self._text(field, field.mine))
             grid.addWidget(sides[0], row, 1)
             grid.addWidget(sides[1], row, 2)
