@@ -121,7 +121,7 @@ def _write(session: Session, changes: list[tuple[str, EntityChange]]) -> None:
         for i, (scope, c) in enumerate(latest.values())
     ]
     _update_stats(session, rows)
-    session.execute(_upsert(session, ChangeRow, KEY_COLUMNS, STATE_COLUMNS), rows)
+    session.connection().execute(_upsert(session, ChangeRow, KEY_COLUMNS, STATE_COLUMNS), rows)
     for scope in dict.fromkeys(r["scope"] for r in rows):
         blob_access.record_refs(session, scope, (r["data"] for r in rows if r["scope"] == scope and not r["deleted"]))
 
@@ -140,7 +140,7 @@ def _update_stats(session: Session, rows: list[dict[str, Any]]) -> None:
             sums[r["scope"]] = sums[r["scope"]].add(r["entity"], r["entity_id"], r["seq"])
         last[r["scope"]] = max(last.get(r["scope"], 0), r["seq"])
     new = [{"scope": s, "live_count": sums[s].count, "xor_hash": f"{sums[s].xor:016x}", "last_seq": last[s], "horizon_seq": 0} for s in scopes]
-    session.execute(_upsert(session, ScopeStats, ("scope",), STATS_COLUMNS), new)
+    session.connection().execute(_upsert(session, ScopeStats, ("scope",), STATS_COLUMNS), new)
 
 
 def _live_before(session: Session, rows: list[dict[str, Any]]) -> list[tuple[str, str, str, int]]:
@@ -155,9 +155,10 @@ def _live_before(session: Session, rows: list[dict[str, Any]]) -> list[tuple[str
     return found
 
 
-def _upsert(session: Session, model: type, keys: Sequence[str], columns: Sequence[str]) -> Any:
-    """INSERT ... ON CONFLICT (keys) DO UPDATE SET columns, in the session's dialect."""
-    stmt = dialect_insert(session)(model)
+def _upsert(session: Session, model: Any, keys: Sequence[str], columns: Sequence[str]) -> Any:
+    """INSERT ... ON CONFLICT (keys) DO UPDATE SET columns, in the session's dialect (Core, on
+    the table: the ORM's bulk path costs more than the statement)."""
+    stmt = dialect_insert(session)(model.__table__)
     return stmt.on_conflict_do_update(index_elements=list(keys), set_={c: stmt.excluded[c] for c in columns})
 
 

@@ -4,6 +4,7 @@ import json
 import re
 import time
 from collections.abc import Callable, Mapping
+from contextlib import nullcontext
 from itertools import pairwise
 from typing import Any, NamedTuple
 
@@ -53,6 +54,10 @@ class StoredOp(NamedTuple):
     result: dict[str, Any]
 
 
+class _Refused(Exception):
+    """An op was refused in a group run without savepoints."""
+
+
 class ScopeForbidden(Exception):
     def __init__(self, scope: str) -> None:
         super().__init__(scope)
@@ -80,20 +85,26 @@ def _apply_group(sessions: sessionmaker[Session], user: CurrentUser, device_id: 
     sequence still commit together (all of the group or none), and one commit instead of one per
     op is most of the push cost. The group's change-log rows are written last (see
     changelog.collected), so concurrent pushes wait for each other only for that step.
+    A refused op must leave nothing behind, so careful runs put each op in a savepoint. Those
+    cost two round trips per op and refusals are rare: a group first runs without them, and
+    when an op is refused the transaction is thrown away and the group runs again, carefully.
     Another device of the same user may write the same row at the same instant (both read one
     notice); the loser's insert fails at commit, and a second run sees the winner's row and
     answers from it."""
-    for attempt in range(CONCURRENT_WRITE_RETRIES):
+    careful, conflicts = False, 0
+    while True:
         try:
             with sessions.begin() as s, changelog.collected(s):
-                return _apply_ops(s, user, device_id, ops, handlers, blob_exists)
+                return _apply_ops(s, user, device_id, ops, handlers, blob_exists, careful)
+        except _Refused:
+            careful = True
         except IntegrityError:
-            if attempt == CONCURRENT_WRITE_RETRIES - 1:
+            conflicts += 1
+            if conflicts == CONCURRENT_WRITE_RETRIES:
                 raise
-    raise AssertionError("unreachable")
 
 
-def _apply_ops(session: Session, user: CurrentUser, device_id: str, ops: list[Op], handlers: Mapping[str, OpHandler], blob_exists: BlobExists) -> list[OpResult]:
+def _apply_ops(session: Session, user: CurrentUser, device_id: str, ops: list[Op], handlers: Mapping[str, OpHandler], blob_exists: BlobExists, careful: bool) -> list[OpResult]:
     # The row lock makes a second push from the same device wait until this group is committed.
     device = _own_device(session, user, device_id, lock=True)
     known = _stored(session, [op.op_id for op in ops])
@@ -116,13 +127,13 @@ def _apply_ops(session: Session, user: CurrentUser, device_id: str, ops: list[Op
             message = f"请先上传操作引用的 {len(missing)} 个文件，再提交本操作。"
             answers.append(OpResult(op_id=op.op_id, client_seq=op.client_seq, status="missing_blobs", code="sync.blob_missing", message=message, result={"missing": missing}))
             break
-        status, code, message, result = _run(session, user, op, handlers)
+        status, code, message, result = _run(session, user, op, handlers, careful)
         known[op.op_id] = StoredOp(user.id, status, code, message, result)
         records.append({"device_id": device_id, "client_seq": op.client_seq, "op_id": op.op_id, "person_id": user.id, "name": op.name, "status": status, "code": code, "message": message, "result": result, "applied_at": time.time()})
         expected += 1
         answers.append(OpResult(op_id=op.op_id, client_seq=op.client_seq, status=status, code=code, message=message, result=result))
     if records:
-        session.execute(insert(AppliedOpModel), records)
+        session.connection().execute(insert(AppliedOpModel.__table__), records)
     device.last_client_seq = expected - 1
     return answers
 
@@ -181,20 +192,23 @@ def _stored(session: Session, op_ids: list[str]) -> dict[str, "StoredOp"]:
     return {op_id: StoredOp(*rest) for op_id, *rest in found}
 
 
-def _run(session: Session, user: CurrentUser, op: Op, handlers: Mapping[str, OpHandler]) -> tuple[str, str, str, dict[str, Any]]:
-    """Run the op's handler; a refusal undoes whatever the handler wrote and is recorded instead."""
+def _run(session: Session, user: CurrentUser, op: Op, handlers: Mapping[str, OpHandler], careful: bool) -> tuple[str, str, str, dict[str, Any]]:
+    """Run the op's handler. Carefully, a refusal undoes whatever the handler wrote (its
+    savepoint) and is recorded instead; otherwise it raises _Refused (see _apply_group)."""
     handler = handlers.get(op.name)
     if _args_bytes(op) > MAX_OP_ARGS_BYTES:
         return "rejected", "sync.op_too_large", f"操作内容过大（上限 {MAX_OP_ARGS_BYTES // 1024} KB），本操作未执行；大文件请作为附件上传。", {}
     if handler is None:
         return "rejected", "sync.unknown_op", f"服务器不支持操作“{op.name}”，请确认客户端与服务器版本一致。", {}
     try:
-        with changelog.Savepoint(session):
+        with changelog.Savepoint(session) if careful else nullcontext():
             return "applied", "", "", handler(session, user, op.args)
-    except RuleViolation as exc:
+    except (RuleViolation, ValidationError) as exc:
+        if not careful:
+            raise _Refused() from None
+        if isinstance(exc, ValidationError):
+            return "rejected", "sync.bad_args", f"操作“{op.name}”的参数不正确：{_first_problem(exc)}", {}
         return "rejected", exc.code, exc.message, {}
-    except ValidationError as exc:
-        return "rejected", "sync.bad_args", f"操作“{op.name}”的参数不正确：{_first_problem(exc)}", {}
 
 
 def _named_blobs(args: dict[str, Any]) -> list[str]:
