@@ -22,7 +22,7 @@ from sync.server.changelog import service as changelog
 from sync.server.sync.models import AppliedOpModel
 
 CONCURRENT_WRITE_RETRIES = 3
-OPS_PER_TRANSACTION = 50
+OPS_PER_TRANSACTION = 100
 OpHandler = Callable[[Session, CurrentUser, dict[str, Any]], dict[str, Any]]
 BlobExists = Callable[[str], bool]
 SHA256 = re.compile(SHA256_PATTERN)
