@@ -184,7 +184,7 @@ def _own_device(session: Session, user: CurrentUser, device_id: str, lock: bool 
     return device
 
 
-def _stored(session: Session, op_ids: list[str]) -> dict[str, "StoredOp"]:
+def _stored(session: Session, op_ids: list[str]) -> dict[str, StoredOp]:
     """The stored answers of those of `op_ids` applied before, by op_id."""
     found = session.execute(
         select(AppliedOpModel.op_id, AppliedOpModel.person_id, AppliedOpModel.status, AppliedOpModel.code, AppliedOpModel.message, AppliedOpModel.result).where(AppliedOpModel.op_id.in_(op_ids))
