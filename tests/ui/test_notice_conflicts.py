@@ -6,16 +6,13 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.domain.notices import NoticeDraft
-from app.identity.soft_token import load_token
 from tests.support.headless_client import sign_in as sign_in_headless
 from tests.support.server_process import start_server
 from tests.ui.conftest import activated
 from ui.dialogs.conflict_dialog import ConflictDialog
 from ui.dialogs.edit_notice_dialog import EditNoticeDialog
-from ui.login.sign_in import sign_in
 from ui.views.notices_view import NoticesView
 
-PIN = "123456"
 TITLE = "关于召开周例会的通知"
 THEIRS = "关于召开周例会的通知（改期）"
 MINE = "关于召开全体干部会议的通知"
@@ -32,13 +29,14 @@ def server(tmp_path):
 
 @pytest.fixture
 def devices(qtbot, server, tmp_path):
-    """陈建国 on a phone (headless client) and at his desk (the notices page), one notice of his
-    published from the phone and pulled at the desk; then the phone renames it."""
+    """陈建国 on a phone and at his desk (real clients; the desk's notices page is the one under
+    test), one notice of his published from the phone and pulled at the desk; then the phone
+    renames it."""
     phone = sign_in_headless(server.url, server.tokens_dir, "chenjg", tmp_path / "phone.sqlite")
     notice_id = phone.notices.publish(NoticeDraft(TITLE, "周一上午九点在三楼会议室开会。", phone.user.unit_id))
     phone.sync()
-    desk = sign_in(load_token(server.tokens_dir / "chenjg.xtoken"), PIN, server.url)
-    desk.sync_engine().sync_once()
+    desk = sign_in_headless(server.url, server.tokens_dir, "chenjg", tmp_path / "desk.sqlite")
+    desk.sync()
     view = NoticesView(desk.notices, lambda: True)
     qtbot.addWidget(view)
     view.show()
@@ -47,7 +45,7 @@ def devices(qtbot, server, tmp_path):
     phone.notices.edit(notice_id, {"title": THEIRS})
     phone.sync()
     yield view, desk, phone, notice_id
-    desk.cache.close()
+    desk.close()
     phone.close()
 
 
@@ -60,7 +58,7 @@ def edit_title_at_desk(qtbot, view: NoticesView, desk, title: str) -> None:
     dialog.title.setText(title)
     qtbot.keyClick(dialog.body, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert view.panel.title.text() == title  # shown at once, sent at the next sync
-    desk.sync_engine().sync_once()
+    desk.sync()
     view.refresh()
 
 
@@ -82,7 +80,7 @@ def test_a_lost_edit_is_told_of_shown_beside_the_current_text_and_sent_again(qtb
     assert not view.conflicts.isVisible()
     assert view.panel.title.text() == MINE
 
-    desk.sync_engine().sync_once()
+    desk.sync()
     phone.sync()
     assert phone.notices.detail(notice_id).summary.title == MINE
     assert len(desk.notices.conflicts()) == 1  # the copy itself stays with the account
@@ -94,7 +92,7 @@ def test_a_dismissed_conflict_copy_is_not_told_of_again(qtbot, devices):
     assert view.conflicts.isVisible()
     qtbot.mouseClick(view.conflicts.dismiss_button, Qt.MouseButton.LeftButton)
     assert not view.conflicts.isVisible()
-    desk.sync_engine().sync_once()
+    desk.sync()
     view.refresh()
     assert not view.conflicts.isVisible()
     assert view.panel.title.text() == THEIRS
