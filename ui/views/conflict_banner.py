@@ -17,9 +17,9 @@ class ConflictBanner(QFrame):
         self.words = QLabel(self, objectName="WarningText", wordWrap=True)
         self.more = QLabel(self, objectName="Secondary")
         self.open_button = QPushButton(self.tr("Compare…"), self)
-        self.open_button.clicked.connect(lambda: self.open_requested.emit(self._copy))
+        self.open_button.clicked.connect(self._open)
         self.dismiss_button = QPushButton(self.tr("Dismiss"), self)
-        self.dismiss_button.clicked.connect(lambda: self.dismiss_requested.emit(self._copy.id))
+        self.dismiss_button.clicked.connect(self._dismiss)
         layout = QHBoxLayout(self)
         layout.addWidget(self.words, 1)
         layout.addWidget(self.more)
@@ -37,3 +37,11 @@ class ConflictBanner(QFrame):
         self.words.setText(fill(self.tr("Your edit of “%1” clashed with someone else's and was saved as a conflict copy."), self._copy.title))
         self.more.setText(self.tr("%n more wait(s).", "", len(copies) - 1))
         self.more.setVisible(len(copies) > 1)
+
+    def _open(self) -> None:
+        if self._copy is not None:
+            self.open_requested.emit(self._copy)
+
+    def _dismiss(self) -> None:
+        if self._copy is not None:
+            self.dismiss_requested.emit(self._copy.id)
