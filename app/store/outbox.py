@@ -4,7 +4,7 @@ import time
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from app.store import meta
@@ -59,6 +59,11 @@ def replay_rows(session: Session) -> list[OutboxOp]:
     return list(session.scalars(select(OutboxOp).where(waiting).order_by(OutboxOp.client_seq)))
 
 
+def applied_args(session: Session, name: str) -> list[dict]:
+    """The args of ops named `name` that the server applied and the next pull has not settled."""
+    return list(session.scalars(select(OutboxOp.args).where(OutboxOp.status == "applied", OutboxOp.name == name)))
+
+
 def forget_applied(session: Session) -> int:
     """After a complete pull the server's rows carry every applied op's effects."""
     return session.execute(delete(OutboxOp).where(OutboxOp.status == "applied")).rowcount
@@ -97,10 +102,10 @@ def pending_count(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(OutboxOp).where(OutboxOp.status == "pending")) or 0
 
 
-def mark_applied(session: Session, client_seq: int) -> None:
-    op = session.get(OutboxOp, client_seq)
-    if op is not None:
-        op.status = "applied"
+def mark_applied(session: Session, client_seqs: list[int]) -> None:
+    """The server applied these ops (one statement for a whole push answer)."""
+    if client_seqs:
+        session.execute(update(OutboxOp).where(OutboxOp.client_seq.in_(client_seqs)).values(status="applied"))
 
 
 def mark_rejected(session: Session, client_seq: int, code: str, message: str) -> None:

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>ConflictBanner</name>
+    <message numerus="yes">
+        <source>%n more wait(s).</source>
+        <translation>
+            <numerusform>%n more waits.</numerusform>
+            <numerusform>%n more wait.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DirectoryView</name>
     <message numerus="yes">
         <source>Showing the first %n people; type more to narrow the search.</source>

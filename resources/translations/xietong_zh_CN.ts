@@ -41,6 +41,66 @@
     </message>
 </context>
 <context>
+    <name>ConflictBanner</name>
+    <message>
+        <source>Compare…</source>
+        <translation>对比查看…</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>知道了</translation>
+    </message>
+    <message>
+        <source>Your edit of “%1” clashed with someone else&apos;s and was saved as a conflict copy.</source>
+        <translation>您对“%1”的修改与他人冲突，已另存为冲突副本。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more wait(s).</source>
+        <translation>
+            <numerusform>另有 %n 份待查看。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Conflict copy</source>
+        <translation>冲突副本</translation>
+    </message>
+    <message>
+        <source>When your edit of “%1” reached the server (%2), someone had already changed the same parts. Their version was kept; yours is saved here.</source>
+        <translation>您对“%1”的修改送达服务器时（%2），他人已改动了相同的内容。已保留对方的版本，您的修改另存于此。</translation>
+    </message>
+    <message>
+        <source>Now (kept)</source>
+        <translation>现在的内容（已保留）</translation>
+    </message>
+    <message>
+        <source>Your edit (conflict copy)</source>
+        <translation>您的修改（冲突副本）</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>发布范围</translation>
+    </message>
+    <message>
+        <source>Send my edit again</source>
+        <translation>重新提交我的修改</translation>
+    </message>
+    <message>
+        <source>Keep theirs, dismiss</source>
+        <translation>保留对方版本，不再提示</translation>
+    </message>
+</context>
+<context>
     <name>DetailsFold</name>
     <message>
         <source>Details</source>
@@ -87,6 +147,17 @@
     <message>
         <source>Nobody matches “%1”. Try the pinyin initials or the unit&apos;s name.</source>
         <translation>没有找到与“%1”相符的人员。可以试试拼音首字母或单位名称。</translation>
+    </message>
+</context>
+<context>
+    <name>EditNoticeDialog</name>
+    <message>
+        <source>Edit the notice</source>
+        <translation>修改通知</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>保存 (Ctrl+Enter)</translation>
     </message>
 </context>
 <context>
@@ -346,6 +417,10 @@
 </context>
 <context>
     <name>NoticePanel</name>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
     <message>
         <source>Waiting to send: it goes out by itself when the server can be reached.</source>
         <translation>待发送：连上服务器后会自动发出。</translation>

@@ -95,7 +95,6 @@ class SyncEngine:
 
     def _push(self, report: SyncReport, progress: Progress | None) -> None:
         total = self._pending_count()
-        recorded = False
         try:
             while batch := self._next_batch():
                 try:
@@ -106,12 +105,14 @@ class SyncEngine:
                         continue
                     raise
                 self._record(answer, report)
-                recorded = True
                 self._upload_missing(answer, progress)
                 if progress:
                     progress("push", report.pushed + len(report.rejected), total)
         finally:
-            if recorded:  # once per push, not per batch: a rebase replays every waiting op
+            # Only a refusal changes what the mirror should show: an applied op's local effect is
+            # already there and stays until a pull brings its row. Once per push, not per batch:
+            # a rebase replays every waiting op.
+            if report.rejected:
                 with self._cache.sessions.begin() as s:
                     local_ops.rebase(s, self._user)
 
@@ -154,16 +155,14 @@ class SyncEngine:
             self.blobs.upload(sha, (lambda done, total: progress("upload", done, total)) if progress else None)
 
     def _record(self, answer: PushResponse, report: SyncReport) -> None:
+        applied = [r.client_seq for r in answer.results if r.status == "applied"]
         with self._cache.sessions.begin() as s:
+            outbox.mark_applied(s, applied)
             for result in answer.results:
-                if result.status == "missing_blobs":
-                    continue
-                if result.status == "applied":
-                    outbox.mark_applied(s, result.client_seq)
-                    report.pushed += 1
-                else:
+                if result.status not in ("applied", "missing_blobs"):
                     outbox.mark_rejected(s, result.client_seq, result.code, result.message)
                     report.rejected.append(result)
+        report.pushed += len(applied)
         report.server_time = answer.server_time
 
     def _pull(self, report: SyncReport, progress: Progress | None) -> None:

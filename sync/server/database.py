@@ -2,9 +2,12 @@
 
 import json
 from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
@@ -40,6 +43,11 @@ def open_database(url: str) -> Database:
         # pushes queues on row locks in the database, never on the pool (which times out: a 500).
         engine = create_engine(parsed, pool_pre_ping=True, json_serializer=_json, pool_size=20, max_overflow=30)
     return Database(engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+
+
+def dialect_insert(session: Session) -> Callable[..., Any]:
+    """The INSERT construct of the session's dialect, which knows ON CONFLICT."""
+    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
 
 
 def _json(value: object) -> str:

@@ -1,15 +1,25 @@
-"""The change log under concurrent writers: a reader following the cursor never skips a change."""
+"""The change log under concurrent writers: a reader following the cursor never skips a change,
+whether a writer records at once or collects its changes and writes them at the end (as a push
+does); a refused op's savepoint leaves no change behind."""
 
 import threading
 import uuid
+from contextlib import nullcontext
 
-from sync.server.changelog.service import read, record
+import pytest
+
+from sync.server.changelog.service import Savepoint, collected, read, record
 from sync.server.database import open_database
 
 WRITERS, COMMITS = 4, 25
 
 
-def test_concurrent_writers_never_hide_a_change_from_a_cursor(deployment):
+class Refused(Exception):
+    pass
+
+
+@pytest.mark.parametrize("collect", [False, True], ids=["at_once", "collected"])
+def test_concurrent_writers_never_hide_a_change_from_a_cursor(deployment, collect):
     db = open_database(deployment.database_url)
     scope = f"test:{uuid.uuid4().hex}"
     done = threading.Event()
@@ -18,7 +28,7 @@ def test_concurrent_writers_never_hide_a_change_from_a_cursor(deployment):
 
     def write(writer: int) -> None:
         for i in range(COMMITS):
-            with db.sessions.begin() as s:
+            with db.sessions.begin() as s, (collected(s) if collect else nullcontext()):
                 record(s, scope, "thing", f"{writer}-{i}", 1, {"writer": writer})
                 record(s, scope, "shared", "one", i, {"writer": writer})  # rewritten by everyone
 
@@ -53,3 +63,21 @@ def test_concurrent_writers_never_hide_a_change_from_a_cursor(deployment):
         assert rows[-1].entity == "shared"
     finally:
         db.close()
+
+
+def test_a_rolled_back_savepoint_leaves_no_change_and_a_rewrite_counts_once(deployment):
+    db = open_database(deployment.database_url)
+    scope = f"test:{uuid.uuid4().hex}"
+    try:
+        with db.sessions.begin() as s, collected(s):
+            record(s, scope, "thing", "kept", 1, {"n": 1})
+            with pytest.raises(Refused), Savepoint(s):
+                record(s, scope, "thing", "refused", 1, {"n": 2})
+                raise Refused()
+            with Savepoint(s):
+                record(s, scope, "thing", "kept", 2, {"n": 3})  # the same entity again: its last state
+        with db.sessions() as s:
+            rows, _ = read(s, scope, 0, 10)
+    finally:
+        db.close()
+    assert [(r.id, r.version, r.data) for r in rows] == [("kept", 2, {"n": 3})]

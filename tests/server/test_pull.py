@@ -75,6 +75,18 @@ def test_a_push_whose_reply_was_lost_is_settled_by_a_pull(deployment, tmp_path):
     assert sum(path == "/sync/v1/push" for path, _ in session.sent) == 1  # settled without pushing again
 
 
+def test_a_notice_the_server_applied_is_no_longer_pending_when_the_pull_after_fails(deployment, tmp_path):
+    me, session = inprocess_client(deployment, "zhaoli", tmp_path)
+    notice_id = me.notices.publish(NoticeDraft("推送成功拉取失败", "正文", "u02"))
+    assert me.notices.detail(notice_id).summary.pending
+    session.drop_request = lambda path, _body: path == "/sync/v1/pull"
+    with pytest.raises(ServerUnreachable):
+        me.sync()
+    shown = me.notices.detail(notice_id)
+    assert shown is not None and not shown.summary.pending  # sent: the server answered applied
+    assert [n.pending for n in me.notices.notices() if n.id == notice_id] == [False]
+
+
 def test_a_damaged_scope_is_downloaded_again_keeping_the_outbox(deployment, client, tokens, tmp_path):
     publish_to_u02(client, tokens, "校验和测试")
     me, _ = inprocess_client(deployment, "zhaoli", tmp_path)

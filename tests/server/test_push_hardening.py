@@ -6,11 +6,16 @@ import uuid
 
 from sqlalchemy import select, update
 
+from app.domain.errors import RuleViolation
+from app.domain.scopes import notice_scope
 from app.store import outbox
 from sync.protocol.messages import MAX_OP_ARGS_BYTES, MAX_OPS_PER_PUSH, MAX_PUSH_BYTES
 from sync.server.changelog.models import SeqCounter
 from sync.server.database import open_database
 from sync.server.directory.models import PersonModel
+from sync.server.notices import service as notices
+from sync.server.notices.models import NoticeModel
+from sync.server.sync.handlers import HANDLERS
 from tests.server.helpers import log_in
 from tests.server.inprocess_clients import inprocess_client
 
@@ -94,3 +99,33 @@ def test_forged_and_out_of_scope_ops_change_nothing(deployment, client, tokens):
     ]
     assert all(a["message"] for a in answers)
     assert counter(deployment) == before  # not one change-log row was written
+
+
+def publish_then_refuse(session, user, args: dict) -> dict:
+    """A test-only op (no real op writes before it refuses, but a future one may): it publishes,
+    then refuses when asked, so the refusal must undo the notice and its change-log row."""
+    result = notices.publish(session, user, args["notice"])
+    if args["refuse"]:
+        raise RuleViolation("test.refused", "测试：写入后拒绝。")
+    return result
+
+
+def test_an_op_refused_after_writing_leaves_nothing_and_the_group_goes_on(deployment, client, tokens, monkeypatch):
+    monkeypatch.setitem(HANDLERS, "test.publish_then_refuse", publish_then_refuse)
+    me = log_in(client, tokens, "chenjg")
+    ids = [uuid.uuid4().hex for _ in range(3)]
+    drafts = [{"id": i, "title": "先写后拒", "body": "正文", "audience": "u01"} for i in ids]
+    answer = me.push(
+        ("notice.publish", drafts[0]),
+        ("test.publish_then_refuse", {"notice": drafts[1], "refuse": True}),
+        ("test.publish_then_refuse", {"notice": drafts[2], "refuse": False}),
+    )
+    assert [(r["status"], r["code"]) for r in answer.json()["results"]] == [("applied", ""), ("rejected", "test.refused"), ("applied", "")]
+    logged = {r["id"] for r in me.pull_all(notice_scope("u01"))}
+    assert (ids[0] in logged, ids[1] in logged, ids[2] in logged) == (True, False, True)
+    db = open_database(deployment.database_url)
+    try:
+        with db.sessions() as s:
+            assert set(s.scalars(select(NoticeModel.id).where(NoticeModel.id.in_(ids)))) == {ids[0], ids[2]}
+    finally:
+        db.close()

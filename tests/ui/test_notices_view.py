@@ -10,6 +10,7 @@ from app.store import outbox
 from tests.support.cache_data import HEAD, OFFICE, RUGAO
 from tests.ui.conftest import activated
 from tests.ui.store_rows import add_notice, add_receipt
+from ui.dialogs.edit_notice_dialog import EditNoticeDialog
 from ui.dialogs.publish_notice_dialog import PublishNoticeDialog
 from ui.views.notices_view import NoticesView
 
@@ -95,6 +96,23 @@ def test_publishing_offline_adds_a_waiting_notice(qtbot, cache, notices):
     assert notices.panel.title.text() == "停电通知"
     assert notices.panel.pending_note.isVisibleTo(notices)
     assert sync_state.read(cache).pending == 1
+
+
+def test_only_ones_own_notice_can_be_edited_and_an_edit_is_queued_offline(qtbot, cache, notices):
+    notices.open_notice("theirs")
+    assert not notices.panel.edit_button.isVisibleTo(notices)
+    notices.open_notice("mine")
+    assert notices.panel.edit_button.isVisibleTo(notices)
+    notices.panel.edit_button.click()
+    dialog = activated(qtbot, notices.findChild(EditNoticeDialog))
+    assert (dialog.title.text(), dialog.audience.currentText()) == (PLAN, "全体单位")
+    dialog.body.setPlainText("请各单位于月底前报送。")
+    with qtbot.waitSignal(notices.changed):
+        qtbot.keyClick(dialog.body, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert notices.panel.body.toPlainText() == "请各单位于月底前报送。"
+    with cache.session() as s:
+        edits = [op.args for op in outbox.pending_rows(s) if op.name == "notice.edit"]  # (opening "theirs" queued its receipt)
+    assert edits == [{"id": "mine", "base": {"body": edits[0]["base"]["body"]}, "changes": {"body": "请各单位于月底前报送。"}}]
 
 
 def test_offline_dialog_says_the_notice_will_be_queued(qtbot, notices):

@@ -29,7 +29,7 @@ from ui.text import fill
 
 
 class PublishNoticeDialog(QDialog):
-    published = Signal(str)  # the new notice's id
+    published = Signal(str)  # the notice's id, once published (or saved, when editing)
 
     def __init__(self, notices: NoticeService, online: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent, windowTitle=self.tr("Publish a notice"))
@@ -60,12 +60,15 @@ class PublishNoticeDialog(QDialog):
     def publish(self) -> None:
         draft = NoticeDraft(title=self.title.text(), body=self.body.toPlainText(), audience=self.audience.currentData() or "")
         try:
-            notice_id = self._notices.publish(draft)
+            notice_id = self._submit(draft)
         except RuleViolation as violation:
             self._say(violation.message, self._field_for(violation.code))
             return
         self.published.emit(notice_id)
         self.accept()
+
+    def _submit(self, draft: NoticeDraft) -> str:
+        return self._notices.publish(draft)
 
     def import_file(self, path: Path) -> None:
         """Fill title and body from a text file (replacing what is there)."""

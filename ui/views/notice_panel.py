@@ -1,7 +1,9 @@
-"""The right side of 通知公告: one notice in full, and for one's own notice who has read it (阅读情况)."""
+"""The right side of 通知公告: one notice in full; for one's own notice who has read it (阅读情况)
+and the 修改 action (only the publisher may edit a notice)."""
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QTextBlockFormat, QTextCursor
-from PySide6.QtWidgets import QGroupBox, QLabel, QStackedWidget, QTableView, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QTableView, QTextBrowser, QVBoxLayout, QWidget
 
 from app.services.notices import NoticeDetail, Reader
 from ui import time_format
@@ -18,9 +20,13 @@ BODY_LINE_HEIGHT_PERCENT = 160  # CJK body text reads better with generous leadi
 
 
 class NoticePanel(QWidget):
+    edit_requested = Signal(str)  # the shown notice's id
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel(self, objectName="DetailTitle", wordWrap=True)
+        self.edit_button = QPushButton(self.tr("Edit…"), self, visible=False)
+        self.edit_button.clicked.connect(self._ask_edit)
         self.meta = QLabel(self, objectName="Secondary", wordWrap=True)
         self.pending_note = QLabel(self.tr("Waiting to send: it goes out by itself when the server can be reached."), self, objectName="WarningText", wordWrap=True)
         self.body = QTextBrowser(self, openLinks=False)
@@ -31,7 +37,11 @@ class NoticePanel(QWidget):
         notice = QWidget(self)
         layout = QVBoxLayout(notice)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.title, self.meta, self.pending_note):
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.edit_button)
+        layout.addLayout(heading)
+        for widget in (self.meta, self.pending_note):
             layout.addWidget(widget)
         layout.addWidget(self.body, 3)
         layout.addWidget(self.readers_box, 1)
@@ -51,6 +61,7 @@ class NoticePanel(QWidget):
         if readers is not None:
             self._show_readers(readers)
         self.readers_box.setVisible(readers is not None)
+        self.edit_button.setVisible(summary.mine)
         if detail == self._detail:
             return  # re-shown after a sync: keep the reader's place in the text
         self._detail = detail
@@ -59,6 +70,10 @@ class NoticePanel(QWidget):
         self.meta.setText(fill(self.tr("Published by %1 to %2 on %3"), summary.publisher_name, audience, time_format.date_time(summary.published_at)))
         self.pending_note.setVisible(summary.pending)
         self._set_body(detail.body)
+
+    def _ask_edit(self) -> None:
+        if self._detail is not None:
+            self.edit_requested.emit(self._detail.summary.id)
 
     def clear(self) -> None:
         self._detail = None

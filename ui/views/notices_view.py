@@ -1,16 +1,21 @@
 """通知公告: the list on the left, the selected notice on the right. Selecting an unread notice
-marks it read, which sends the read receipt (已读回执) at the next sync."""
+marks it read, which sends the read receipt (已读回执) at the next sync. The publisher edits a
+notice from the right side; an edit that lost against a change made meanwhile is told of above
+the list, with its conflict copy one click away."""
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtWidgets import QPushButton, QSplitter, QTableView, QVBoxLayout
 
-from app.services.notices import NoticeService
+from app.services.notices import ConflictCopy, NoticeService
+from ui.dialogs.conflict_dialog import ConflictDialog
+from ui.dialogs.edit_notice_dialog import EditNoticeDialog
 from ui.dialogs.publish_notice_dialog import PublishNoticeDialog
 from ui.models.notices_model import NoticesModel
 from ui.models.roles import ID_ROLE
 from ui.models.search_proxy import SearchProxy
+from ui.views.conflict_banner import ConflictBanner
 from ui.views.notice_panel import NoticePanel
 from ui.views.page import Page, page_header
 from ui.views.tables import setup_table, sortable
@@ -35,17 +40,23 @@ class NoticesView(Page):
         sortable(self.table)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.panel = NoticePanel(self)
+        self.panel.edit_requested.connect(self.edit)
+        self.conflicts = ConflictBanner(self)
+        self.conflicts.open_requested.connect(self.open_conflict)
+        self.conflicts.dismiss_requested.connect(self._dismiss_conflict)
         splitter = QSplitter(Qt.Orientation.Horizontal, self, childrenCollapsible=False)
         splitter.addWidget(self.table)
         splitter.addWidget(self.panel)
         splitter.setSizes([640, 520])
         layout = QVBoxLayout(self)
         layout.addLayout(page_header(self.tr("Notices"), self._search, self.publish_button))
+        layout.addWidget(self.conflicts)
         layout.addWidget(splitter, 1)
         self._shown = ""
 
     def refresh(self) -> None:
         self.model.set_rows(self._notices.notices())
+        self.conflicts.show_copies(self._notices.conflicts_to_show())
         if self._shown and self.model.row_of(self._shown) >= 0:
             self.open_notice(self._shown)  # read again: its readers may have changed
         else:
@@ -73,6 +84,26 @@ class NoticesView(Page):
         dialog.published.connect(self._on_published)
         dialog.open()
         return True
+
+    def edit(self, notice_id: str) -> None:
+        detail = self._notices.detail(notice_id)
+        if detail is None or not detail.summary.mine:
+            return
+        dialog = EditNoticeDialog(self._notices, detail, self._is_online(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.published.connect(self._on_published)
+        dialog.open()
+
+    def open_conflict(self, copy: ConflictCopy) -> None:
+        """The conflict copy beside the notice's current text."""
+        dialog = ConflictDialog(self._notices, copy, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.resolved.connect(self._on_published)
+        dialog.open()
+
+    def _dismiss_conflict(self, copy_id: str) -> None:
+        self._notices.dismiss_conflict(copy_id)
+        self.refresh()
 
     def _on_published(self, notice_id: str) -> None:
         self._shown = notice_id

@@ -5,10 +5,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import exists, or_, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from sync.server.blobs.models import BlobRef, BlobUploader
+from sync.server.database import dialect_insert
 
 
 def attachment_shas(data: dict[str, Any]) -> list[str]:
@@ -36,5 +36,4 @@ def may_read(session: Session, sha: str, person_id: str, scopes: list[str]) -> b
 def _insert_new(session: Session, model: type, rows: list[dict[str, str]]) -> None:
     if not rows:
         return
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    session.execute(insert(model).on_conflict_do_nothing(), rows)
+    session.execute(dialect_insert(session)(model).on_conflict_do_nothing(), rows)

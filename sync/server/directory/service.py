@@ -12,6 +12,7 @@ from sync.server.changelog.service import EntityChange, record_many
 from sync.server.directory.models import DepartmentModel, PersonModel, RoleModel, UnitModel
 
 VERSION = 1
+KNOWN_UNITS = "directory.known_units"  # key in Session.info
 
 
 def add_units(session: Session, units: Sequence[Unit]) -> None:
@@ -40,7 +41,12 @@ def unit_name(session: Session, unit_id: str) -> str:
 
 
 def unit_exists(session: Session, unit_id: str) -> bool:
-    return session.get(UnitModel, unit_id) is not None
+    """Whether the unit exists. A unit found is remembered for the rest of the session: a push
+    group asks once per op, and the identity map forgets an object nobody holds."""
+    known: set[str] = session.info.setdefault(KNOWN_UNITS, set())
+    if unit_id not in known and session.scalar(select(UnitModel.id).where(UnitModel.id == unit_id)) is not None:
+        known.add(unit_id)
+    return unit_id in known
 
 
 def _add(session: Session, model: type, entity: str, rows: list[dict], key: str = "id") -> None:

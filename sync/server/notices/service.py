@@ -11,6 +11,7 @@ from app.domain.notices import AUDIENCE_ALL, NoticeDraft, check_may_publish, is_
 from app.domain.scopes import notice_scope, user_scope
 from sync.server.auth.service import CurrentUser
 from sync.server.changelog.service import record
+from sync.server.database import dialect_insert
 from sync.server.directory import service as directory
 from sync.server.notices.models import NoticeModel, NoticeReadModel
 from sync.server.notices.schemas import EditArgs, PublishArgs, ReadArgs
@@ -25,15 +26,12 @@ def publish(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[s
     check_may_publish(user.unit_id, set(user.roles), draft.audience)
     if draft.audience != AUDIENCE_ALL and not directory.unit_exists(session, draft.audience):
         raise RuleViolation("notice.audience_unknown", "发布范围中的单位不存在。")
-    if session.get(NoticeModel, a.id) is not None:
-        raise RuleViolation("notice.duplicate_id", "已有相同编号的通知，本次发布未执行。")
     now = time.time()
     attachments = [x.model_dump() for x in a.attachments]
-    session.add(
-        NoticeModel(
-            id=a.id, title=draft.title, body=draft.body, audience=draft.audience, publisher_id=user.id, publisher_unit_id=user.unit_id, published_at=now, version=VERSION, attachments=attachments
-        )
-    )
+    row = {"id": a.id, "title": draft.title, "body": draft.body, "audience": draft.audience, "publisher_id": user.id, "publisher_unit_id": user.unit_id, "published_at": now, "version": VERSION, "attachments": attachments}
+    notices = NoticeModel.__table__  # Core, not the ORM's bulk path: this runs once per op of a push
+    if session.connection().execute(dialect_insert(session)(notices).on_conflict_do_nothing().returning(notices.c.id), row).first() is None:
+        raise RuleViolation("notice.duplicate_id", "已有相同编号的通知，本次发布未执行。")
     data = {
         "title": draft.title,
         "body": draft.body,

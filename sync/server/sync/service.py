@@ -4,11 +4,12 @@ import json
 import re
 import time
 from collections.abc import Callable, Mapping
+from contextlib import nullcontext
 from itertools import pairwise
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import ValidationError
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -21,7 +22,7 @@ from sync.server.changelog import service as changelog
 from sync.server.sync.models import AppliedOpModel
 
 CONCURRENT_WRITE_RETRIES = 3
-OPS_PER_TRANSACTION = 50
+OPS_PER_TRANSACTION = 100
 OpHandler = Callable[[Session, CurrentUser, dict[str, Any]], dict[str, Any]]
 BlobExists = Callable[[str], bool]
 SHA256 = re.compile(SHA256_PATTERN)
@@ -43,6 +44,20 @@ class OpsNotConsecutive(Exception):
     """The ops of one request must carry consecutive client_seq numbers."""
 
 
+class StoredOp(NamedTuple):
+    """The answer recorded for an op, and whose op it was."""
+
+    person_id: str
+    status: str
+    code: str
+    message: str
+    result: dict[str, Any]
+
+
+class _Refused(Exception):
+    """An op was refused in a group run without savepoints."""
+
+
 class ScopeForbidden(Exception):
     def __init__(self, scope: str) -> None:
         super().__init__(scope)
@@ -52,11 +67,10 @@ class ScopeForbidden(Exception):
 def push(sessions: sessionmaker[Session], user: CurrentUser, req: PushRequest, handlers: Mapping[str, OpHandler], blob_exists: BlobExists) -> list[OpResult]:
     """Apply the ops in order. Each op commits with its record and the device's sequence, so a
     crash leaves every op either wholly applied (and answered the same on retry) or not at all.
-    An op naming blobs the server lacks stops the batch there: the ops after it wait their turn."""
+    A gap before the first op refuses the request before anything is applied. An op naming
+    blobs the server lacks stops the batch there: the ops after it wait their turn."""
     if any(b.client_seq != a.client_seq + 1 for a, b in pairwise(req.ops)):
         raise OpsNotConsecutive()
-    with sessions() as s:
-        _check_start(s, user, req.device_id, req.ops[0].client_seq)
     answers: list[OpResult] = []
     for first in range(0, len(req.ops), OPS_PER_TRANSACTION):
         group = req.ops[first : first + OPS_PER_TRANSACTION]
@@ -69,22 +83,59 @@ def push(sessions: sessionmaker[Session], user: CurrentUser, req: PushRequest, h
 def _apply_group(sessions: sessionmaker[Session], user: CurrentUser, device_id: str, ops: list[Op], handlers: Mapping[str, OpHandler], blob_exists: BlobExists) -> list[OpResult]:
     """Apply consecutive ops in one transaction: each op's effects, its record and the device's
     sequence still commit together (all of the group or none), and one commit instead of one per
-    op is most of the push cost. Another device of the same user may write the same row at the
-    same instant (both read one notice); the loser's insert fails at commit, and a second run
-    sees the winner's row and answers from it."""
-    for attempt in range(CONCURRENT_WRITE_RETRIES):
+    op is most of the push cost. The group's change-log rows are written last (see
+    changelog.collected), so concurrent pushes wait for each other only for that step.
+    A refused op must leave nothing behind, so careful runs put each op in a savepoint. Those
+    cost two round trips per op and refusals are rare: a group first runs without them, and
+    when an op is refused the transaction is thrown away and the group runs again, carefully.
+    Another device of the same user may write the same row at the same instant (both read one
+    notice); the loser's insert fails at commit, and a second run sees the winner's row and
+    answers from it."""
+    careful, conflicts = False, 0
+    while True:
         try:
-            with sessions.begin() as s:
-                answers: list[OpResult] = []
-                for op in ops:
-                    answers.append(_apply(s, user, device_id, op, handlers, blob_exists))
-                    if answers[-1].status == "missing_blobs":
-                        break
-                return answers
+            with sessions.begin() as s, changelog.collected(s):
+                return _apply_ops(s, user, device_id, ops, handlers, blob_exists, careful)
+        except _Refused:
+            careful = True
         except IntegrityError:
-            if attempt == CONCURRENT_WRITE_RETRIES - 1:
+            conflicts += 1
+            if conflicts == CONCURRENT_WRITE_RETRIES:
                 raise
-    raise AssertionError("unreachable")
+
+
+def _apply_ops(session: Session, user: CurrentUser, device_id: str, ops: list[Op], handlers: Mapping[str, OpHandler], blob_exists: BlobExists, careful: bool) -> list[OpResult]:
+    # The row lock makes a second push from the same device wait until this group is committed.
+    device = _own_device(session, user, device_id, lock=True)
+    known = _stored(session, [op.op_id for op in ops])
+    expected = device.last_client_seq + 1
+    answers: list[OpResult] = []
+    records: list[dict[str, Any]] = []
+    for op in ops:
+        if op.client_seq > expected:
+            raise SeqMismatch("sync.seq_gap", expected)
+        stored = known.get(op.op_id)
+        if stored is not None:  # a retry, possibly renumbered or from a restored cache
+            if op.client_seq == expected:
+                expected += 1
+            answers.append(_stored_answer(stored, op, user))
+            continue
+        if op.client_seq < expected:  # that number went to another op: the client must renumber
+            raise SeqMismatch("sync.seq_reused", expected)
+        missing = [sha for sha in _named_blobs(op.args) if not blob_exists(sha)]
+        if missing:  # neither applied nor recorded: the same op comes again once the files are up
+            message = f"请先上传操作引用的 {len(missing)} 个文件，再提交本操作。"
+            answers.append(OpResult(op_id=op.op_id, client_seq=op.client_seq, status="missing_blobs", code="sync.blob_missing", message=message, result={"missing": missing}))
+            break
+        status, code, message, result = _run(session, user, op, handlers, careful)
+        known[op.op_id] = StoredOp(user.id, status, code, message, result)
+        records.append({"device_id": device_id, "client_seq": op.client_seq, "op_id": op.op_id, "person_id": user.id, "name": op.name, "status": status, "code": code, "message": message, "result": result, "applied_at": time.time()})
+        expected += 1
+        answers.append(OpResult(op_id=op.op_id, client_seq=op.client_seq, status=status, code=code, message=message, result=result))
+    if records:
+        session.connection().execute(insert(AppliedOpModel.__table__), records)
+    device.last_client_seq = expected - 1
+    return answers
 
 
 def pull(session: Session, user: CurrentUser, req: PullRequest) -> dict[str, ScopeChanges]:
@@ -126,13 +177,6 @@ def results_after(session: Session, user: CurrentUser, device_id: str, after: in
     return [_stored_answer(s, Op(op_id=s.op_id, client_seq=s.client_seq, name=s.name, args={}), user) for s in stored]
 
 
-def _check_start(session: Session, user: CurrentUser, device_id: str, first_seq: int) -> None:
-    """Refuse the whole request before applying anything when its first op leaves a gap."""
-    device = _own_device(session, user, device_id)
-    if first_seq > device.last_client_seq + 1:
-        raise SeqMismatch("sync.seq_gap", device.last_client_seq + 1)
-
-
 def _own_device(session: Session, user: CurrentUser, device_id: str, lock: bool = False) -> DeviceModel:
     device = session.get(DeviceModel, device_id, with_for_update=lock)
     if device is None or device.person_id != user.id:
@@ -140,56 +184,31 @@ def _own_device(session: Session, user: CurrentUser, device_id: str, lock: bool 
     return device
 
 
-def _apply(session: Session, user: CurrentUser, device_id: str, op: Op, handlers: Mapping[str, OpHandler], blob_exists: BlobExists) -> OpResult:
-    # The row lock makes a second push from the same device wait until this op is committed.
-    device = _own_device(session, user, device_id, lock=True)
-    expected = device.last_client_seq + 1
-    if op.client_seq > expected:
-        raise SeqMismatch("sync.seq_gap", expected)
-    stored = session.scalar(select(AppliedOpModel).where(AppliedOpModel.op_id == op.op_id))
-    if stored is not None:  # a retry, possibly renumbered or from a restored cache
-        if op.client_seq == expected:
-            device.last_client_seq = op.client_seq
-        return _stored_answer(stored, op, user)
-    if op.client_seq < expected:  # that number went to another op: the client must renumber
-        raise SeqMismatch("sync.seq_reused", expected)
-    missing = [sha for sha in _named_blobs(op.args) if not blob_exists(sha)]
-    if missing:  # neither applied nor recorded: the same op comes again once the files are up
-        message = f"请先上传操作引用的 {len(missing)} 个文件，再提交本操作。"
-        return OpResult(op_id=op.op_id, client_seq=op.client_seq, status="missing_blobs", code="sync.blob_missing", message=message, result={"missing": missing})
-    status, code, message, result = _run(session, user, op, handlers)
-    session.add(
-        AppliedOpModel(
-            device_id=device_id,
-            client_seq=op.client_seq,
-            op_id=op.op_id,
-            person_id=user.id,
-            name=op.name,
-            status=status,
-            code=code,
-            message=message,
-            result=result,
-            applied_at=time.time(),
-        )
+def _stored(session: Session, op_ids: list[str]) -> dict[str, StoredOp]:
+    """The stored answers of those of `op_ids` applied before, by op_id."""
+    found = session.execute(
+        select(AppliedOpModel.op_id, AppliedOpModel.person_id, AppliedOpModel.status, AppliedOpModel.code, AppliedOpModel.message, AppliedOpModel.result).where(AppliedOpModel.op_id.in_(op_ids))
     )
-    device.last_client_seq = op.client_seq
-    return OpResult(op_id=op.op_id, client_seq=op.client_seq, status=status, code=code, message=message, result=result)
+    return {op_id: StoredOp(*rest) for op_id, *rest in found}
 
 
-def _run(session: Session, user: CurrentUser, op: Op, handlers: Mapping[str, OpHandler]) -> tuple[str, str, str, dict[str, Any]]:
-    """Run the op's handler; a refusal undoes whatever the handler wrote and is recorded instead."""
+def _run(session: Session, user: CurrentUser, op: Op, handlers: Mapping[str, OpHandler], careful: bool) -> tuple[str, str, str, dict[str, Any]]:
+    """Run the op's handler. Carefully, a refusal undoes whatever the handler wrote (its
+    savepoint) and is recorded instead; otherwise it raises _Refused (see _apply_group)."""
     handler = handlers.get(op.name)
     if _args_bytes(op) > MAX_OP_ARGS_BYTES:
         return "rejected", "sync.op_too_large", f"操作内容过大（上限 {MAX_OP_ARGS_BYTES // 1024} KB），本操作未执行；大文件请作为附件上传。", {}
     if handler is None:
         return "rejected", "sync.unknown_op", f"服务器不支持操作“{op.name}”，请确认客户端与服务器版本一致。", {}
     try:
-        with session.begin_nested():
+        with changelog.Savepoint(session) if careful else nullcontext():
             return "applied", "", "", handler(session, user, op.args)
-    except RuleViolation as exc:
+    except (RuleViolation, ValidationError) as exc:
+        if not careful:
+            raise _Refused() from None
+        if isinstance(exc, ValidationError):
+            return "rejected", "sync.bad_args", f"操作“{op.name}”的参数不正确：{_first_problem(exc)}", {}
         return "rejected", exc.code, exc.message, {}
-    except ValidationError as exc:
-        return "rejected", "sync.bad_args", f"操作“{op.name}”的参数不正确：{_first_problem(exc)}", {}
 
 
 def _named_blobs(args: dict[str, Any]) -> list[str]:
@@ -206,7 +225,7 @@ def _args_bytes(op: Op) -> int:
     return len(json.dumps(op.args, ensure_ascii=False).encode())
 
 
-def _stored_answer(stored: AppliedOpModel, op: Op, user: CurrentUser) -> OpResult:
+def _stored_answer(stored: StoredOp | AppliedOpModel, op: Op, user: CurrentUser) -> OpResult:
     if stored.person_id != user.id:
         return OpResult(op_id=op.op_id, client_seq=op.client_seq, status="rejected", code="sync.op_id_taken", message="操作编号与已有操作重复，本操作未执行。")
     return OpResult(op_id=op.op_id, client_seq=op.client_seq, status=stored.status, code=stored.code, message=stored.message, result=stored.result)
