@@ -11,13 +11,12 @@ import time
 import uuid
 from pathlib import Path
 
-import requests
-
 from app.store import outbox
 from tests.server.helpers import log_in, op
 from tests.support.headless_client import sign_in
 from tests.support.postgres import fresh_database
-from tests.support.server_process import start_server
+from tests.support.http_client import Http
+from tests.support.server_process import ServerProcess, start_server
 
 OPS = 2_000
 CLIENTS = 50
@@ -25,18 +24,8 @@ PUSHES_EACH = 1
 LOGINS = ("wangxy", "chenjg", "liming", "zhaoli", "zhouqiang")
 
 
-class Http:
-    """requests with a base URL, shaped like the TestClient the server helpers expect."""
-
-    def __init__(self, base: str) -> None:
-        self.base, self.session = base, requests.Session()
-
-    def post(self, path: str, json: dict, headers: dict | None = None) -> requests.Response:
-        return self.session.post(self.base + path, json=json, headers=headers or {}, timeout=600)
-
-
-def ops_per_s(server_url: str, tokens: Path, work: Path) -> float:
-    client = sign_in(server_url, tokens, "wangxy", work / f"push-{uuid.uuid4().hex}.sqlite")
+def ops_per_s(server: ServerProcess, work: Path) -> float:
+    client = sign_in(server.url, server.ca_file, server.tokens_dir, "wangxy", work / f"push-{uuid.uuid4().hex}.sqlite")
     with client.cache.sessions.begin() as s:
         for i in range(OPS):
             outbox.append(s, "notice.publish", {"id": uuid.uuid4().hex, "title": f"推送测试{i}", "body": "各处室：请按时报送材料。" * 20, "audience": "u01"})
@@ -48,8 +37,8 @@ def ops_per_s(server_url: str, tokens: Path, work: Path) -> float:
     return OPS / elapsed
 
 
-def p95_of_concurrent_pushes(server_url: str, tokens: Path) -> float:
-    devices = [log_in(Http(server_url), tokens, LOGINS[i % len(LOGINS)]) for i in range(CLIENTS)]
+def p95_of_concurrent_pushes(server: ServerProcess) -> float:
+    devices = [log_in(Http(server.url, server.ca_file, timeout_s=600), server.tokens_dir, LOGINS[i % len(LOGINS)]) for i in range(CLIENTS)]
     timings: list[float] = []
     lock = threading.Lock()
     start_line = threading.Barrier(CLIENTS)
@@ -79,14 +68,14 @@ def run() -> list[tuple[str, float, str]]:
         work = Path(tmp)
         sqlite = start_server(work / "sqlite", f"sqlite:///{work}/server.db", people=300, tokens_dir=work / "tokens-sqlite")
         try:
-            figures.append(("sync.push_ops_per_s.sqlite", round(ops_per_s(sqlite.url, work / "tokens-sqlite", work)), "ops/s"))
+            figures.append(("sync.push_ops_per_s.sqlite", round(ops_per_s(sqlite, work)), "ops/s"))
         finally:
             sqlite.stop()
         with fresh_database() as pg_url:
             pg = start_server(work / "pg", pg_url, people=300, tokens_dir=work / "tokens-pg")
             try:
-                figures.append(("sync.push_ops_per_s.postgresql", round(ops_per_s(pg.url, work / "tokens-pg", work)), "ops/s"))
-                figures.append(("sync.push_p95_ms.pg_50_clients", round(p95_of_concurrent_pushes(pg.url, work / "tokens-pg"), 1), "ms"))
+                figures.append(("sync.push_ops_per_s.postgresql", round(ops_per_s(pg, work)), "ops/s"))
+                figures.append(("sync.push_p95_ms.pg_50_clients", round(p95_of_concurrent_pushes(pg), 1), "ms"))
             finally:
                 pg.stop()
     return figures

@@ -32,10 +32,10 @@ def devices(qtbot, server, tmp_path):
     """陈建国 on a phone and at his desk (real clients; the desk's notices page is the one under
     test), one notice of his published from the phone and pulled at the desk; then the phone
     renames it."""
-    phone = sign_in_headless(server.url, server.tokens_dir, "chenjg", tmp_path / "phone.sqlite")
+    phone = sign_in_headless(server.url, server.ca_file, server.tokens_dir, "chenjg", tmp_path / "phone.sqlite")
     notice_id = phone.notices.publish(NoticeDraft(TITLE, "周一上午九点在三楼会议室开会。", phone.user.unit_id))
     phone.sync()
-    desk = sign_in_headless(server.url, server.tokens_dir, "chenjg", tmp_path / "desk.sqlite")
+    desk = sign_in_headless(server.url, server.ca_file, server.tokens_dir, "chenjg", tmp_path / "desk.sqlite")
     desk.sync()
     view = NoticesView(desk.notices, lambda: True)
     qtbot.addWidget(view)
