@@ -12,6 +12,7 @@ from app.store.cache import Cache, open_cache
 from sync.client.engine import SyncEngine, SyncReport
 from sync.client.login import login_online, sign_in_online
 from sync.client.transport import Transport
+from tests.support.memory_keyring import kept_key
 
 DEMO_PIN = "123456"
 
@@ -47,7 +48,7 @@ def sign_in_with(transport: Transport, tokens_dir: Path, login: str, cache_file:
     """The same over a given transport (an in-process one in the simulation); `engine_options`
     go to SyncEngine (e.g. a skewed clock)."""
     signer = load_token(tokens_dir / f"{login}.xtoken").unlock(DEMO_PIN)
-    cache = open_cache(cache_file)
+    cache = open_cache(cache_file, kept_key(cache_file))
     device = device_id(cache)
 
     def relogin() -> None:

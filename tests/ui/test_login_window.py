@@ -2,6 +2,7 @@
 window, and the words shown once when a damaged cache was set aside."""
 
 import json
+import os
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -13,6 +14,7 @@ from app.config import ClientConfig
 from app.identity.soft_token import FORMAT
 from app.services.account import remember_login
 from app.store.cache import open_cache
+from app.store.cache_key import cache_key
 from tests.support.cache_data import OFFICE
 from ui.client_controller import ClientController
 from ui.login.login_window import LoginWindow
@@ -66,7 +68,8 @@ def test_first_login_needs_the_server(qtbot, login, closed_url):
 
 
 def test_known_user_signs_in_offline_into_the_main_window(qtbot, config):
-    cache = open_cache(paths.cache_path(config.server_url, OFFICE.login))
+    path = paths.cache_path(config.server_url, OFFICE.login)
+    cache = open_cache(path, cache_key(path, pin=PIN))  # no keyring here: the key is wrapped by the PIN
     remember_login(cache, OFFICE, ["directory"])
     cache.close()
     controller = ClientController(config)
@@ -85,7 +88,7 @@ def test_known_user_signs_in_offline_into_the_main_window(qtbot, config):
 def test_a_set_aside_cache_is_explained_in_words(tmp_path, config):
     damaged = tmp_path / "damaged.sqlite"
     damaged.write_bytes(b"this is not a database")
-    cache = open_cache(damaged)
+    cache = open_cache(damaged, os.urandom(32))
     try:
         dialog = ClientController(config).cache_report_dialog(cache.report)
     finally:

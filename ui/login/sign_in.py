@@ -7,6 +7,7 @@ from app import paths
 from app.identity.soft_token import SoftToken
 from app.services.account import device_id, remembered_scopes, remembered_user
 from app.store.cache import open_cache
+from app.store.cache_key import cache_key
 from sync.client.login import sign_in_online
 from sync.client.transport import ServerUnreachable, Transport
 from ui.session import DEVICE_NAME, ClientSession
@@ -19,9 +20,10 @@ class FirstLoginNeedsServer(Exception):
 
 
 def sign_in(token: SoftToken, pin: str, server_url: str) -> ClientSession:
-    """Raises WrongPin, TokenUnreadable, FirstLoginNeedsServer, or the transport's refusals."""
+    """Raises WrongPin, TokenUnreadable, FirstLoginNeedsServer, CacheLocked, or the transport's refusals."""
     signer = token.unlock(pin)
-    cache = open_cache(paths.cache_path(server_url, token.login))
+    path = paths.cache_path(server_url, token.login)
+    cache = open_cache(path, cache_key(path, pin=pin))
     try:
         transport = Transport(server_url)
         device = device_id(cache)
