@@ -1,7 +1,8 @@
-"""An OS keyring stand-in for the tests: this machine has no Windows Credential Manager or macOS
-Keychain, and a Secret Service would need a desktop session's D-Bus and an unlocked login keyring.
-The cache key code only calls get_password/set_password/delete_password, which this keeps in a dict
-(so "the keyring was reset" is `entries.clear()`)."""
+"""A keyring in memory for the tests that just need a cache and its key. The real OS keyrings are
+Windows Credential Manager and macOS Keychain, which do not run here, and the Secret Service, which
+does (tests/support/secret_service.py) but needs a D-Bus bus and a gnome-keyring-daemon of its own:
+too heavy for every test that opens a cache. The key store only calls get_password, set_password
+and delete_password, kept here in a dict (so "the keyring was reset" is `entries.clear()`)."""
 
 from pathlib import Path
 

@@ -13,6 +13,7 @@ from keyrings.alt.file import PlaintextKeyring
 from app.store.cache import open_cache
 from app.store.cache_key import SERVICE, CacheKeyStore, CacheLocked, KeyFile, key_file_path, system_keyring
 from tests.support.memory_keyring import MemoryKeyring
+from tests.support.secret_service import secret_service
 
 ESCROW = os.urandom(32)
 PIN = "246810"
@@ -95,3 +96,34 @@ def test_plaintext_or_missing_keyrings_are_refused_and_said(backend, caplog, mon
     finally:
         keyring.set_keyring(previous)
     assert "no system keyring" in caplog.text
+
+
+@pytest.fixture
+def desktop_keyring(tmp_path, monkeypatch):
+    """The Secret Service of a Linux desktop (gnome-keyring), real, on a private session bus."""
+    from keyring.backends import SecretService
+
+    with secret_service(tmp_path / "desktop") as env:
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        previous = keyring.get_keyring()
+        keyring.set_keyring(SecretService.Keyring())
+        try:
+            yield
+        finally:
+            keyring.set_keyring(previous)
+
+
+def test_the_desktop_keyring_keeps_the_key_and_a_reset_is_undone_online(desktop_keyring, tmp_path):
+    path = tmp_path / "c.sqlite"
+    ring = system_keyring()
+    assert ring is not None and not CacheKeyStore(ring).without_keyring
+    key = CacheKeyStore(ring).data_key(path, escrow=ESCROW, pin=PIN)
+    open_cache(path, key).close()
+    assert CacheKeyStore(system_keyring()).data_key(path) == key
+
+    ring.delete_password(SERVICE, str(path.resolve()))  # the keyring was reset
+    with pytest.raises(CacheLocked):
+        CacheKeyStore(system_keyring()).data_key(path, pin=PIN)  # the PIN wrap is not kept beside a keyring
+    assert CacheKeyStore(system_keyring()).data_key(path, escrow=ESCROW) == key
+    assert CacheKeyStore(system_keyring()).data_key(path) == key
