@@ -88,7 +88,9 @@ def head_revision() -> str:
 
 
 def _engine(path: Path, key: bytes) -> Engine:
-    url = URL.create("sqlite+pysqlcipher", password=sqlcipher.raw_key(key), database=str(path))
+    url = URL.create(
+        "sqlite+pysqlcipher", password=sqlcipher.raw_key(key), database=str(path), query={"cipher_page_size": str(sqlcipher.PAGE_SIZE)}
+    )
     # The dialect would pool one connection per thread; the cache keeps SQLite's file-database pool.
     engine = create_engine(url, poolclass=QueuePool, connect_args={"check_same_thread": False, "timeout": 30})
 
