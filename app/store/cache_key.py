@@ -32,7 +32,6 @@ FORMAT = 1
 KEY_BYTES = 32
 # About 0.35 s and 128 MiB per derivation: each PIN guess costs an attacker the same.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1
-NO_KEYRING_NOTICE = "本机没有系统密钥环，本地数据由证书口令保护"
 # keyring's own back ends for the OS stores; anything else (fail, null, keyrings.alt files) is refused.
 SECURE_BACKEND_MODULES = (
     "keyring.backends.Windows",
@@ -111,7 +110,7 @@ class CacheKeyStore:
 
     @property
     def without_keyring(self) -> bool:
-        """The UI shows NO_KEYRING_NOTICE when this is true."""
+        """True where the PIN guards the key (the login window says so: "本机没有系统密钥环…")."""
         return self.keyring is None
 
     def data_key(self, cache_path: Path, escrow: bytes | None = None, pin: str | None = None) -> bytes:

@@ -14,7 +14,7 @@ from app.config import ClientConfig
 from app.identity.soft_token import FORMAT
 from app.services.account import remember_login
 from app.store.cache import open_cache
-from app.store.cache_key import cache_key
+from app.store.cache_key import CacheKeyStore, cache_key
 from tests.support.cache_data import OFFICE
 from ui.client_controller import ClientController
 from ui.login.login_window import LoginWindow
@@ -83,6 +83,22 @@ def test_known_user_signs_in_offline_into_the_main_window(qtbot, config):
     assert window.status.connection.text() == "离线"
     assert window.nav.labels()[0] == "待办"
     window.close()
+
+
+def test_no_keyring_here_is_said_before_sign_in(login):
+    assert login.no_keyring.isVisibleTo(login)
+    assert login.no_keyring.text() == "本机没有系统密钥环，本地数据由证书口令保护。"
+
+
+def test_a_cache_whose_key_is_not_here_is_explained_and_kept(qtbot, login, config):
+    path = paths.cache_path(config.server_url, OFFICE.login)
+    cache = open_cache(path, CacheKeyStore(None).data_key(path, pin="999999"))  # wrapped under an older PIN
+    remember_login(cache, OFFICE, ["directory"])
+    cache.close()
+    sign_in_with(qtbot, login, PIN)  # the server is unreachable: no escrow to recover the key
+    assert login.error.text().startswith("本机数据已加密，需要联网登录一次以恢复密钥")
+    assert "CacheLocked" in login.details.details()
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name, f"{path.name}.key.json"]
 
 
 def test_a_set_aside_cache_is_explained_in_words(tmp_path, config):
