@@ -85,7 +85,11 @@ class KeyFile:
     def load(cls, path: Path) -> "KeyFile | None":
         if not path.exists():
             return None
-        data = json.loads(path.read_text(encoding="utf-8"))
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (ValueError, UnicodeDecodeError) as exc:
+            log.warning("key file %s unreadable (%s): only the keyring can give the key", path, exc)
+            return None
         if data.get("format") != FORMAT:
             raise CacheLocked(f"密钥文件格式 {data.get('format')} 不受支持")
         return cls(**data)
@@ -128,13 +132,14 @@ class CacheKeyStore:
             if self.keyring is None and escrow is None and pin is None:
                 raise ValueError("without a keyring a new cache key needs the escrow or the PIN")
             key, source = os.urandom(KEY_BYTES), "new"
-        wrapped = self._rewrap(cache_path, stored, key, source, escrow, pin)
-        if wrapped != stored:
-            wrapped.save(key_path)
+        # The keyring first: a key file naming a key that no keyring holds would lock the cache.
         if self.keyring is not None and source != "keyring":
             self.keyring.set_password(SERVICE, _entry(cache_path), base64.b64encode(key).decode())
             if source == "escrow":
                 log.info("keyring entry of %s restored from the online login", cache_path.name)
+        wrapped = self._rewrap(cache_path, stored, key, source, escrow, pin)
+        if wrapped != stored:
+            wrapped.save(key_path)
         return key
 
     def _recover(self, cache_path: Path, stored: KeyFile | None, escrow: bytes | None, pin: str | None) -> tuple[bytes | None, str]:
