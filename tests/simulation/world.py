@@ -21,6 +21,7 @@ from sync.server.demo import default_org_path, init_demo
 from sync.server.main import create_app
 from tests.support.headless_client import HeadlessClient, sign_in_with
 from tests.support.inprocess import InProcessSession
+from tests.support.memory_keyring import share_key
 
 PEOPLE = 30
 DAY_S = 86_400.0
@@ -99,6 +100,7 @@ class SimClient:
 def new_client(server: Server, login: str, clock_offset_s: float) -> SimClient:
     cache_file = server.folder / f"{login}-{uuid.uuid4().hex[:8]}.sqlite"
     shutil.copyfile(server.template_cache, cache_file)
+    share_key(server.template_cache, cache_file)
     session = InProcessSession(server.http)
     client = sign_in_with(Transport("http://sim", session=session), server.folder / "tokens", login, cache_file, clock=lambda: time.time() + clock_offset_s)
     tag_sessions(client)

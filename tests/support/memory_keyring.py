@@ -9,7 +9,7 @@ from pathlib import Path
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
-from app.store.cache_key import CacheKeyStore
+from app.store.cache_key import SERVICE, CacheKeyStore
 
 
 class MemoryKeyring(KeyringBackend):
@@ -33,6 +33,11 @@ class MemoryKeyring(KeyringBackend):
 # One keyring for the whole test run, like the one of a real computer: every test has its own
 # cache paths, so entries never collide.
 TEST_KEYRING = MemoryKeyring()
+
+
+def share_key(original: Path, copy: Path) -> None:
+    """A copied cache file opens with its original's key."""
+    TEST_KEYRING.set_password(SERVICE, str(copy.resolve()), TEST_KEYRING.get_password(SERVICE, str(original.resolve())))
 
 
 def kept_key(cache_path: Path) -> bytes:
