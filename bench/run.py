@@ -2,10 +2,11 @@
 
 import sys
 
-from bench import blob_resume, directory_sync, documents_pdf, login, startup, sync_initial, sync_push
+from bench import blob_resume, cache_open, directory_sync, documents_pdf, login, startup, sync_initial, sync_push
 
 GROUPS = {
     "startup": startup.run,
+    "cache_open": cache_open.run,
     "directory": directory_sync.run,
     "sync_initial": sync_initial.run,
     "sync_push": sync_push.run,

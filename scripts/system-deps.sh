@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Debian packages the client and its tests need: a CJK font (so Chinese never shows as empty boxes)
-# and the libraries Qt loads. Installs only what is missing; without root it says what to install.
+# Debian packages the client and its tests need: a CJK font (so Chinese never shows as empty boxes),
+# the libraries Qt loads, and a Secret Service (gnome-keyring on a D-Bus session bus) for the tests of
+# the cache key in the desktop keyring. Installs only what is missing; without root it says what to install.
 # Options: --with-postgres (the test database), --with-packaging (make dist and tests/packaging).
 set -euo pipefail
 # softhsm2: the USB key (PKCS#11 token) of the tests and of a demo without a real UKey;
 # openssl: the tests make certificates with another tool than ours.
-want=(fonts-noto-cjk libegl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libfontconfig1 libdbus-1-3 libglib2.0-0 softhsm2 openssl)
+want=(fonts-noto-cjk libegl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libfontconfig1 libdbus-1-3 libglib2.0-0 softhsm2 openssl dbus-daemon dbus-bin gnome-keyring)
 for opt in "$@"; do
   case "$opt" in
     --with-postgres) want+=(postgresql) ;;

@@ -2,9 +2,14 @@
 
 import os
 
+import keyring
 import pytest
+from keyring.backends import fail
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# No test may write to a developer's real OS keyring: sign-in through the UI code sees none here
+# (the PIN fallback); tests of the key store pass their own keyring.
+keyring.set_keyring(fail.Keyring())
 
 
 @pytest.fixture(autouse=True)

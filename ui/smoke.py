@@ -2,6 +2,7 @@
 main window (offscreen, over an empty temporary cache, for a placeholder offline user, never
 touching the network) and reports what is missing. Exit 0 means the build is whole."""
 
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -23,7 +24,7 @@ from ui.sync_runner import SyncRunner
 def run(app: QApplication, config: ClientConfig, problems: list[str]) -> int:
     problems = problems + [f"icon {name}.svg is missing or not valid SVG" for name in icons.missing()]
     with tempfile.TemporaryDirectory(prefix="xietong-smoke-") as folder:
-        cache = open_cache(Path(folder) / "smoke.sqlite")
+        cache = open_cache(Path(folder) / "smoke.sqlite", os.urandom(32))
         try:
             _open_windows(app, config, ClientSession(config.server_url, cache, _placeholder_user(), [], "dev-smoke", Transport(config.server_url), None, online=False))
         finally:

@@ -1,5 +1,9 @@
 """Open the local cache file: check it is ours and whole, migrate it, or set a damaged one aside.
 
+The file is encrypted with SQLCipher under the data key the caller passes (app/store/cache_key.py);
+a cache of the previous, unencrypted version is encrypted in place on first open. A key that does
+not open the file raises CacheLocked and leaves the file alone: that is a missing key, not damage.
+
 A damaged or foreign file is never deleted: it is renamed beside the cache, the queued changes
 (outbox) that can still be read from it are carried into the fresh cache, and the caller is told
 so it can say it in words and pull everything again from the server.
@@ -7,15 +11,18 @@ so it can say it in words and pull everything again from the server.
 
 import json
 import logging
-import sqlite3
 import time
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
+
+from app.store import sqlcipher
+from app.store.cache_key import CacheLocked
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -50,18 +57,23 @@ class Cache:
         self.engine.dispose()
 
 
-def open_cache(path: Path) -> Cache:
-    """Open (creating or upgrading as needed) the cache at `path`."""
+def open_cache(path: Path, key: bytes) -> Cache:
+    """Open (creating, encrypting or upgrading as needed) the cache at `path` with its data key.
+    Raises CacheLocked when `key` does not open the file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     report = CacheOpenReport()
-    problem = _problem_with(path) if path.exists() else ""
+    plain = path.exists() and sqlcipher.is_plain(path)
+    problem = _problem_with(path, None if plain else key) if path.exists() else ""
     salvaged: tuple[list[dict], dict[str, str]] = ([], {})
     if problem:
-        salvaged = _salvage(path)
+        salvaged = _salvage(path, None if plain else key)
         report.set_aside = _set_aside(path)
         report.reason = problem
         log.warning("cache %s set aside as %s: %s", path, report.set_aside, problem)
-    engine = _engine(path)
+    elif plain:
+        sqlcipher.encrypt_in_place(path, key)
+        log.info("cache %s encrypted in place", path)
+    engine = _engine(path, key)
     _migrate(engine)
     sessions = sessionmaker(engine, expire_on_commit=False)
     if problem:
@@ -75,11 +87,16 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(_alembic_config()).get_current_head() or ""
 
 
-def _engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": 30})
+def _engine(path: Path, key: bytes) -> Engine:
+    url = URL.create(
+        "sqlite+pysqlcipher", password=sqlcipher.raw_key(key), database=str(path), query={"cipher_page_size": str(sqlcipher.PAGE_SIZE)}
+    )
+    # The dialect would pool one connection per thread; the cache keeps SQLite's file-database pool.
+    engine = create_engine(url, poolclass=QueuePool, connect_args={"check_same_thread": False, "timeout": 30})
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record) -> None:
+        sqlcipher.quiet(dbapi_conn)
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
@@ -113,47 +130,54 @@ def _migrate(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
-def _problem_with(path: Path) -> str:
-    """Why `path` cannot be used as our cache, or "" when it can."""
+def _problem_with(path: Path, key: bytes | None) -> str:
+    """Why `path` cannot be used as our cache, or "" when it can. `key` is None for an unencrypted
+    file (of the previous version). Raises CacheLocked when the file is encrypted with another key."""
+    size = path.stat().st_size
+    if not size:
+        return ""
+    if key is not None and size % sqlcipher.PAGE_SIZE:
+        return "文件不是 SQLite 数据库"
     try:
-        with path.open("rb") as f:
-            header = f.read(16)
-        if header and header != b"SQLite format 3\x00":
-            return "文件不是 SQLite 数据库"
-        if not header:
-            return ""
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlcipher.connect(path, key, read_only=True)
+    except sqlcipher.Unreadable as exc:
+        return f"数据库已损坏（{exc}）"
+    try:
         try:
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
-            if app_id not in (0, APPLICATION_ID):
-                return "文件属于其他程序"
-            if app_id == 0 and con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-                return "文件属于其他程序"
-            check = con.execute("PRAGMA quick_check").fetchone()[0]
-            return "" if check == "ok" else f"数据库已损坏（{check}）"
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
+        except sqlcipher.Unreadable as exc:
+            if key is not None and not sqlcipher.salt_matches(path, key):
+                raise CacheLocked("密钥与本机数据不符") from exc
+            return f"数据库已损坏（{exc}）"
+        if app_id not in (0, APPLICATION_ID):
+            return "文件属于其他程序"
+        if app_id == 0 and con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            return "文件属于其他程序"
+        check = con.execute("PRAGMA quick_check").fetchone()[0]
+        return "" if check == "ok" else f"数据库已损坏（{check}）"
+    except sqlcipher.Unreadable as exc:
         return f"数据库已损坏（{exc}）"
+    finally:
+        con.close()
 
 
-def _salvage(path: Path) -> tuple[list[dict], dict[str, str]]:
+def _salvage(path: Path, key: bytes | None) -> tuple[list[dict], dict[str, str]]:
     """Read what can still be read of the outbox and meta tables of a damaged cache."""
     ops: list[dict] = []
     meta: dict[str, str] = {}
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.DatabaseError:
+        con = sqlcipher.connect(path, key, read_only=True)
+    except sqlcipher.Unreadable:
         return ops, meta
     try:
         cols = ", ".join(OUTBOX_COLUMNS)
         for row in con.execute(f"SELECT {cols} FROM outbox WHERE status = 'pending' ORDER BY client_seq"):
             ops.append(dict(zip(OUTBOX_COLUMNS, row)))
-    except sqlite3.DatabaseError as exc:
+    except sqlcipher.Unreadable as exc:
         log.warning("outbox of %s unreadable: %s", path, exc)
     try:
         meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
-    except sqlite3.DatabaseError as exc:
+    except sqlcipher.Unreadable as exc:
         log.warning("meta of %s unreadable: %s", path, exc)
     finally:
         con.close()

@@ -1,6 +1,6 @@
 """SQLAlchemy 2.0 models of the local cache (本地缓存). Mirrors of server rows carry `pending`."""
 
-from sqlalchemy import JSON, Boolean, Float, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Float, Index, Integer, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -75,6 +75,12 @@ class NoticeRow(Base):
     # The server's values of fields edited locally but not yet confirmed; rebase puts them back
     # before replaying the waiting edits, so a refused edit leaves no trace.
     server_values: Mapped[dict | None] = mapped_column(JSON(none_as_null=True), nullable=True, default=None)
+    # What rebase looks for after each pulled page, found without reading the whole mirror (0004).
+    __table_args__ = (
+        Index("ix_notices_pending", "id", sqlite_where=text("pending IS 1")),
+        Index("ix_notices_server_values", "id", sqlite_where=text("server_values IS NOT NULL")),
+        Index("ix_notices_read_at", "publisher_id", sqlite_where=text("read_at IS NOT NULL")),
+    )
 
 
 class NoticeReadRow(Base):
@@ -89,6 +95,7 @@ class NoticeReadRow(Base):
     read_at: Mapped[float] = mapped_column(Float)
     pending: Mapped[bool] = mapped_column(Boolean, default=False)
     version: Mapped[int] = mapped_column(Integer, default=0)
+    __table_args__ = (Index("ix_notice_reads_pending", "id", sqlite_where=text("pending IS 1")),)
 
 
 class OutboxOp(Base):

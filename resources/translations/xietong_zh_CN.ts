@@ -293,6 +293,10 @@
         <translation>正在登录…</translation>
     </message>
     <message>
+        <source>This computer has no system keyring: the local data is protected by the PIN of your key.</source>
+        <translation>本机没有系统密钥环，本地数据由证书口令保护。</translation>
+    </message>
+    <message>
         <source>Choose your key in the list first.</source>
         <translation>请先在列表中选择您的证书。</translation>
     </message>
@@ -323,6 +327,10 @@
     <message>
         <source>The server refused the sign-in: %1</source>
         <translation>服务器拒绝了登录：%1</translation>
+    </message>
+    <message>
+        <source>The data on this computer is encrypted and its key is not here. Sign in once with the exchange server reachable to restore the key.</source>
+        <translation>本机数据已加密，需要联网登录一次以恢复密钥。请在能连接交换服务器时登录。</translation>
     </message>
     <message>
         <source>This key cannot be read. Ask the IT department for a new one.</source>

@@ -1,16 +1,23 @@
 """Sign in with an unlocked key: online when the server answers, else offline if this PC has the
-person's cache and a valid offline grant. Used by the login window and the headless test client.
+person's cache and a valid offline grant. Used by the login window.
 
 The cache file is named by login, which only the server knows for a certificate never used here:
 then the login runs with a new device id, which a new cache adopts; if the person already has a
 cache here (a renewed certificate), it logs in again as that cache's device, so the queued work
 goes on under its own numbers.
+
+The cache is encrypted (app/store/cache_key.py): its key comes from the keyring, or, without one,
+from the PIN; when neither gives it back (a lost keyring entry), an online login hands out the
+escrow that unwraps it. That login needs the cache's device id before the cache can be opened, so
+the id is also kept in a plain file beside the cache (`<cache>.device`; it is no secret).
 """
 
+import base64
 import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from cryptography import x509
 
@@ -19,8 +26,10 @@ from app.identity.signer import Signer
 from app.services import certificate_logins, offline_login
 from app.services.account import User, adopt_device_id, device_id, new_device_id, remembered_scopes, remembered_user
 from app.store.cache import Cache, open_cache
-from sync.client.login import OnlineLogin, accept_login, login_online, sign_in_online
+from app.store.cache_key import CacheLocked, cache_key
+from sync.client.login import OnlineLogin, accept_login, login_online
 from sync.client.transport import ServerUnreachable, Transport
+from sync.protocol import LoginResponse
 
 log = logging.getLogger(__name__)
 
@@ -43,51 +52,95 @@ class SignedIn:
         return self.login is not None
 
 
-def sign_in(
-    signer: Signer,
-    transport: Transport,
-    anchors: list[x509.Certificate],
-    device_name: str,
-    open_cache_for: Callable[[str], Cache] | None = None,
-    now: Callable[[], float] = time.time,
-) -> SignedIn:
-    """Raises FirstLoginNeedsServer, OfflineRefused, or the transport's refusals."""
-    server_url = transport.base_url
-    open_for = open_cache_for or (lambda login: open_cache(paths.cache_path(server_url, login)))
-    known = certificate_logins.login_for(server_url, signer.certificate)
-    if known is None:
-        return _first_login(signer, transport, device_name, open_for)
-    cache = open_for(known)
+def sign_in(signer: Signer, pin: str, transport: Transport, anchors: list[x509.Certificate], device_name: str, now: Callable[[], float] = time.time) -> SignedIn:
+    """Raises FirstLoginNeedsServer, OfflineRefused, CacheLocked, or the transport's refusals."""
+    login = certificate_logins.login_for(transport.base_url, signer.certificate)
+    if login is None:
+        return _first_login(signer, pin, transport, device_name)
+    path = paths.cache_path(transport.base_url, login)
     try:
-        try:
-            online = sign_in_online(transport, signer, cache, device_name)
-        except ServerUnreachable as exc:
-            log.info("server %s unreachable; trying offline login for %s: %s", server_url, known, exc)
-            offline_login.check(cache, signer, anchors, now())
-            user = remembered_user(cache)
-            assert user is not None  # an offline grant is only stored with the user
-            return SignedIn(cache, user, remembered_scopes(cache), device_id(cache), transport, None)
-        return SignedIn(cache, online.user, online.scopes, online.device_id, transport, online)
+        cache = open_cache(path, cache_key(path, pin=pin))
+    except CacheLocked as locked:
+        return _recover_key(signer, pin, transport, device_name, path, locked)
+    try:
+        return _online_or_offline(cache, signer, pin, transport, anchors, device_name, now)
     except BaseException:
         cache.close()
         raise
 
 
-def _first_login(signer: Signer, transport: Transport, device_name: str, open_for: Callable[[str], Cache]) -> SignedIn:
+def _online_or_offline(cache: Cache, signer: Signer, pin: str, transport: Transport, anchors: list[x509.Certificate], device_name: str, now: Callable[[], float]) -> SignedIn:
+    device = device_id(cache)
+    try:
+        response = login_online(transport, signer, device, device_name)
+    except ServerUnreachable as exc:
+        log.info("server %s unreachable; trying offline login: %s", transport.base_url, exc)
+        offline_login.check(cache, signer, anchors, now())
+        user = remembered_user(cache)
+        assert user is not None  # an offline grant is only stored with the user
+        return SignedIn(cache, user, remembered_scopes(cache), device, transport, None)
+    return _accepted(response, cache, signer, pin, transport, device, device_name)
+
+
+def _first_login(signer: Signer, pin: str, transport: Transport, device_name: str) -> SignedIn:
     fresh = new_device_id()
     try:
         first = login_online(transport, signer, fresh, device_name)
     except ServerUnreachable as exc:
         raise FirstLoginNeedsServer(str(exc)) from exc
-    login = first.user.login
-    certificate_logins.remember(transport.base_url, signer.certificate, login)
-    cache = open_for(login)
+    certificate_logins.remember(transport.base_url, signer.certificate, first.user.login)
+    path = paths.cache_path(transport.base_url, first.user.login)
+    cache = open_cache(path, cache_key(path, escrow=_escrow(first), pin=pin))
     try:
-        if adopt_device_id(cache, fresh) == fresh:
-            online = accept_login(first, cache, transport, signer, fresh, device_name)
-        else:  # the person's cache from an earlier certificate: log in as its device
-            online = sign_in_online(transport, signer, cache, device_name)
-        return SignedIn(cache, online.user, online.scopes, online.device_id, transport, online)
+        device = adopt_device_id(cache, fresh)
+        if device == fresh:
+            return _accepted(first, cache, signer, pin, transport, device, device_name)
+        # The person's cache from an earlier certificate: log in as its device.
+        return _accepted(login_online(transport, signer, device, device_name), cache, signer, pin, transport, device, device_name)
     except BaseException:
         cache.close()
         raise
+
+
+def _recover_key(signer: Signer, pin: str, transport: Transport, device_name: str, path: Path, locked: CacheLocked) -> SignedIn:
+    """Neither keyring nor PIN gives the key back: the escrow of an online login as this cache's device does."""
+    device = _kept_device_id(path)
+    if device is None:
+        raise locked
+    try:
+        response = login_online(transport, signer, device, device_name)
+    except ServerUnreachable:
+        raise locked from None
+    cache = open_cache(path, cache_key(path, escrow=_escrow(response), pin=pin))
+    try:
+        return _accepted(response, cache, signer, pin, transport, device, device_name)
+    except BaseException:
+        cache.close()
+        raise
+
+
+def _accepted(response: LoginResponse, cache: Cache, signer: Signer, pin: str, transport: Transport, device: str, device_name: str) -> SignedIn:
+    online = accept_login(response, cache, transport, signer, device, device_name)
+    cache_key(cache.path, escrow=online.cache_escrow or None, pin=pin)  # the key file follows this login's escrow and PIN
+    _keep_device_id(cache.path, device)
+    return SignedIn(cache, online.user, online.scopes, device, transport, online)
+
+
+def _escrow(response: LoginResponse) -> bytes | None:
+    return base64.b64decode(response.cache_escrow) if response.cache_escrow else None
+
+
+def _device_file(cache_path: Path) -> Path:
+    return cache_path.with_name(cache_path.name + ".device")
+
+
+def _kept_device_id(cache_path: Path) -> str | None:
+    try:
+        return _device_file(cache_path).read_text(encoding="ascii").strip() or None
+    except OSError:
+        return None
+
+
+def _keep_device_id(cache_path: Path, device: str) -> None:
+    if _kept_device_id(cache_path) != device:
+        _device_file(cache_path).write_text(device, encoding="ascii")

@@ -7,6 +7,7 @@ from app.domain.notices import AUDIENCE_ALL, NoticeDraft
 from sync.client.transport import ServerUnreachable
 from tests.support.cache_damage import scribble_over_table
 from tests.support.headless_client import sign_in
+from tests.support.memory_keyring import kept_key
 
 
 def test_queued_notice_survives_a_damaged_cache(exchange_server, tmp_path):
@@ -18,7 +19,7 @@ def test_queued_notice_survives_a_damaged_cache(exchange_server, tmp_path):
     with pytest.raises(ServerUnreachable):
         office.sync()
     office.close()
-    scribble_over_table(cache_file, "people")
+    scribble_over_table(cache_file, "people", kept_key(cache_file))
 
     exchange_server.start()
     office = sign_in(exchange_server.url, exchange_server.ca_file, exchange_server.tokens_dir, "chenjg", cache_file)

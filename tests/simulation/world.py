@@ -22,6 +22,7 @@ from tests.server.conftest import inprocess_settings
 from tests.server.helpers import AUDIENCE
 from tests.support.headless_client import HeadlessClient, sign_in_with
 from tests.support.inprocess import InProcessSession
+from tests.support.memory_keyring import share_key
 
 PEOPLE = 30
 DAY_S = 86_400.0
@@ -100,6 +101,7 @@ class SimClient:
 def new_client(server: Server, login: str, clock_offset_s: float) -> SimClient:
     cache_file = server.folder / f"{login}-{uuid.uuid4().hex[:8]}.sqlite"
     shutil.copyfile(server.template_cache, cache_file)
+    share_key(server.template_cache, cache_file)
     session = InProcessSession(server.http)
     client = sign_in_with(Transport(AUDIENCE, session=session), server.folder / "tokens", login, cache_file, clock=lambda: time.time() + clock_offset_s)
     tag_sessions(client)

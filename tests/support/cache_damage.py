@@ -1,14 +1,15 @@
 """Damage a cache file the way a failing disk sector would."""
 
-import sqlite3
 from pathlib import Path
 
+from app.store import sqlcipher
 
-def scribble_over_table(path: Path, table: str) -> None:
-    """Fold the WAL into the file, then overwrite the root page of one table."""
-    con = sqlite3.connect(path)
+
+def scribble_over_table(path: Path, table: str, key: bytes) -> None:
+    """Fold the WAL into the (encrypted) file, then overwrite the root page of one table."""
+    con = sqlcipher.connect(path, key)
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    page_size = int(con.execute("PRAGMA page_size").fetchone()[0])
     root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
     con.close()
     with open(path, "r+b") as f:

@@ -12,6 +12,7 @@ from app.store.cache import Cache, open_cache
 from sync.client.engine import SyncEngine, SyncReport
 from sync.client.login import OnlineLogin, sign_in_online
 from sync.client.transport import Transport
+from tests.support.memory_keyring import kept_key
 from tests.support.pki import demo_signer
 
 @dataclass
@@ -50,7 +51,7 @@ def sign_in_with(transport: Transport, tokens_dir: Path, login: str, cache_file:
 
 def sign_in_as(transport: Transport, signer: Signer, cache_file: Path, **engine_options: Any) -> HeadlessClient:
     """Log in with any unlocked key (a certificate from another CA, a USB key)."""
-    cache = open_cache(cache_file)
+    cache = open_cache(cache_file, kept_key(cache_file))
     online = sign_in_online(transport, signer, cache, "test")
     engine = SyncEngine(cache, online.user, transport, online.device_id, online.scopes, online.renew, **engine_options)
     return HeadlessClient(cache, online.user, engine, transport, online)

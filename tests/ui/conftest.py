@@ -23,6 +23,7 @@ from app.store.cache import Cache, open_cache
 from sync.client.transport import Transport
 from sync.server.pki import ca as authority
 from tests.support.cache_data import HEAD, fill_directory, sign_in
+from tests.support.memory_keyring import kept_key
 from ui import appearance
 from ui.main_window.main_window import MainWindow
 from ui.session import ClientSession
@@ -67,7 +68,7 @@ def anchors(tmp_path_factory) -> str:
 
 @pytest.fixture
 def cache(tmp_path):
-    cache = open_cache(tmp_path / "cache.sqlite")
+    cache = open_cache(tmp_path / "cache.sqlite", kept_key(tmp_path / "cache.sqlite"))
     sign_in(cache, HEAD)  # the owner first: the mirror marks one's own notices and receipts by it
     fill_directory(cache)
     yield cache

@@ -1,6 +1,9 @@
 """登录: wrong PIN, the last try and a locked key, the first login needing the server, an offline
-login refused without a grant, and the words shown once when a damaged cache was set aside.
-(Offline login that succeeds needs a server-signed grant: tests/ui/test_online.py.)"""
+login refused without a grant, no keyring said before sign-in, a cache whose key is not here, and
+the words shown once when a damaged cache was set aside. (Offline login that succeeds needs a
+server-signed grant: tests/ui/test_online.py.)"""
+
+import os
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,6 +15,7 @@ from app.identity.signer import PinLocked, WrongPin
 from app.services import certificate_logins
 from app.services.account import remember_login
 from app.store.cache import open_cache
+from app.store.cache_key import CacheKeyStore, cache_key
 from tests.support.cache_data import OFFICE
 from tests.support.pki import write_p12
 from ui.client_controller import ClientController
@@ -62,7 +66,8 @@ def test_first_login_needs_the_server(qtbot, login, closed_url):
 
 def test_offline_login_without_a_grant_is_refused_in_words(qtbot, login, config):
     """The user's cache is here, but no online login ever left an offline grant in it."""
-    cache = open_cache(paths.cache_path(config.server_url, OFFICE.login))
+    path = paths.cache_path(config.server_url, OFFICE.login)
+    cache = open_cache(path, cache_key(path, pin=PIN))  # no keyring here: the key is wrapped by the PIN
     remember_login(cache, OFFICE, ["directory"])
     cache.close()
     certificate_logins.remember(config.server_url, load_p12_key(login._tokens[0].path).certificate, OFFICE.login)
@@ -115,10 +120,28 @@ def test_the_last_try_needs_a_tick_and_a_locked_key_says_so(qtbot, login):
     assert "信息中心" in login.error.text()
 
 
+def test_no_keyring_here_is_said_before_sign_in(login):
+    assert login.no_keyring.isVisibleTo(login)
+    assert login.no_keyring.text() == "本机没有系统密钥环，本地数据由证书口令保护。"
+
+
+def test_a_cache_whose_key_is_not_here_is_explained_and_kept(qtbot, login, config):
+    path = paths.cache_path(config.server_url, OFFICE.login)
+    cache = open_cache(path, CacheKeyStore(None).data_key(path, pin="999999"))  # wrapped under an older PIN
+    remember_login(cache, OFFICE, ["directory"])
+    cache.close()
+    certificate_logins.remember(config.server_url, load_p12_key(login._tokens[0].path).certificate, OFFICE.login)
+    sign_in_with(qtbot, login, PIN)  # the server is unreachable: no escrow to recover the key
+    assert login.error.text().startswith("本机数据已加密，需要联网登录一次以恢复密钥")
+    assert "CacheLocked" in login.details.details()
+    names = {p.name for p in path.parent.iterdir()}
+    assert {path.name, f"{path.name}.key.json"} <= names and not any("damaged" in n for n in names)
+
+
 def test_a_set_aside_cache_is_explained_in_words(tmp_path, config):
     damaged = tmp_path / "damaged.sqlite"
     damaged.write_bytes(b"this is not a database")
-    cache = open_cache(damaged)
+    cache = open_cache(damaged, os.urandom(32))
     try:
         dialog = ClientController(config).cache_report_dialog(cache.report)
     finally:

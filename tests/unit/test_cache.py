@@ -7,11 +7,12 @@ from alembic import command
 from sqlalchemy import create_engine, select
 
 from app.store import cache as cache_mod
-from app.store import meta, outbox
+from app.store import meta, outbox, sqlcipher
 from app.store.cache import open_cache
 from app.store.models import PersonRow
 from tests.support.cache_damage import scribble_over_table
 from tests.support.cache_data import fill_directory
+from tests.support.memory_keyring import kept_key
 
 
 def queue_ops(cache, n):
@@ -21,7 +22,7 @@ def queue_ops(cache, n):
 
 
 def revision(path):
-    con = sqlite3.connect(path)
+    con = sqlcipher.connect(path, kept_key(path))
     try:
         return con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
     finally:
@@ -30,14 +31,14 @@ def revision(path):
 
 def test_new_cache_is_at_head_in_wal_mode(tmp_path):
     path = tmp_path / "c.sqlite"
-    open_cache(path).close()
+    open_cache(path, kept_key(path)).close()
     assert revision(path) == cache_mod.head_revision()
-    con = sqlite3.connect(path)
+    con = sqlcipher.connect(path, kept_key(path))
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert con.execute("PRAGMA application_id").fetchone()[0] == cache_mod.APPLICATION_ID
 
 
-def test_newer_client_opens_older_cache_keeping_its_data(tmp_path):
+def test_newer_client_encrypts_and_upgrades_an_older_unencrypted_cache_keeping_its_queued_op(tmp_path):
     path = tmp_path / "old.sqlite"
     engine = create_engine(f"sqlite:///{path}")
     cfg = cache_mod._alembic_config()
@@ -50,8 +51,9 @@ def test_newer_client_opens_older_cache_keeping_its_data(tmp_path):
         )
     engine.dispose()
 
-    cache = open_cache(path)
+    cache = open_cache(path, kept_key(path))
     assert cache.report.set_aside is None
+    assert not sqlcipher.is_plain(path)
     assert revision(path) == cache_mod.head_revision()
     with cache.session() as s:
         assert [op.op_id for op in outbox.pending(s, 10)] == ["op1"]
@@ -66,7 +68,7 @@ def test_foreign_sqlite_file_is_set_aside_not_deleted(tmp_path):
     con.commit()
     con.close()
 
-    cache = open_cache(path)
+    cache = open_cache(path, kept_key(path))
     assert cache.report.set_aside is not None and cache.report.set_aside.exists()
     assert "其他程序" in cache.report.reason
     assert revision(path) == cache_mod.head_revision()
@@ -76,15 +78,15 @@ def test_foreign_sqlite_file_is_set_aside_not_deleted(tmp_path):
 def test_garbage_file_is_set_aside_and_rebuilt(tmp_path):
     path = tmp_path / "c.sqlite"
     path.write_bytes(b"this is not a database" * 100)
-    cache = open_cache(path)
+    cache = open_cache(path, kept_key(path))
     assert cache.report.set_aside.read_bytes().startswith(b"this is not")
     assert cache.report.recovered_ops == 0
     cache.close()
 
 
-def test_damaged_cache_keeps_its_queued_changes_and_device(tmp_path):
+def test_damaged_encrypted_cache_keeps_its_queued_changes_and_device(tmp_path):
     path = tmp_path / "c.sqlite"
-    cache = open_cache(path)
+    cache = open_cache(path, kept_key(path))
     fill_directory(cache)
     with cache.sessions.begin() as s:  # enough people that their table spans pages of its own
         for i in range(3000):
@@ -93,9 +95,9 @@ def test_damaged_cache_keeps_its_queued_changes_and_device(tmp_path):
     with cache.sessions.begin() as s:
         meta.put(s, "device_id", "dev-keep-me")
     cache.close()
-    scribble_over_table(path, "people")
+    scribble_over_table(path, "people", kept_key(path))
 
-    cache = open_cache(path)
+    cache = open_cache(path, kept_key(path))
     report = cache.report
     assert report.set_aside is not None
     assert report.recovered_ops == 3

@@ -3,11 +3,12 @@ import pytest
 from app.services.directory import DirectoryService
 from app.store.cache import open_cache
 from tests.support.cache_data import fill_directory
+from tests.support.memory_keyring import kept_key
 
 
 @pytest.fixture
 def directory(tmp_path):
-    cache = open_cache(tmp_path / "c.sqlite")
+    cache = open_cache(tmp_path / "c.sqlite", kept_key(tmp_path / "c.sqlite"))
     fill_directory(cache)
     yield DirectoryService(cache)
     cache.close()

@@ -12,11 +12,12 @@ from app.store.cache import open_cache
 from app.store.mirror import apply_row
 from app.store.models import NoticeRow
 from tests.support.cache_data import HEAD, OFFICE, fill_directory, notice, sign_in
+from tests.support.memory_keyring import kept_key
 
 
 @pytest.fixture
 def cache(tmp_path):
-    c = open_cache(tmp_path / "c.sqlite")
+    c = open_cache(tmp_path / "c.sqlite", kept_key(tmp_path / "c.sqlite"))
     fill_directory(c)
     sign_in(c, OFFICE)
     yield c

@@ -25,6 +25,7 @@ from app.config import ClientConfig
 from app.identity.keys import find_keys
 from app.identity.signer import KeyHolder, KeyRemoved, PinLocked, TokenUnreadable, WrongPin
 from app.services.offline_login import OfflineRefused
+from app.store.cache_key import CacheLocked, system_keyring
 from sync.client.transport import ServerRefused
 from ui.background import BackgroundCall
 from ui.icons import icon
@@ -72,6 +73,11 @@ class LoginWindow(QWidget):
         self.details = DetailsFold(self)
         self.busy = QLabel(self.tr("Signing in…"), self, objectName="Secondary", visible=False)
         self.server = QLabel(self, objectName="Secondary")
+        # Said before sign-in, so the user knows what guards the data on this computer.
+        self.no_keyring = QLabel(
+            self.tr("This computer has no system keyring: the local data is protected by the PIN of your key."),
+            self, objectName="Secondary", wordWrap=True, visible=system_keyring() is None,
+        )
         self._show_server()
         self._build()
         self.pin.setFocus()
@@ -123,7 +129,7 @@ class LoginWindow(QWidget):
             self.pin.clear()
             self.pin.setFocus()
             return
-        expected = isinstance(exc, (FirstLoginNeedsServer, ServerRefused, TokenUnreadable, PinLocked, KeyRemoved, OfflineRefused))
+        expected = isinstance(exc, (FirstLoginNeedsServer, ServerRefused, TokenUnreadable, PinLocked, KeyRemoved, OfflineRefused, CacheLocked))
         log.warning("sign-in failed: %s: %s", type(exc).__name__, exc, exc_info=None if expected else exc)
         self._say(self._words_for(exc), f"{type(exc).__name__}: {exc}")
 
@@ -141,6 +147,8 @@ class LoginWindow(QWidget):
             return fill(self.tr("The server cannot be reached and signing in offline is not possible: %1"), exc.message)
         if isinstance(exc, ServerRefused):
             return fill(self.tr("The server refused the sign-in: %1"), exc.message or exc.code)
+        if isinstance(exc, CacheLocked):
+            return self.tr("The data on this computer is encrypted and its key is not here. Sign in once with the exchange server reachable to restore the key.")
         if isinstance(exc, TokenUnreadable):
             return self.tr("This key cannot be read. Ask the IT department for a new one.")
         return self.tr("Signing in failed unexpectedly. The details below and in the log help the IT department.")
@@ -199,6 +207,7 @@ class LoginWindow(QWidget):
         layout.addWidget(pin_label)
         layout.addWidget(self.pin)
         layout.addWidget(self.pin_guard)
+        layout.addWidget(self.no_keyring)
         layout.addWidget(self.error)
         layout.addWidget(self.details)
         layout.addWidget(self.busy)

@@ -18,10 +18,10 @@ log = logging.getLogger(__name__)
 
 def sign_in(holder: KeyHolder, pin: str, config: ClientConfig) -> ClientSession:
     """Raises WrongPin, PinLocked, KeyRemoved, TokenUnreadable, FirstLoginNeedsServer,
-    OfflineRefused, or the transport's refusals."""
+    OfflineRefused, CacheLocked, or the transport's refusals."""
     signer = holder.unlock(pin)
     transport = Transport(config.server_url, config.trust_anchors)
-    done = sign_in_with_key(signer, transport, trust_anchors(config), DEVICE_NAME)
+    done = sign_in_with_key(signer, pin, transport, trust_anchors(config), DEVICE_NAME)
     log.info("%s signed in %s at %s", done.user.login, "online" if done.online else "offline", config.server_url)
     return ClientSession(config.server_url, done.cache, done.user, done.scopes, done.device_id, transport, signer, done.online, done.login, holder)
 
