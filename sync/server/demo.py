@@ -21,6 +21,8 @@ from app.domain.directory import Department, Person, Unit, pinyin_initials
 from app.domain.notices import AUDIENCE_ALL
 from sync.server import migrate
 from sync.server.auth.service import CurrentUser, register_key
+from sync.server.bookings import service as bookings
+from sync.server.bookings.models import RoomModel
 from sync.server.database import Database
 from sync.server.directory import service as directory
 from sync.server.directory.models import PersonModel
@@ -134,6 +136,7 @@ def init_demo(db: Database, people: int, tokens_dir: Path, org_path: Path, reset
             public = key.public_key().public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo).decode()
             register_key(s, by_login[login].id, public)
         _publish_plan(s, by_login["chenjg"])
+        _add_rooms(s, org.units)
     unit_names = {u.id: u.name for u in org.units}
     files = [_write_token(tokens_dir, by_login[login], unit_names[by_login[login].unit_id], key) for login, key in keys.items()]
     return DemoSummary(len(org.units), len(org.departments), len(persons), files)
@@ -256,3 +259,20 @@ def _write_token(folder: Path, person: Person, unit_name: str, key: Ed25519Priva
     path.write_text(json.dumps(doc, ensure_ascii=False, indent=2), encoding="utf-8")
     os.chmod(path, 0o600)
     return path
+
+
+# Every demo unit's meeting rooms (会议室): (name, floor, seats, equipment).
+DEMO_ROOMS = (
+    ("第一会议室", "三楼", 12, ("投影仪", "白板")),
+    ("第二会议室", "三楼", 20, ("投影仪", "视频会议")),
+    ("大会议室", "一楼", 60, ("投影仪", "音响", "视频会议")),
+)
+
+
+def _add_rooms(session: Session, units: list[Unit]) -> None:
+    rooms = [
+        RoomModel(id=f"{u.id}-r{n}", unit_id=u.id, name=name, building=f"{u.name}办公楼", location=floor, capacity=seats, equipment=list(kit))
+        for u in units
+        for n, (name, floor, seats, kit) in enumerate(DEMO_ROOMS, start=1)
+    ]
+    bookings.add_rooms(session, rooms)

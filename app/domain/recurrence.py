@@ -1,0 +1,46 @@
+"""重复预订 (recurring bookings): iCalendar RRULE semantics through python-dateutil, evaluated on
+the Shanghai wall clock (a weekly 09:00 meeting stays at 09:00), stored and compared in UTC."""
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from dateutil.rrule import rrulestr
+
+from app.domain.errors import RuleViolation
+
+ZONE = ZoneInfo("Asia/Shanghai")
+MAX_OCCURRENCES = 100
+MAX_SPAN_DAYS = 366
+
+
+def expand(start: int, end: int, rule: str = "", exdates: tuple[int, ...] = ()) -> list[tuple[int, int]]:
+    """The (start, end) UTC epoch seconds of every occurrence: just the one without a rule, else
+    the RRULE's (e.g. "FREQ=WEEKLY;INTERVAL=2", "FREQ=MONTHLY;BYDAY=+2TU;COUNT=6") up to a year
+    after the first, minus the occurrences starting at one of `exdates`."""
+    length = end - start
+    if not rule:
+        return [(start, end)]
+    first = datetime.fromtimestamp(start, ZONE)
+    horizon = first + timedelta(days=MAX_SPAN_DAYS)
+    try:
+        recurrence = rrulestr(rule, dtstart=first)
+    except (ValueError, TypeError) as exc:
+        raise RuleViolation("booking.bad_rule", f"重复规则无法识别：{rule}") from exc
+    skipped = set(exdates)
+    found: list[tuple[int, int]] = []
+    for moment in recurrence.xafter(first, count=MAX_OCCURRENCES + len(skipped) + 1, inc=True):
+        if moment > horizon:
+            break
+        begin = int(moment.astimezone(UTC).timestamp())
+        if begin not in skipped:
+            found.append((begin, begin + length))
+        if len(found) > MAX_OCCURRENCES:
+            raise RuleViolation("booking.too_many", f"一个重复预订最多 {MAX_OCCURRENCES} 次，请缩短重复期限。")
+    if not found:
+        raise RuleViolation("booking.no_occurrence", "按该重复规则没有任何一次会议，请检查规则和例外日期。")
+    return found
+
+
+def local(ts: int) -> datetime:
+    """A UTC epoch second on the Shanghai clock."""
+    return datetime.fromtimestamp(ts, ZONE)

@@ -1,0 +1,27 @@
+"""Arguments of the booking ops, as clients put them in Op.args."""
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from sync.protocol.messages import ID_PATTERN
+
+
+class RequestArgs(BaseModel):
+    """booking.request: times are UTC epoch seconds; `rule` an RRULE without DTSTART."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=ID_PATTERN)
+    room_id: str = Field(max_length=64)
+    title: str
+    start: int
+    end: int
+    attendees: int = Field(ge=1, le=10_000)
+    rule: str = Field(default="", max_length=500)
+    exdates: list[int] = Field(default_factory=list, max_length=100)
+
+
+class CancelArgs(BaseModel):
+    """booking.cancel: the whole booking, or only the occurrences starting at `starts`."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=ID_PATTERN)
+    starts: list[int] = Field(default_factory=list, max_length=100)

@@ -1,0 +1,159 @@
+"""The op handlers "booking.request" and "booking.cancel". Requests are decided one at a time in
+arrival order: each occurrence is confirmed where the room is free, else declined with the
+booking that holds it (被…占用) and three alternatives free at that moment."""
+
+import time
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.bookings import (
+    CANCELLED,
+    CONFIRMED,
+    DECLINED,
+    SEARCH_DAYS,
+    Alternative,
+    BookingDraft,
+    Busy,
+    Room,
+    Slot,
+    alternatives,
+    first_collision,
+    occupied_reason,
+    validate_draft,
+    working_day,
+)
+from app.domain.errors import RuleViolation
+from app.domain.recurrence import expand
+from app.domain.scopes import resource_scope
+from sync.server.auth.service import CurrentUser
+from sync.server.bookings.models import RoomBookingModel, RoomModel, RoomSlotModel
+from sync.server.bookings.schemas import CancelArgs, RequestArgs
+from sync.server.changelog import service as changelog
+from sync.server.changelog.service import EntityChange
+from sync.server.directory.models import PersonModel
+
+
+def request(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[str, Any]:
+    """Decide every occurrence of a booking request; the op is applied even when some or all
+    occurrences are declined, so the organiser sees each answer with its reason."""
+    a = RequestArgs.model_validate(args)
+    found = session.get(RoomModel, a.room_id)
+    room = _room(found) if found else None
+    draft = validate_draft(BookingDraft(a.room_id, a.title, a.start, a.end, a.attendees), room, user.unit_id, time.time())
+    wanted = expand(draft.start, draft.end, a.rule, tuple(a.exdates))
+    if session.get(RoomBookingModel, a.id) is not None:
+        raise RuleViolation("booking.duplicate_id", "已有相同编号的预订，本次预订未执行。")
+    changelog.lock_writers(session)  # one decision at a time, in arrival order, on every database
+    booking = RoomBookingModel(id=a.id, room_id=room.id, organiser_id=user.id, title=draft.title, attendees=draft.attendees, rule=a.rule, requested_at=time.time(), version=1)
+    session.add(booking)
+    held = _confirmed(session, [room.id], wanted[0][0], wanted[-1][1]).get(room.id, [])
+    slots = []
+    for n, (start, end) in enumerate(wanted):
+        slot = RoomSlotModel(id=f"{booking.id}:{n}", booking_id=booking.id, room_id=room.id, start_ts=start, end_ts=end, status=CONFIRMED, reason="", alternatives=[])
+        taken_by = first_collision(Slot(start, end), held)
+        if taken_by is None:
+            held.append(Busy(start, end, draft.title, user.name))
+        else:
+            slot.status, slot.reason = DECLINED, occupied_reason(room.name, Slot(start, end), taken_by)
+            slot.alternatives = [_alternative_data(x) for x in _alternatives(session, room, Slot(start, end), draft.attendees)]
+        session.add(slot)
+        session.flush()  # the next occurrence's alternatives must see this one's room taken
+        slots.append(slot)
+    _record(session, room, booking, slots, user.name)
+    declined = [{"start": s.start_ts, "reason": s.reason, "alternatives": s.alternatives} for s in slots if s.status == DECLINED]
+    return {"booking_id": booking.id, "confirmed": len(slots) - len(declined), "declined": declined}
+
+
+def cancel(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[str, Any]:
+    """The organiser cancels the whole booking or some of its occurrences; the room is free again."""
+    a = CancelArgs.model_validate(args)
+    booking = session.get(RoomBookingModel, a.id)
+    if booking is None or booking.organiser_id != user.id:
+        raise RuleViolation("booking.not_yours", "只有预订人可以修改或取消该预订。")
+    slots = list(session.scalars(select(RoomSlotModel).where(RoomSlotModel.booking_id == booking.id).order_by(RoomSlotModel.start_ts)))
+    chosen = [s for s in slots if s.status != CANCELLED and (not a.starts or s.start_ts in a.starts)]
+    for slot in chosen:
+        slot.status = CANCELLED
+    booking.cancelled = all(s.status != CONFIRMED for s in slots)
+    booking.version += 1
+    _record(session, session.get(RoomModel, booking.room_id), booking, chosen, user.name)
+    return {"booking_id": booking.id, "cancelled": len(chosen)}
+
+
+def add_rooms(session: Session, rooms: list[RoomModel]) -> None:
+    """Create rooms (set-up and demo data) and send each to its unit's resource scope."""
+    session.add_all(rooms)
+    by_unit: dict[str, list[EntityChange]] = {}
+    for r in rooms:
+        by_unit.setdefault(r.unit_id, []).append(EntityChange("room", r.id, 1, room_data(r)))
+    for unit_id, changes in by_unit.items():
+        changelog.record_many(session, resource_scope(unit_id), changes)
+
+
+def room_data(r: RoomModel) -> dict[str, Any]:
+    return {"unit_id": r.unit_id, "name": r.name, "building": r.building, "location": r.location, "capacity": r.capacity, "equipment": list(r.equipment)}
+
+
+def _room(r: RoomModel) -> Room:
+    return Room(r.id, r.unit_id, r.name, r.capacity)
+
+
+def _alternatives(session: Session, room: Room, want: Slot, attendees: int) -> list[Alternative]:
+    rooms = [_room(r) for r in session.scalars(select(RoomModel).where(RoomModel.unit_id == room.unit_id))]
+    window = working_day(want.start)
+    busy = _confirmed(session, [r.id for r in rooms], window.start, window.end + SEARCH_DAYS * 86400)
+    return alternatives(want, room, rooms, busy, attendees, after=int(time.time()))
+
+
+def _confirmed(session: Session, room_ids: list[str], start: int, end: int) -> dict[str, list[Busy]]:
+    """Confirmed occurrences of these rooms that overlap [start, end), with what holds them."""
+    rows = session.execute(
+        select(RoomSlotModel.room_id, RoomSlotModel.start_ts, RoomSlotModel.end_ts, RoomBookingModel.title, PersonModel.name)
+        .join(RoomBookingModel, RoomBookingModel.id == RoomSlotModel.booking_id)
+        .join(PersonModel, PersonModel.id == RoomBookingModel.organiser_id)
+        .where(RoomSlotModel.room_id.in_(room_ids), RoomSlotModel.status == CONFIRMED, RoomSlotModel.start_ts < end, RoomSlotModel.end_ts > start)
+    )
+    found: dict[str, list[Busy]] = {}
+    for room_id, s, e, title, organiser in rows:
+        found.setdefault(room_id, []).append(Busy(s, e, title, organiser))
+    return found
+
+
+def _alternative_data(x: Alternative) -> dict[str, Any]:
+    return {"room_id": x.room_id, "room_name": x.room_name, "start": x.start, "end": x.end}
+
+
+def _record(session: Session, room: RoomModel, booking: RoomBookingModel, slots: list[RoomSlotModel], organiser_name: str) -> None:
+    head = {
+        "room_id": booking.room_id,
+        "title": booking.title,
+        "organiser_id": booking.organiser_id,
+        "organiser_name": organiser_name,
+        "attendees": booking.attendees,
+        "rule": booking.rule,
+        "requested_at": booking.requested_at,
+        "cancelled": booking.cancelled,
+    }
+    changes = [EntityChange("room_booking", booking.id, booking.version, head)]
+    changes += [EntityChange("room_slot", s.id, booking.version, _slot_data(s, booking, organiser_name)) for s in slots]
+    changelog.record_many(session, resource_scope(room.unit_id), changes)
+
+
+def _slot_data(s: RoomSlotModel, booking: RoomBookingModel, organiser_name: str) -> dict[str, Any]:
+    return {
+        "booking_id": s.booking_id,
+        "room_id": s.room_id,
+        "start": s.start_ts,
+        "end": s.end_ts,
+        "status": s.status,
+        "reason": s.reason,
+        "alternatives": list(s.alternatives),
+        "title": booking.title,
+        "organiser_id": booking.organiser_id,
+        "organiser_name": organiser_name,
+    }
+
+
+OPS = {"booking.request": request, "booking.cancel": cancel}

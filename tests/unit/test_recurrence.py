@@ -1,0 +1,51 @@
+"""重复预订 against known calendars: RRULE semantics on the Shanghai clock, exceptions, limits."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from app.domain.errors import RuleViolation
+from app.domain.recurrence import MAX_OCCURRENCES, ZONE, expand, local
+
+
+def at(text: str) -> int:
+    return int(datetime.strptime(text, "%Y-%m-%d %H:%M").replace(tzinfo=ZONE).timestamp())
+
+
+def shown(occurrences) -> list[str]:
+    return [f"{local(s):%Y-%m-%d %H:%M}-{local(e):%H:%M}" for s, e in occurrences]
+
+
+def test_a_single_booking_is_one_occurrence():
+    assert expand(at("2026-12-01 09:00"), at("2026-12-01 10:00")) == [(at("2026-12-01 09:00"), at("2026-12-01 10:00"))]
+
+
+def test_every_other_week_with_an_exception():
+    found = expand(at("2026-12-01 09:00"), at("2026-12-01 10:00"), "FREQ=WEEKLY;INTERVAL=2;COUNT=4", (at("2026-12-15 09:00"),))
+    assert shown(found) == ["2026-12-01 09:00-10:00", "2026-12-29 09:00-10:00", "2027-01-12 09:00-10:00"]
+
+
+def test_monthly_on_the_second_tuesday():
+    found = expand(at("2026-12-08 14:30"), at("2026-12-08 16:00"), "FREQ=MONTHLY;BYDAY=+2TU;COUNT=4")
+    # 2026-12-08, 2027-01-12, 2027-02-09, 2027-03-09 are the second Tuesdays
+    assert shown(found) == ["2026-12-08 14:30-16:00", "2027-01-12 14:30-16:00", "2027-02-09 14:30-16:00", "2027-03-09 14:30-16:00"]
+
+
+def test_an_evening_meeting_crosses_midnight_on_the_shanghai_clock():
+    found = expand(at("2026-12-31 23:00"), at("2027-01-01 01:00"), "FREQ=DAILY;COUNT=2")
+    assert shown(found) == ["2026-12-31 23:00-01:00", "2027-01-01 23:00-01:00"]
+    assert found[0][0] == int(datetime(2026, 12, 31, 15, 0, tzinfo=UTC).timestamp())  # stored in UTC
+
+
+def test_an_endless_rule_stops_after_a_year_and_too_many_is_refused():
+    weekly = expand(at("2026-12-01 09:00"), at("2026-12-01 10:00"), "FREQ=WEEKLY")
+    assert len(weekly) == 53 and local(weekly[-1][0]).year == 2027
+    with pytest.raises(RuleViolation) as refused:
+        expand(at("2026-12-01 09:00"), at("2026-12-01 10:00"), "FREQ=DAILY")
+    assert refused.value.code == "booking.too_many" and str(MAX_OCCURRENCES) in refused.value.message
+
+
+def test_a_rule_that_is_not_an_rrule_is_refused():
+    with pytest.raises(RuleViolation) as refused:
+        expand(at("2026-12-01 09:00"), at("2026-12-01 10:00"), "EVERY TUESDAY")
+    assert refused.value.code == "booking.bad_rule"
