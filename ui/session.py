@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from app.identity.signer import Signer
 from app.services.account import User
+from app.services.bookings import BookingService
 from app.services.directory import DirectoryService
 from app.services.notices import NoticeService
 from app.services.todo import TodoService
@@ -37,6 +38,10 @@ class ClientSession:
     @property
     def directory(self) -> DirectoryService:
         return DirectoryService(self.cache)
+
+    @property
+    def bookings(self) -> BookingService:
+        return BookingService(self.cache, self.user)
 
     @property
     def todo(self) -> TodoService:

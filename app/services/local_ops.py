@@ -6,9 +6,11 @@ from collections.abc import Callable
 from sqlalchemy import delete, exists, select, update
 from sqlalchemy.orm import Session
 
+from app.domain.bookings import CANCELLED, PENDING
+from app.domain.recurrence import expand
 from app.services.account import User
 from app.store import outbox
-from app.store.models import NoticeReadRow, NoticeRow
+from app.store.models import BookingRow, BookingSlotRow, NoticeReadRow, NoticeRow
 
 LocalEffect = Callable[[Session, User, dict, float], None]
 
@@ -51,11 +53,32 @@ def _edit_notice(s: Session, _user: User, args: dict, _at: float) -> None:
         setattr(notice, name, value)
 
 
+def _request_booking(s: Session, user: User, args: dict, at: float) -> None:
+    if s.get(BookingRow, args["id"]) is not None:
+        return
+    fields = {"room_id": args["room_id"], "title": args["title"], "organiser_id": user.id, "organiser_name": user.name}
+    s.add(BookingRow(id=args["id"], attendees=args["attendees"], rule=args.get("rule", ""), requested_at=at, cancelled=False, pending=True, version=0, **fields))
+    occurrences = expand(args["start"], args["end"], args.get("rule", ""), tuple(args.get("exdates", ())))
+    for n, (start, end) in enumerate(occurrences):
+        s.add(BookingSlotRow(id=f"{args['id']}:{n}", booking_id=args["id"], start=start, end=end, status=PENDING, reason="", alternatives=[], pending=True, version=0, **fields))
+
+
+def _cancel_booking(s: Session, _user: User, args: dict, _at: float) -> None:
+    starts = set(args.get("starts", ()))
+    for slot in s.scalars(select(BookingSlotRow).where(BookingSlotRow.booking_id == args["id"], BookingSlotRow.status != CANCELLED)):
+        if not starts or slot.start in starts:
+            if slot.server_status is None and not slot.pending:
+                slot.server_status = slot.status
+            slot.status = CANCELLED
+
+
 EDITABLE = ("title", "body", "audience")
 EFFECTS: dict[str, LocalEffect] = {
     "notice.publish": _publish_notice,
     "notice.read": _read_notice,
     "notice.edit": _edit_notice,
+    "booking.request": _request_booking,
+    "booking.cancel": _cancel_booking,
 }
 
 
@@ -70,6 +93,11 @@ def rebase(session: Session, user: User) -> None:
         for name, value in edited.server_values.items():
             setattr(edited, name, value)
         edited.server_values = None
+    session.execute(delete(BookingRow).where(BookingRow.pending.is_(True)))
+    session.execute(delete(BookingSlotRow).where(BookingSlotRow.pending.is_(True)))
+    session.execute(
+        update(BookingSlotRow).where(BookingSlotRow.server_status.is_not(None)).values(status=BookingSlotRow.server_status, server_status=None).execution_options(synchronize_session=False)
+    )
     session.flush()
     session.execute(delete(NoticeReadRow).where(NoticeReadRow.pending.is_(True)))
     own_receipt = exists().where(NoticeReadRow.notice_id == NoticeRow.id, NoticeReadRow.reader_id == user.id)

@@ -144,3 +144,58 @@ class ConflictRow(Base):
     fields: Mapped[dict] = mapped_column(JSON)  # field -> {"server": ..., "mine": ...}
     at: Mapped[float] = mapped_column(Float)
     version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RoomRow(Base):
+    """A meeting room (会议室) of this user's unit."""
+
+    __tablename__ = "rooms"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    unit_id: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(100))
+    building: Mapped[str] = mapped_column(String(100))
+    location: Mapped[str] = mapped_column(String(200))
+    capacity: Mapped[int] = mapped_column(Integer)
+    equipment: Mapped[list[str]] = mapped_column(JSON, default=list)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class BookingRow(Base):
+    """A room booking as requested; `pending` until the server's answer arrives (待确认)."""
+
+    __tablename__ = "room_bookings"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    room_id: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str] = mapped_column(String(400))
+    organiser_id: Mapped[str] = mapped_column(String(64), index=True)
+    organiser_name: Mapped[str] = mapped_column(String(64))
+    attendees: Mapped[int] = mapped_column(Integer)
+    rule: Mapped[str] = mapped_column(Text, default="")
+    requested_at: Mapped[float] = mapped_column(Float)
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+    pending: Mapped[bool] = mapped_column(Boolean, default=False)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class BookingSlotRow(Base):
+    """One occurrence of a booking (场次) with the server's decision, or `pending` while it waits.
+    `server_status` keeps the server's status under a local cancel not yet confirmed, so rebase
+    can put it back if the cancel is refused."""
+
+    __tablename__ = "room_slots"
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    booking_id: Mapped[str] = mapped_column(String(64), index=True)
+    room_id: Mapped[str] = mapped_column(String(64))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    alternatives: Mapped[list[dict]] = mapped_column(JSON, default=list)  # [{room_id, room_name, start, end}]
+    title: Mapped[str] = mapped_column(String(400))
+    organiser_id: Mapped[str] = mapped_column(String(64))
+    organiser_name: Mapped[str] = mapped_column(String(64))
+    pending: Mapped[bool] = mapped_column(Boolean, default=False)
+    server_status: Mapped[str | None] = mapped_column(String(16), nullable=True, default=None)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (Index("ix_room_slots_room_start", "room_id", "start"),)

@@ -6,6 +6,7 @@ from typing import Any
 
 from app.identity.soft_token import load_token
 from app.services.account import User, device_id
+from app.services.bookings import BookingService
 from app.services.directory import DirectoryService
 from app.services.notices import NoticeService
 from app.store.cache import Cache, open_cache
@@ -30,6 +31,10 @@ class HeadlessClient:
     @property
     def directory(self) -> DirectoryService:
         return DirectoryService(self.cache)
+
+    @property
+    def bookings(self) -> BookingService:
+        return BookingService(self.cache, self.user)
 
     def sync(self) -> SyncReport:
         return self.engine.sync_once()
