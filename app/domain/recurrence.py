@@ -11,6 +11,8 @@ from app.domain.errors import RuleViolation
 ZONE = ZoneInfo("Asia/Shanghai")
 MAX_OCCURRENCES = 100
 MAX_SPAN_DAYS = 366
+WEEKLY, EVERY_OTHER_WEEK, MONTHLY_BY_WEEKDAY = "weekly", "every_other_week", "monthly_by_weekday"
+_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
 def expand(start: int, end: int, rule: str = "", exdates: tuple[int, ...] = ()) -> list[tuple[int, int]]:
@@ -39,6 +41,19 @@ def expand(start: int, end: int, rule: str = "", exdates: tuple[int, ...] = ()) 
     if not found:
         raise RuleViolation("booking.no_occurrence", "按该重复规则没有任何一次会议，请检查规则和例外日期。")
     return found
+
+
+def rule_for(repeat: str, start: int, count: int) -> str:
+    """The RRULE of a choice in the booking dialog: weekly, every other week, or monthly on the
+    same n-th weekday as the first meeting (the 2nd Tuesday stays the 2nd Tuesday)."""
+    if repeat == WEEKLY:
+        return f"FREQ=WEEKLY;COUNT={count}"
+    if repeat == EVERY_OTHER_WEEK:
+        return f"FREQ=WEEKLY;INTERVAL=2;COUNT={count}"
+    if repeat == MONTHLY_BY_WEEKDAY:
+        first = local(start)
+        return f"FREQ=MONTHLY;BYDAY=+{(first.day - 1) // 7 + 1}{_WEEKDAYS[first.weekday()]};COUNT={count}"
+    return ""
 
 
 def local(ts: int) -> datetime:

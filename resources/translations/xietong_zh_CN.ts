@@ -9,6 +9,123 @@
     </message>
 </context>
 <context>
+    <name>BookingDialog</name>
+    <message>
+        <source>Book a meeting room</source>
+        <translation>预订会议室</translation>
+    </message>
+    <message>
+        <source>For example: Weekly office meeting</source>
+        <translation>例如：办公室周例会</translation>
+    </message>
+    <message>
+        <source>%1 (%2 seats, %3)</source>
+        <translation>%1（%2 座，%3）</translation>
+    </message>
+    <message>
+        <source>Does not repeat</source>
+        <translation>不重复</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>Every other week</source>
+        <translation>每两周</translation>
+    </message>
+    <message>
+        <source>Monthly on the same weekday</source>
+        <translation>每月同一周次的同一天</translation>
+    </message>
+    <message>
+        <source> times</source>
+        <translation> 次</translation>
+    </message>
+    <message>
+        <source>You are offline: the request is saved on this computer and shown as waiting for confirmation until the server decides.</source>
+        <translation>当前离线：预订申请已保存在本机，在服务器确认前显示为“待确认”。</translation>
+    </message>
+    <message>
+        <source>&amp;Meeting</source>
+        <translation>会议名称(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Room</source>
+        <translation>会议室(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>&amp;People</source>
+        <translation>参会人数(&amp;P)</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat</source>
+        <translation>重复(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Book (Ctrl+Enter)</source>
+        <translation>预订（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>BookingPanel</name>
+    <message>
+        <source>Free instead (double-click to book):</source>
+        <translation>以下时间空闲（双击即可预订）：</translation>
+    </message>
+    <message>
+        <source>Cancel this booking</source>
+        <translation>取消此次预订</translation>
+    </message>
+    <message>
+        <source>Choose a free time in the calendar and book it, or choose a meeting to see it.</source>
+        <translation>在日程表中选择空闲时段即可预订；选择已有会议可查看详情。</translation>
+    </message>
+    <message>
+        <source>%1, %2, booked by %3</source>
+        <translation>%1，%2，预订人：%3</translation>
+    </message>
+    <message>
+        <source>Waiting for confirmation: the server decides when it is reached.</source>
+        <translation>待确认：连接服务器后由服务器确认。</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+</context>
+<context>
+    <name>Bookings</name>
+    <message>
+        <source>Waiting for confirmation</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Declined: taken</source>
+        <translation>未预订成功：已被占用</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
     <name>Classification</name>
     <message>
         <source>Public</source>
@@ -126,18 +243,6 @@
     <message>
         <source>When several units or leaders must agree on a document, each signs here in turn or in parallel. This arrives in a later version.</source>
         <translation>需要多个单位或多位领导共同同意的公文，在这里依次或同时会签。此功能将在后续版本中提供。</translation>
-    </message>
-    <message>
-        <source>Meeting rooms</source>
-        <translation>会议室</translation>
-    </message>
-    <message>
-        <source>Your unit&apos;s meeting rooms and bookings will appear here</source>
-        <translation>本单位的会议室及预订情况将显示在这里</translation>
-    </message>
-    <message>
-        <source>See which rooms are free and book one; a booking made offline is confirmed when the server is reached. This arrives in a later version.</source>
-        <translation>查看哪些会议室空闲并预订；离线时提交的预订会在连上服务器后确认。此功能将在后续版本中提供。</translation>
     </message>
     <message>
         <source>Vehicles</source>
@@ -520,6 +625,72 @@
     <message>
         <source>Read receipt of a notice</source>
         <translation>通知已读回执</translation>
+    </message>
+</context>
+<context>
+    <name>RoomCalendarModel</name>
+    <message>
+        <source>%1
+%2–%3, booked by %4
+%5</source>
+        <translation>%1
+%2–%3，预订人：%4
+%5</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>RoomsView</name>
+    <message>
+        <source>Day: all rooms</source>
+        <translation>按日：全部会议室</translation>
+    </message>
+    <message>
+        <source>Week: one room</source>
+        <translation>按周：单个会议室</translation>
+    </message>
+    <message>
+        <source>&lt; Earlier</source>
+        <translation>&lt; 向前</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Later &gt;</source>
+        <translation>向后 &gt;</translation>
+    </message>
+    <message>
+        <source>Book the selected time (Ctrl+N)</source>
+        <translation>预订所选时段（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>My bookings</source>
+        <translation>我的预订</translation>
+    </message>
+    <message>
+        <source>Meeting rooms</source>
+        <translation>会议室</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1，%2：%3</translation>
+    </message>
+    <message>
+        <source>%1 (%2 seats)</source>
+        <translation>%1（%2 座）</translation>
+    </message>
+    <message>
+        <source>%1 is free on %2: %3</source>
+        <translation>%1 在 %2 的空闲时段：%3</translation>
+    </message>
+    <message>
+        <source>not at all</source>
+        <translation>无</translation>
     </message>
 </context>
 <context>

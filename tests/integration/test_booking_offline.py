@@ -6,7 +6,7 @@ import pytest
 
 from app.domain.bookings import CONFIRMED, DECLINED, PENDING, overlaps
 from sync.client.transport import ServerUnreachable
-from tests.server.booking_helpers import day_at
+from tests.support.bookings import day_at
 from tests.support.headless_client import sign_in
 
 

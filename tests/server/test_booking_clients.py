@@ -3,7 +3,7 @@ arrive is confirmed, the other sees its request declined with the reason and thr
 that are really free. Until the server answers, the local calendar shows the request as waiting."""
 
 from app.domain.bookings import CONFIRMED, DECLINED, PENDING
-from tests.server.booking_helpers import day_at
+from tests.support.bookings import day_at
 from tests.server.inprocess_clients import inprocess_client
 
 

@@ -9,7 +9,7 @@ import requests
 
 from app.domain.bookings import overlaps
 from app.domain.scopes import resource_scope
-from tests.server.booking_helpers import answer, booking, day_at
+from tests.support.bookings import answer, booking, day_at
 from tests.server.helpers import log_in
 from tests.support.postgres import BACKENDS, fresh_database
 from tests.support.server_process import start_server

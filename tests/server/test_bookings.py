@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from app.domain.scopes import resource_scope
 from sync.server.database import open_database
 from sync.server.demo import default_org_path, init_demo
-from tests.server.booking_helpers import answer, booking, day_at
+from tests.support.bookings import answer, booking, day_at
 from tests.server.helpers import log_in
 from tests.support.postgres import fresh_database
 

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import pytest
 
 from app.domain.errors import RuleViolation
-from app.domain.recurrence import MAX_OCCURRENCES, ZONE, expand, local
+from app.domain.recurrence import EVERY_OTHER_WEEK, MAX_OCCURRENCES, MONTHLY_BY_WEEKDAY, WEEKLY, ZONE, expand, local, rule_for
 
 
 def at(text: str) -> int:
@@ -49,3 +49,11 @@ def test_a_rule_that_is_not_an_rrule_is_refused():
     with pytest.raises(RuleViolation) as refused:
         expand(at("2026-12-01 09:00"), at("2026-12-01 10:00"), "EVERY TUESDAY")
     assert refused.value.code == "booking.bad_rule"
+
+
+def test_the_dialog_choices_make_the_rules_users_mean():
+    second_tuesday = at("2026-12-08 14:30")
+    assert rule_for(WEEKLY, second_tuesday, 3) == "FREQ=WEEKLY;COUNT=3"
+    assert rule_for(EVERY_OTHER_WEEK, second_tuesday, 3) == "FREQ=WEEKLY;INTERVAL=2;COUNT=3"
+    assert rule_for(MONTHLY_BY_WEEKDAY, second_tuesday, 3) == "FREQ=MONTHLY;BYDAY=+2TU;COUNT=3"
+    assert rule_for("", second_tuesday, 3) == ""

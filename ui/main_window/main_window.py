@@ -2,6 +2,8 @@
 below. F5 syncs now, Ctrl+F searches the current page, Ctrl+N starts something new where it applies,
 Ctrl+1…Ctrl+8 jump to a page."""
 
+import time
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
@@ -17,6 +19,7 @@ from ui.views.directory_view import DirectoryView
 from ui.views.later_feature_view import later_feature_pages
 from ui.views.notices_view import NoticesView
 from ui.views.page import Page
+from ui.views.rooms_view import RoomsView
 from ui.views.todo_view import TodoView
 
 NAV_WIDTH = 188
@@ -36,7 +39,8 @@ class MainWindow(QMainWindow):
         self.todo = TodoView(session.todo)
         self.notices = NoticesView(session.notices, lambda: self._online)
         self.directory = DirectoryView(session.directory)
-        self.pages: dict[str, Page] = {"todo": self.todo, "notices": self.notices, "directory": self.directory, **later_feature_pages()}
+        self.rooms = RoomsView(session.bookings, lambda: self._online, int(time.time()))
+        self.pages: dict[str, Page] = {"todo": self.todo, "notices": self.notices, "directory": self.directory, "rooms": self.rooms, **later_feature_pages()}
         self.nav = NavigationList(entries(), self)
         self.stack = QStackedWidget(self)
         for key in self.nav.keys:

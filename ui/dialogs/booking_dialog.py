@@ -1,0 +1,89 @@
+"""预订会议室: meeting name, room, date and times (Shanghai clock), head count and a repeat. Ctrl+Enter
+books. A rule the request breaks is said inline; offline, the request waits as 待确认."""
+
+from PySide6.QtCore import QDateTime, Qt, QTime, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QTimeEdit, QVBoxLayout, QWidget
+
+from app.domain.errors import RuleViolation
+from app.domain.recurrence import EVERY_OTHER_WEEK, MAX_OCCURRENCES, MONTHLY_BY_WEEKDAY, WEEKLY, rule_for
+from app.services.bookings import BookingService
+from ui.text import fill
+from ui.time_format import ZONE, local
+
+
+class BookingDialog(QDialog):
+    booked = Signal(str)  # the new booking's id
+
+    def __init__(self, bookings: BookingService, room_id: str, start: int, end: int, online: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent, windowTitle=self.tr("Book a meeting room"))
+        self._bookings = bookings
+        self.title = QLineEdit(self, placeholderText=self.tr("For example: Weekly office meeting"))
+        self.room = QComboBox(self)
+        for room in bookings.rooms():
+            self.room.addItem(fill(self.tr("%1 (%2 seats, %3)"), room.name, room.capacity, room.location), room.id)
+        self.room.setCurrentIndex(max(0, self.room.findData(room_id)))
+        self.day = QDateEdit(local(start).date(), self, calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.starts = QTimeEdit(local(start).time(), self, displayFormat="HH:mm")
+        self.ends = QTimeEdit(local(end).time(), self, displayFormat="HH:mm")
+        self.attendees = QSpinBox(self, minimum=1, maximum=10_000, value=2)
+        self.repeat = QComboBox(self)
+        for label, key in ((self.tr("Does not repeat"), ""), (self.tr("Weekly"), WEEKLY), (self.tr("Every other week"), EVERY_OTHER_WEEK), (self.tr("Monthly on the same weekday"), MONTHLY_BY_WEEKDAY)):
+            self.repeat.addItem(label, key)
+        self.times = QSpinBox(self, minimum=2, maximum=MAX_OCCURRENCES, value=4, suffix=self.tr(" times"), enabled=False)
+        self.repeat.currentIndexChanged.connect(lambda: self.times.setEnabled(bool(self.repeat.currentData())))
+        self.error = QLabel(self, objectName="ErrorText", wordWrap=True, visible=False)
+        note = QLabel(self.tr("You are offline: the request is saved on this computer and shown as waiting for confirmation until the server decides."), self, objectName="Secondary", wordWrap=True, visible=not online)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._form())
+        layout.addWidget(self.error)
+        layout.addWidget(note)
+        layout.addLayout(self._buttons())
+        for keys in (Qt.Modifier.CTRL | Qt.Key.Key_Return, Qt.Modifier.CTRL | Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(keys), self, activated=self.book)
+
+    def book(self) -> None:
+        start, end = self._moment(self.starts.time()), self._moment(self.ends.time())
+        if self.ends.time() < self.starts.time():
+            end += 86400  # 22:00-01:00 ends the next morning
+        rule = rule_for(self.repeat.currentData(), start, self.times.value())
+        try:
+            booking_id = self._bookings.request(self.room.currentData() or "", self.title.text(), start, end, self.attendees.value(), rule)
+        except RuleViolation as violation:
+            self.error.setText(violation.message)
+            self.error.show()
+            return
+        self.booked.emit(booking_id)
+        self.accept()
+
+    def _moment(self, clock: QTime) -> int:
+        return QDateTime(self.day.date(), clock, ZONE).toSecsSinceEpoch()
+
+    def _form(self) -> QFormLayout:
+        times = QHBoxLayout()
+        times.addWidget(self.starts)
+        times.addWidget(QLabel("–", self))
+        times.addWidget(self.ends)
+        times.addStretch(1)
+        repeat = QHBoxLayout()
+        repeat.addWidget(self.repeat, 1)
+        repeat.addWidget(self.times)
+        form = QFormLayout()
+        form.addRow(self.tr("&Meeting"), self.title)
+        form.addRow(self.tr("&Room"), self.room)
+        form.addRow(self.tr("&Date"), self.day)
+        form.addRow(self.tr("Time"), times)
+        form.addRow(self.tr("&People"), self.attendees)
+        form.addRow(self.tr("R&epeat"), repeat)
+        return form
+
+    def _buttons(self) -> QHBoxLayout:
+        self.book_button = QPushButton(self.tr("Book (Ctrl+Enter)"), self, objectName="Primary", autoDefault=False)
+        self.book_button.clicked.connect(self.book)
+        cancel = QPushButton(self.tr("Cancel"), self, autoDefault=False)
+        cancel.clicked.connect(self.reject)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.book_button)
+        row.addWidget(cancel)
+        return row

@@ -1,0 +1,75 @@
+"""The right side of 会议室: the chosen occurrence (who holds the room, its state); for one's own
+declined request the reason (被…占用) and the three free alternatives, each bookable at once."""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from app.domain.bookings import CONFIRMED, DECLINED, PENDING
+from app.services.bookings import Occurrence
+from ui.models.room_calendar_model import status_label
+from ui.text import fill
+from ui.time_format import local
+
+ALTERNATIVE_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+def span(start: int, end: int) -> str:
+    """2026-12-01 09:00–10:30"""
+    return f"{local(start).toString('yyyy-MM-dd')} {hours(start, end)}"
+
+
+def hours(start: int, end: int) -> str:
+    """09:00–10:30"""
+    return f"{local(start).toString('HH:mm')}–{local(end).toString('HH:mm')}"
+
+
+class BookingPanel(QWidget):
+    cancel_requested = Signal(str, int)  # booking id, start of the occurrence
+    alternative_chosen = Signal(object)  # an app.domain.bookings.Alternative
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(self, objectName="DetailTitle", wordWrap=True)
+        self.meta = QLabel(self, objectName="Secondary", wordWrap=True)
+        self.state = QLabel(self, wordWrap=True)
+        self.reason = QLabel(self, objectName="ErrorText", wordWrap=True)
+        self.alternatives_label = QLabel(self.tr("Free instead (double-click to book):"), self)
+        self.alternatives = QListWidget(self)
+        self.alternatives.itemActivated.connect(lambda item: self.alternative_chosen.emit(item.data(ALTERNATIVE_ROLE)))
+        self.cancel_button = QPushButton(self.tr("Cancel this booking"), self)
+        self.cancel_button.clicked.connect(self._cancel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.title, self.meta, self.state, self.reason, self.alternatives_label, self.alternatives, self.cancel_button):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        self._shown: Occurrence | None = None
+        self.clear()
+
+    def clear(self) -> None:
+        self._shown = None
+        self.title.setText(self.tr("Choose a free time in the calendar and book it, or choose a meeting to see it."))
+        for widget in (self.meta, self.state, self.reason, self.alternatives_label, self.alternatives, self.cancel_button):
+            widget.hide()
+
+    def show_occurrence(self, held: Occurrence, room_name: str) -> None:
+        self._shown = held
+        self.title.setText(held.title)
+        self.meta.setText(fill(self.tr("%1, %2, booked by %3"), room_name, span(held.start, held.end), held.organiser_name))
+        self.state.setText(status_label(held.status) if held.status != PENDING else self.tr("Waiting for confirmation: the server decides when it is reached."))
+        self.reason.setText(held.reason)
+        self.alternatives.clear()
+        for alt in held.alternatives:
+            item = QListWidgetItem(fill(self.tr("%1, %2"), alt.room_name, span(alt.start, alt.end)), self.alternatives)
+            item.setData(ALTERNATIVE_ROLE, alt)
+        declined = held.status == DECLINED
+        for widget in (self.meta, self.state):
+            widget.show()
+        for widget in (self.reason, self.alternatives_label, self.alternatives):
+            widget.setVisible(declined and bool(held.reason or held.alternatives))
+        self.cancel_button.setVisible(held.mine and held.status in (CONFIRMED, PENDING))
+
+    def _cancel(self) -> None:
+        if self._shown is not None:
+            self.cancel_requested.emit(self._shown.booking_id, self._shown.start)
+
