@@ -27,6 +27,8 @@ from sync.server.database import Database
 from sync.server.directory import service as directory
 from sync.server.directory.models import PersonModel
 from sync.server.notices import service as notices
+from sync.server.vehicles import service as vehicles
+from sync.server.vehicles.models import DriverModel, VehicleModel
 
 DEMO_DATA = Path(__file__).parent / "demo_data"
 SHARED_SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"  # beside a repo checkout
@@ -137,6 +139,7 @@ def init_demo(db: Database, people: int, tokens_dir: Path, org_path: Path, reset
             register_key(s, by_login[login].id, public)
         _publish_plan(s, by_login["chenjg"])
         _add_rooms(s, org.units)
+        _add_fleet(s, org.units)
     unit_names = {u.id: u.name for u in org.units}
     files = [_write_token(tokens_dir, by_login[login], unit_names[by_login[login].unit_id], key) for login, key in keys.items()]
     return DemoSummary(len(org.units), len(org.departments), len(persons), files)
@@ -276,3 +279,18 @@ def _add_rooms(session: Session, units: list[Unit]) -> None:
         for n, (name, floor, seats, kit) in enumerate(DEMO_ROOMS, start=1)
     ]
     bookings.add_rooms(session, rooms)
+
+
+# Every demo unit's cars (seats, kind) and drivers; plates are 苏F (Nantong) with the unit number.
+DEMO_CARS = ((5, "轿车"), (7, "商务车"))
+DEMO_DRIVERS = ("张师傅", "李师傅")
+
+
+def _add_fleet(session: Session, units: list[Unit]) -> None:
+    cars = [
+        VehicleModel(id=f"{u.id}-v{n}", unit_id=u.id, plate=f"苏F·{u.sort_order:03d}{n:02d}", seats=seats, kind=kind, status="在用")
+        for u in units
+        for n, (seats, kind) in enumerate(DEMO_CARS, start=1)
+    ]
+    drivers = [DriverModel(id=f"{u.id}-k{n}", unit_id=u.id, name=name, phone=f"0513-8{u.sort_order:03d}{n:04d}") for u in units for n, name in enumerate(DEMO_DRIVERS, start=1)]
+    vehicles.add_fleet(session, cars, drivers)

@@ -7,6 +7,7 @@ from sync.server.changelog.models import ChangeRow, SeqCounter
 from sync.server.directory.models import DepartmentModel, PersonModel, RoleModel, UnitModel
 from sync.server.notices.models import NoticeModel, NoticeReadModel
 from sync.server.sync.models import AppliedOpModel
+from sync.server.vehicles.models import DriverModel, VehicleModel, VehicleRequestModel
 
 __all__ = [
     "AccessTokenModel",
@@ -18,6 +19,7 @@ __all__ = [
     "CredentialModel",
     "DepartmentModel",
     "DeviceModel",
+    "DriverModel",
     "NoticeModel",
     "NoticeReadModel",
     "PersonModel",
@@ -27,4 +29,6 @@ __all__ = [
     "RoomSlotModel",
     "SeqCounter",
     "UnitModel",
+    "VehicleModel",
+    "VehicleRequestModel",
 ]

@@ -1,5 +1,6 @@
-"""Meeting rooms, room bookings and their occurrences; on PostgreSQL an exclusion constraint
-(btree_gist) so that two confirmed occurrences of one room can never overlap.
+"""Meeting rooms, room bookings and their occurrences; the fleet, drivers and 用车申请. On
+PostgreSQL exclusion constraints (btree_gist) make it impossible for two confirmed occurrences of
+one room, or two trips of one car or one driver, to overlap.
 
 Revision ID: 0005_bookings
 Revises: 0003
@@ -49,15 +50,61 @@ def upgrade() -> None:
         sa.Column("alternatives", sa.JSON, nullable=False),
     )
     op.create_index("ix_room_slots_room_start", "room_slots", ["room_id", "status", "start_ts"])
+    _vehicles()
     if op.get_bind().dialect.name == "postgresql":
         op.execute("CREATE EXTENSION IF NOT EXISTS btree_gist")
-        op.execute(
-            "ALTER TABLE room_slots ADD CONSTRAINT room_slots_no_overlap EXCLUDE USING gist "
-            "(room_id WITH =, tstzrange(to_timestamp(start_ts), to_timestamp(end_ts), '[)') WITH &&) "
-            "WHERE (status = 'confirmed')"
-        )
+        _exclude("room_slots", "room_slots_no_overlap", "room_id", "status = 'confirmed'")
+        _exclude("vehicle_requests", "vehicle_requests_car_once", "vehicle_id", "status IN ('dispatched', 'out')")
+        _exclude("vehicle_requests", "vehicle_requests_driver_once", "driver_id", "status IN ('dispatched', 'out')")
+
+
+def _vehicles() -> None:
+    op.create_table(
+        "vehicles",
+        sa.Column("id", sa.String(64), primary_key=True),
+        sa.Column("unit_id", sa.String(64), sa.ForeignKey("units.id"), nullable=False, index=True),
+        sa.Column("plate", sa.String(20), nullable=False),
+        sa.Column("seats", sa.Integer, nullable=False),
+        sa.Column("kind", sa.String(40), nullable=False),
+        sa.Column("status", sa.String(20), nullable=False),
+    )
+    op.create_table(
+        "drivers",
+        sa.Column("id", sa.String(64), primary_key=True),
+        sa.Column("unit_id", sa.String(64), sa.ForeignKey("units.id"), nullable=False, index=True),
+        sa.Column("name", sa.String(64), nullable=False),
+        sa.Column("phone", sa.String(64), nullable=False),
+    )
+    op.create_table(
+        "vehicle_requests",
+        sa.Column("id", sa.String(64), primary_key=True),
+        sa.Column("unit_id", sa.String(64), sa.ForeignKey("units.id"), nullable=False),
+        sa.Column("requester_id", sa.String(64), sa.ForeignKey("people.id"), nullable=False),
+        sa.Column("department_id", sa.String(64), nullable=False),
+        sa.Column("purpose", sa.String(400), nullable=False),
+        sa.Column("passengers", sa.Integer, nullable=False),
+        sa.Column("origin", sa.String(400), nullable=False),
+        sa.Column("destination", sa.String(400), nullable=False),
+        sa.Column("start_ts", sa.BigInteger, nullable=False),
+        sa.Column("end_ts", sa.BigInteger, nullable=False),
+        sa.Column("status", sa.String(16), nullable=False),
+        sa.Column("reason", sa.Text, nullable=False),
+        sa.Column("vehicle_id", sa.String(64), sa.ForeignKey("vehicles.id"), nullable=True),
+        sa.Column("driver_id", sa.String(64), sa.ForeignKey("drivers.id"), nullable=True),
+        sa.Column("depart_km", sa.Integer, nullable=True),
+        sa.Column("return_km", sa.Integer, nullable=True),
+        sa.Column("version", sa.Integer, nullable=False),
+    )
+    op.create_index("ix_vehicle_requests_unit_start", "vehicle_requests", ["unit_id", "start_ts"])
+
+
+def _exclude(table: str, name: str, key: str, holding: str) -> None:
+    op.execute(
+        f"ALTER TABLE {table} ADD CONSTRAINT {name} EXCLUDE USING gist "
+        f"({key} WITH =, tstzrange(to_timestamp(start_ts), to_timestamp(end_ts), '[)') WITH &&) WHERE ({holding})"
+    )
 
 
 def downgrade() -> None:
-    for table in ("room_slots", "room_bookings", "rooms"):
+    for table in ("vehicle_requests", "drivers", "vehicles", "room_slots", "room_bookings", "rooms"):
         op.drop_table(table)
