@@ -8,6 +8,7 @@ from app.services.account import User
 from app.services.bookings import BookingService
 from app.services.directory import DirectoryService
 from app.services.notices import NoticeService
+from app.services.vehicles import VehicleService
 from app.services.todo import TodoService
 from app.store.cache import Cache
 from sync.client.engine import SyncEngine
@@ -42,6 +43,10 @@ class ClientSession:
     @property
     def bookings(self) -> BookingService:
         return BookingService(self.cache, self.user)
+
+    @property
+    def vehicles(self) -> VehicleService:
+        return VehicleService(self.cache, self.user)
 
     @property
     def todo(self) -> TodoService:

@@ -8,9 +8,10 @@ from sqlalchemy.orm import Session
 
 from app.domain.bookings import CANCELLED, PENDING
 from app.domain.recurrence import expand
+from app.domain.vehicles import APPROVED, DISPATCHED, OUT, REFUSED, REQUESTED, RETURNED
 from app.services.account import User
 from app.store import outbox
-from app.store.models import BookingRow, BookingSlotRow, NoticeReadRow, NoticeRow
+from app.store.models import BookingRow, BookingSlotRow, NoticeReadRow, NoticeRow, VehicleRequestRow
 
 LocalEffect = Callable[[Session, User, dict, float], None]
 
@@ -72,6 +73,32 @@ def _cancel_booking(s: Session, _user: User, args: dict, _at: float) -> None:
             slot.status = CANCELLED
 
 
+def _request_vehicle(s: Session, user: User, args: dict, _at: float) -> None:
+    if s.get(VehicleRequestRow, args["id"]) is not None:
+        return
+    keys = ("purpose", "passengers", "origin", "destination", "start", "end")
+    s.add(VehicleRequestRow(id=args["id"], requester_id=user.id, requester_name=user.name, department_id=user.department_id, status=REQUESTED, reason="", pending=True, version=0, **{k: args[k] for k in keys}))
+
+
+def _vehicle_step(fields: Callable[[dict], dict]) -> LocalEffect:
+    """A step on a request (审批, 派车, 出车, 回车): shown at once, the server's values kept for rebase."""
+
+    def effect(s: Session, _user: User, args: dict, _at: float) -> None:
+        row = s.get(VehicleRequestRow, args["id"])
+        if row is None:
+            return
+        changes = fields(args)
+        if not row.pending:
+            kept = dict(row.server_values or {})
+            for name in changes:
+                kept.setdefault(name, getattr(row, name))
+            row.server_values = kept
+        for name, value in changes.items():
+            setattr(row, name, value)
+
+    return effect
+
+
 EDITABLE = ("title", "body", "audience")
 EFFECTS: dict[str, LocalEffect] = {
     "notice.publish": _publish_notice,
@@ -79,6 +106,12 @@ EFFECTS: dict[str, LocalEffect] = {
     "notice.edit": _edit_notice,
     "booking.request": _request_booking,
     "booking.cancel": _cancel_booking,
+    "vehicle.request": _request_vehicle,
+    "vehicle.approve": _vehicle_step(lambda a: {"status": APPROVED}),
+    "vehicle.refuse": _vehicle_step(lambda a: {"status": REFUSED, "reason": a["reason"]}),
+    "vehicle.dispatch": _vehicle_step(lambda a: {"status": DISPATCHED, "vehicle_id": a["vehicle_id"], "driver_id": a["driver_id"]}),
+    "vehicle.depart": _vehicle_step(lambda a: {"status": OUT, "depart_km": a["km"]}),
+    "vehicle.return": _vehicle_step(lambda a: {"status": RETURNED, "return_km": a["km"]}),
 }
 
 
@@ -98,6 +131,11 @@ def rebase(session: Session, user: User) -> None:
     session.execute(
         update(BookingSlotRow).where(BookingSlotRow.server_status.is_not(None)).values(status=BookingSlotRow.server_status, server_status=None).execution_options(synchronize_session=False)
     )
+    session.execute(delete(VehicleRequestRow).where(VehicleRequestRow.pending.is_(True)))
+    for stepped in session.scalars(select(VehicleRequestRow).where(VehicleRequestRow.server_values.is_not(None))):
+        for name, value in stepped.server_values.items():
+            setattr(stepped, name, value)
+        stepped.server_values = None
     session.flush()
     session.execute(delete(NoticeReadRow).where(NoticeReadRow.pending.is_(True)))
     own_receipt = exists().where(NoticeReadRow.notice_id == NoticeRow.id, NoticeReadRow.reader_id == user.id)

@@ -15,7 +15,21 @@ from sqlalchemy.orm import Session
 
 from app.domain.directory import search_keys
 from app.store import meta
-from app.store.models import BookingRow, BookingSlotRow, ConflictRow, DepartmentRow, NoticeReadRow, NoticeRow, PersonRow, RoleRow, RoomRow, UnitRow
+from app.store.models import (
+    BookingRow,
+    BookingSlotRow,
+    ConflictRow,
+    DepartmentRow,
+    DriverRow,
+    NoticeReadRow,
+    NoticeRow,
+    PersonRow,
+    RoleRow,
+    RoomRow,
+    UnitRow,
+    VehicleRequestRow,
+    VehicleRow,
+)
 
 OWNER_KEY = "user_id"
 _NAMES_KEY = "mirror_names"
@@ -194,6 +208,22 @@ def _room_slot(_s: Session, r: RowLike) -> dict[str, Any]:
     return {"id": r.id, **{k: d[k] for k in keys}, "alternatives": list(d["alternatives"]), "pending": False, "server_status": None, "version": r.version}
 
 
+def _vehicle(_s: Session, r: RowLike) -> dict[str, Any]:
+    d = r.data
+    return {"id": r.id, "unit_id": d["unit_id"], "plate": d["plate"], "seats": d["seats"], "kind": d["kind"], "status": d["status"], "version": r.version}
+
+
+def _driver(_s: Session, r: RowLike) -> dict[str, Any]:
+    d = r.data
+    return {"id": r.id, "unit_id": d["unit_id"], "name": d["name"], "phone": d["phone"], "version": r.version}
+
+
+def _vehicle_request(_s: Session, r: RowLike) -> dict[str, Any]:
+    d = r.data
+    keys = ("requester_id", "requester_name", "department_id", "purpose", "passengers", "origin", "destination", "start", "end", "status", "reason", "vehicle_id", "driver_id", "depart_km", "return_km")
+    return {"id": r.id, **{k: d[k] for k in keys}, "pending": False, "server_values": None, "version": r.version}
+
+
 ToValues = Callable[[Session, RowLike], dict[str, Any]]
 _KINDS: dict[str, tuple[type, ToValues]] = {
     "unit": (UnitRow, _unit),
@@ -206,4 +236,7 @@ _KINDS: dict[str, tuple[type, ToValues]] = {
     "room": (RoomRow, _room),
     "room_booking": (BookingRow, _room_booking),
     "room_slot": (BookingSlotRow, _room_slot),
+    "vehicle": (VehicleRow, _vehicle),
+    "driver": (DriverRow, _driver),
+    "vehicle_request": (VehicleRequestRow, _vehicle_request),
 }

@@ -199,3 +199,51 @@ class BookingSlotRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=0)
 
     __table_args__ = (Index("ix_room_slots_room_start", "room_id", "start"),)
+
+
+class VehicleRow(Base):
+    """A car of this user's unit (公务车辆)."""
+
+    __tablename__ = "vehicles"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    unit_id: Mapped[str] = mapped_column(String(64))
+    plate: Mapped[str] = mapped_column(String(20))
+    seats: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20))
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DriverRow(Base):
+    __tablename__ = "drivers"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    unit_id: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(64))
+    phone: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class VehicleRequestRow(Base):
+    """A 用车申请 as the unit sees it; `pending` while one's own new request waits for the server,
+    `server_values` the server's fields under a local step (审批, 派车, 出车…) not yet confirmed."""
+
+    __tablename__ = "vehicle_requests"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    requester_id: Mapped[str] = mapped_column(String(64))
+    requester_name: Mapped[str] = mapped_column(String(64))
+    department_id: Mapped[str] = mapped_column(String(64))
+    purpose: Mapped[str] = mapped_column(String(400))
+    passengers: Mapped[int] = mapped_column(Integer)
+    origin: Mapped[str] = mapped_column(String(400))
+    destination: Mapped[str] = mapped_column(String(400))
+    start: Mapped[int] = mapped_column(Integer, index=True)
+    end: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    vehicle_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    driver_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    depart_km: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    return_km: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    pending: Mapped[bool] = mapped_column(Boolean, default=False)
+    server_values: Mapped[dict | None] = mapped_column(JSON(none_as_null=True), nullable=True, default=None)
+    version: Mapped[int] = mapped_column(Integer, default=0)

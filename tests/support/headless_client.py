@@ -9,6 +9,7 @@ from app.services.account import User, device_id
 from app.services.bookings import BookingService
 from app.services.directory import DirectoryService
 from app.services.notices import NoticeService
+from app.services.vehicles import VehicleService
 from app.store.cache import Cache, open_cache
 from sync.client.engine import SyncEngine, SyncReport
 from sync.client.login import login_online, sign_in_online
@@ -35,6 +36,10 @@ class HeadlessClient:
     @property
     def bookings(self) -> BookingService:
         return BookingService(self.cache, self.user)
+
+    @property
+    def vehicles(self) -> VehicleService:
+        return VehicleService(self.cache, self.user)
 
     def sync(self) -> SyncReport:
         return self.engine.sync_once()

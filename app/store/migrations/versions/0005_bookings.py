@@ -1,4 +1,5 @@
-"""Meeting rooms, room bookings and their occurrences (会议室预订).
+"""Meeting rooms, room bookings and their occurrences (会议室预订); the unit's cars, drivers and
+用车申请.
 
 Revision ID: 0005_bookings
 Revises: 0003
@@ -57,8 +58,52 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer, nullable=False),
     )
     op.create_index("ix_room_slots_room_start", "room_slots", ["room_id", "start"])
+    _vehicles()
+
+
+def _vehicles() -> None:
+    op.create_table(
+        "vehicles",
+        sa.Column("id", sa.String(64), primary_key=True),
+        sa.Column("unit_id", sa.String(64), nullable=False),
+        sa.Column("plate", sa.String(20), nullable=False),
+        sa.Column("seats", sa.Integer, nullable=False),
+        sa.Column("kind", sa.String(40), nullable=False),
+        sa.Column("status", sa.String(20), nullable=False),
+        sa.Column("version", sa.Integer, nullable=False),
+    )
+    op.create_table(
+        "drivers",
+        sa.Column("id", sa.String(64), primary_key=True),
+        sa.Column("unit_id", sa.String(64), nullable=False),
+        sa.Column("name", sa.String(64), nullable=False),
+        sa.Column("phone", sa.String(64), nullable=False),
+        sa.Column("version", sa.Integer, nullable=False),
+    )
+    op.create_table(
+        "vehicle_requests",
+        sa.Column("id", sa.String(64), primary_key=True),
+        sa.Column("requester_id", sa.String(64), nullable=False),
+        sa.Column("requester_name", sa.String(64), nullable=False),
+        sa.Column("department_id", sa.String(64), nullable=False),
+        sa.Column("purpose", sa.String(400), nullable=False),
+        sa.Column("passengers", sa.Integer, nullable=False),
+        sa.Column("origin", sa.String(400), nullable=False),
+        sa.Column("destination", sa.String(400), nullable=False),
+        sa.Column("start", sa.Integer, nullable=False, index=True),
+        sa.Column("end", sa.Integer, nullable=False),
+        sa.Column("status", sa.String(16), nullable=False),
+        sa.Column("reason", sa.Text, nullable=False),
+        sa.Column("vehicle_id", sa.String(64), nullable=True),
+        sa.Column("driver_id", sa.String(64), nullable=True),
+        sa.Column("depart_km", sa.Integer, nullable=True),
+        sa.Column("return_km", sa.Integer, nullable=True),
+        sa.Column("pending", sa.Boolean, nullable=False),
+        sa.Column("server_values", sa.JSON, nullable=True),
+        sa.Column("version", sa.Integer, nullable=False),
+    )
 
 
 def downgrade() -> None:
-    for table in ("room_slots", "room_bookings", "rooms"):
+    for table in ("vehicle_requests", "drivers", "vehicles", "room_slots", "room_bookings", "rooms"):
         op.drop_table(table)
