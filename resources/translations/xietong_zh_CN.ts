@@ -207,6 +207,45 @@
     </message>
 </context>
 <context>
+    <name>DispatchDialog</name>
+    <message>
+        <source>Assign a car</source>
+        <translation>派车</translation>
+    </message>
+    <message>
+        <source>%1 (%2 seats)</source>
+        <translation>%1（%2 座）</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>%1, %2 people, %3 to %4, from %5</source>
+        <translation>%1，%2 人，%3 至 %4，%5 出发</translation>
+    </message>
+    <message>
+        <source>No car or no driver is free at that time: refuse the request with the reason, or ask the requester to change the time.</source>
+        <translation>该时段没有空闲的车辆或驾驶员：请写明原因退回申请，或请申请人调整时间。</translation>
+    </message>
+    <message>
+        <source>&amp;Car</source>
+        <translation>车辆(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Driver</source>
+        <translation>驾驶员(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>派车</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>LaterFeatures</name>
     <message>
         <source>Incoming documents</source>
@@ -243,18 +282,6 @@
     <message>
         <source>When several units or leaders must agree on a document, each signs here in turn or in parallel. This arrives in a later version.</source>
         <translation>需要多个单位或多位领导共同同意的公文，在这里依次或同时会签。此功能将在后续版本中提供。</translation>
-    </message>
-    <message>
-        <source>Vehicles</source>
-        <translation>用车</translation>
-    </message>
-    <message>
-        <source>Requests for official vehicles will appear here</source>
-        <translation>公务用车申请将显示在这里</translation>
-    </message>
-    <message>
-        <source>Ask for a car for a date and a destination; the dispatcher assigns one and you see the answer here. This arrives in a later version.</source>
-        <translation>填写用车日期和目的地提出申请，车辆调度员派车后，结果会显示在这里。此功能将在后续版本中提供。</translation>
     </message>
 </context>
 <context>
@@ -626,6 +653,14 @@
         <source>Read receipt of a notice</source>
         <translation>通知已读回执</translation>
     </message>
+    <message>
+        <source>Book a meeting room</source>
+        <translation>预订会议室</translation>
+    </message>
+    <message>
+        <source>Cancel a room booking</source>
+        <translation>取消会议室预订</translation>
+    </message>
 </context>
 <context>
     <name>RoomCalendarModel</name>
@@ -848,6 +883,186 @@
     <message>
         <source>Urgent</source>
         <translation>加急</translation>
+    </message>
+</context>
+<context>
+    <name>VehicleRequestDialog</name>
+    <message>
+        <source>Request a car</source>
+        <translation>用车申请</translation>
+    </message>
+    <message>
+        <source>For example: inspection visit to Rugao</source>
+        <translation>例如：赴如皋调研</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose</source>
+        <translation>用车事由(&amp;P)</translation>
+    </message>
+    <message>
+        <source>P&amp;assengers</source>
+        <translation>乘车人数(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>出发地(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>目的地(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Send the request (Ctrl+Enter)</source>
+        <translation>提交申请（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>VehicleRequestsModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用车事由</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>目的地</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Car and driver</source>
+        <translation>车辆和驾驶员</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>%1 (waiting to sync)</source>
+        <translation>%1（待同步）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Vehicles</name>
+    <message>
+        <source>Waiting for approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Approved, waiting for a car</source>
+        <translation>已批准，待派车</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Car assigned</source>
+        <translation>已派车</translation>
+    </message>
+    <message>
+        <source>On the road</source>
+        <translation>已出车</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已回车</translation>
+    </message>
+</context>
+<context>
+    <name>VehiclesView</name>
+    <message>
+        <source>Request a car (Ctrl+N)</source>
+        <translation>申请用车（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Refuse…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <source>Assign a car…</source>
+        <translation>派车…</translation>
+    </message>
+    <message>
+        <source>Departure mileage…</source>
+        <translation>出车登记…</translation>
+    </message>
+    <message>
+        <source>Return mileage…</source>
+        <translation>回车登记…</translation>
+    </message>
+    <message>
+        <source>Export the month&apos;s report…</source>
+        <translation>导出月度报表…</translation>
+    </message>
+    <message>
+        <source>Odometer at departure (km)</source>
+        <translation>出车时里程表读数（公里）</translation>
+    </message>
+    <message>
+        <source>Odometer on return (km)</source>
+        <translation>回车时里程表读数（公里）</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation>用车</translation>
+    </message>
+    <message>
+        <source>Export the month&apos;s report</source>
+        <translation>导出月度报表</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The report could not be written to %1: %2</source>
+        <translation>无法将报表写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Refuse the request</source>
+        <translation>退回用车申请</translation>
+    </message>
+    <message>
+        <source>Reason (the requester sees it):</source>
+        <translation>退回原因（申请人可见）：</translation>
     </message>
 </context>
 <context>

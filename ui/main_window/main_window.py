@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from app.services import sync_state
+from ui import time_format
 from ui.icons import icon
 from ui.main_window.navigation import NavigationList, entries
 from ui.main_window.status_bar import SyncStatusBar
@@ -20,6 +21,7 @@ from ui.views.later_feature_view import later_feature_pages
 from ui.views.notices_view import NoticesView
 from ui.views.page import Page
 from ui.views.rooms_view import RoomsView
+from ui.views.vehicles_view import VehiclesView
 from ui.views.todo_view import TodoView
 
 NAV_WIDTH = 188
@@ -40,7 +42,15 @@ class MainWindow(QMainWindow):
         self.notices = NoticesView(session.notices, lambda: self._online)
         self.directory = DirectoryView(session.directory)
         self.rooms = RoomsView(session.bookings, lambda: self._online, int(time.time()))
-        self.pages: dict[str, Page] = {"todo": self.todo, "notices": self.notices, "directory": self.directory, "rooms": self.rooms, **later_feature_pages()}
+        self.vehicles = VehiclesView(session.vehicles, time_format.local(time.time()).date())
+        self.pages: dict[str, Page] = {
+            "todo": self.todo,
+            "notices": self.notices,
+            "directory": self.directory,
+            "rooms": self.rooms,
+            "vehicles": self.vehicles,
+            **later_feature_pages(),
+        }
         self.nav = NavigationList(entries(), self)
         self.stack = QStackedWidget(self)
         for key in self.nav.keys:
