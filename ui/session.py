@@ -50,7 +50,7 @@ class ClientSession:
 
     @property
     def todo(self) -> TodoService:
-        return TodoService(self.notices)
+        return TodoService(self.notices, self.bookings)
 
     def sync_engine(self) -> SyncEngine:
         return SyncEngine(self.cache, self.user, self.transport, self.device_id, self.scopes, self.relogin)

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 
 from sqlalchemy import or_, select
 
-from app.domain.bookings import CANCELLED, DECLINED, Alternative, BookingDraft, Room, Slot, free_slots, validate_draft, working_day
+from app.domain.bookings import CANCELLED, CONFIRMED, DECLINED, PENDING, Alternative, BookingDraft, Room, Slot, free_slots, validate_draft, working_day
 from app.domain.errors import RuleViolation
 from app.services import local_ops
+from app.services.calendar_export import CalendarEvent, calendar_file
 from app.services.account import User
 from app.store import outbox
 from app.store.cache import Cache
-from app.store.models import BookingRow, BookingSlotRow, RoomRow
+from app.store.models import BookingAnswerRow, BookingRow, BookingSlotRow, InvitationRow, RoomRow
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,24 @@ class Occurrence:
     mine: bool
     reason: str
     alternatives: tuple[Alternative, ...]
+
+
+@dataclass(frozen=True)
+class Invitation:
+    """会议通知 as the invitee sees it; `waiting` while their answer has not reached the server."""
+
+    booking_id: str
+    title: str
+    room_name: str
+    location: str
+    organiser_name: str
+    occurrences: tuple[tuple[int, int], ...]
+    cancelled: bool
+    answer: str  # "", ACCEPTED or REFUSED
+    waiting: bool
+
+
+ACCEPTED, REFUSED = "accepted", "declined"
 
 
 class BookingService:
@@ -82,9 +101,10 @@ class BookingService:
             rows = s.scalars(select(BookingSlotRow).where(BookingSlotRow.organiser_id == self._user.id).order_by(BookingSlotRow.start.desc()))
             return [self._occurrence(r) for r in rows]
 
-    def request(self, room_id: str, title: str, start: int, end: int, attendees: int, rule: str = "", exdates: tuple[int, ...] = ()) -> str:
+    def request(self, room_id: str, title: str, start: int, end: int, attendees: int, rule: str = "", exdates: tuple[int, ...] = (), invitees: tuple[str, ...] = ()) -> str:
         """Ask for a room (offline too); shown as 待确认 until the server confirms or declines.
-        Raises RuleViolation for what can be refused at once."""
+        `invitees` (person ids) get a 会议通知 once it is confirmed. Raises RuleViolation for
+        what can be refused at once."""
         with self._cache.session() as s:
             found = s.get(RoomRow, room_id)
         room = Room(found.id, found.unit_id, found.name, found.capacity) if found else None
@@ -93,6 +113,9 @@ class BookingService:
         args = {"id": booking_id, "room_id": room_id, "title": draft.title, "start": start, "end": end, "attendees": draft.attendees}
         if rule:
             args |= {"rule": rule, "exdates": list(exdates)}
+        invited = [p for p in dict.fromkeys(invitees) if p != self._user.id]
+        if invited:
+            args["invitees"] = invited
         self._act("booking.request", args)
         return booking_id
 
@@ -103,6 +126,33 @@ class BookingService:
             if booking is None or booking.organiser_id != self._user.id:
                 raise RuleViolation("booking.not_yours", "只有预订人可以修改或取消该预订。")
         self._act("booking.cancel", {"id": booking_id, "starts": list(starts)})
+
+    def invitations(self, unanswered_only: bool = False) -> list[Invitation]:
+        """会议通知 to this user, the soonest meeting first."""
+        with self._cache.session() as s:
+            rows = list(s.scalars(select(InvitationRow)))
+        found = [Invitation(r.id, r.title, r.room_name, r.location, r.organiser_name, tuple(tuple(o) for o in r.occurrences), r.cancelled, r.answer, r.server_answer is not None) for r in rows]
+        if unanswered_only:
+            found = [i for i in found if not i.answer and not i.cancelled]
+        return sorted(found, key=lambda i: i.occurrences[0][0] if i.occurrences else 0)
+
+    def answer(self, booking_id: str, accept: bool) -> None:
+        self._act("booking.answer", {"id": booking_id, "answer": ACCEPTED if accept else REFUSED})
+
+    def answers(self, booking_id: str) -> list[tuple[str, str]]:
+        """(name, answer) of the invitees who answered one's own booking."""
+        with self._cache.session() as s:
+            return [tuple(r) for r in s.execute(select(BookingAnswerRow.person_name, BookingAnswerRow.answer).where(BookingAnswerRow.booking_id == booking_id).order_by(BookingAnswerRow.person_name))]
+
+    def ics(self, booking_id: str) -> bytes:
+        """One booking (one's own or an invitation) as an iCalendar file for other calendars."""
+        with self._cache.session() as s:
+            invitation = s.get(InvitationRow, booking_id)
+            if invitation is not None:
+                return calendar_file([CalendarEvent(f"{booking_id}:{n}", invitation.title, start, end, f"{invitation.room_name}，{invitation.location}", invitation.organiser_name) for n, (start, end) in enumerate(invitation.occurrences)])
+            rooms = dict(s.execute(select(RoomRow.id, RoomRow.name)).all())
+            slots = s.scalars(select(BookingSlotRow).where(BookingSlotRow.booking_id == booking_id, BookingSlotRow.status.in_((CONFIRMED, PENDING))).order_by(BookingSlotRow.start))
+            return calendar_file([CalendarEvent(o.id, o.title, o.start, o.end, rooms.get(o.room_id, ""), o.organiser_name, tentative=o.status == PENDING) for o in slots])
 
     def _act(self, name: str, args: dict) -> None:
         with self._cache.sessions.begin() as s:

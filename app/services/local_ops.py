@@ -11,7 +11,7 @@ from app.domain.recurrence import expand
 from app.domain.vehicles import APPROVED, DISPATCHED, OUT, REFUSED, REQUESTED, RETURNED
 from app.services.account import User
 from app.store import outbox
-from app.store.models import BookingRow, BookingSlotRow, NoticeReadRow, NoticeRow, VehicleRequestRow
+from app.store.models import BookingRow, BookingSlotRow, InvitationRow, NoticeReadRow, NoticeRow, VehicleRequestRow
 
 LocalEffect = Callable[[Session, User, dict, float], None]
 
@@ -73,6 +73,15 @@ def _cancel_booking(s: Session, _user: User, args: dict, _at: float) -> None:
             slot.status = CANCELLED
 
 
+def _answer_invitation(s: Session, _user: User, args: dict, _at: float) -> None:
+    invitation = s.get(InvitationRow, args["id"])
+    if invitation is None:
+        return
+    if invitation.server_answer is None:
+        invitation.server_answer = invitation.answer
+    invitation.answer = args["answer"]
+
+
 def _request_vehicle(s: Session, user: User, args: dict, _at: float) -> None:
     if s.get(VehicleRequestRow, args["id"]) is not None:
         return
@@ -106,6 +115,7 @@ EFFECTS: dict[str, LocalEffect] = {
     "notice.edit": _edit_notice,
     "booking.request": _request_booking,
     "booking.cancel": _cancel_booking,
+    "booking.answer": _answer_invitation,
     "vehicle.request": _request_vehicle,
     "vehicle.approve": _vehicle_step(lambda a: {"status": APPROVED}),
     "vehicle.refuse": _vehicle_step(lambda a: {"status": REFUSED, "reason": a["reason"]}),
@@ -130,6 +140,9 @@ def rebase(session: Session, user: User) -> None:
     session.execute(delete(BookingSlotRow).where(BookingSlotRow.pending.is_(True)))
     session.execute(
         update(BookingSlotRow).where(BookingSlotRow.server_status.is_not(None)).values(status=BookingSlotRow.server_status, server_status=None).execution_options(synchronize_session=False)
+    )
+    session.execute(
+        update(InvitationRow).where(InvitationRow.server_answer.is_not(None)).values(answer=InvitationRow.server_answer, server_answer=None).execution_options(synchronize_session=False)
     )
     session.execute(delete(VehicleRequestRow).where(VehicleRequestRow.pending.is_(True)))
     for stepped in session.scalars(select(VehicleRequestRow).where(VehicleRequestRow.server_values.is_not(None))):

@@ -16,11 +16,13 @@ from sqlalchemy.orm import Session
 from app.domain.directory import search_keys
 from app.store import meta
 from app.store.models import (
+    BookingAnswerRow,
     BookingRow,
     BookingSlotRow,
     ConflictRow,
     DepartmentRow,
     DriverRow,
+    InvitationRow,
     NoticeReadRow,
     NoticeRow,
     PersonRow,
@@ -208,6 +210,17 @@ def _room_slot(_s: Session, r: RowLike) -> dict[str, Any]:
     return {"id": r.id, **{k: d[k] for k in keys}, "alternatives": list(d["alternatives"]), "pending": False, "server_status": None, "version": r.version}
 
 
+def _invitation(_s: Session, r: RowLike) -> dict[str, Any]:
+    d = r.data
+    keys = ("title", "room_name", "location", "organiser_name", "cancelled", "answer")
+    return {"id": r.id, **{k: d[k] for k in keys}, "occurrences": [list(o) for o in d["occurrences"]], "server_answer": None, "version": r.version}
+
+
+def _booking_answer(_s: Session, r: RowLike) -> dict[str, Any]:
+    d = r.data
+    return {"id": r.id, "booking_id": d["booking_id"], "person_name": d["person_name"], "answer": d["answer"], "version": r.version}
+
+
 def _vehicle(_s: Session, r: RowLike) -> dict[str, Any]:
     d = r.data
     return {"id": r.id, "unit_id": d["unit_id"], "plate": d["plate"], "seats": d["seats"], "kind": d["kind"], "status": d["status"], "version": r.version}
@@ -236,6 +249,8 @@ _KINDS: dict[str, tuple[type, ToValues]] = {
     "room": (RoomRow, _room),
     "room_booking": (BookingRow, _room_booking),
     "room_slot": (BookingSlotRow, _room_slot),
+    "invitation": (InvitationRow, _invitation),
+    "booking_answer": (BookingAnswerRow, _booking_answer),
     "vehicle": (VehicleRow, _vehicle),
     "driver": (DriverRow, _driver),
     "vehicle_request": (VehicleRequestRow, _vehicle_request),

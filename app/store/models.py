@@ -247,3 +247,31 @@ class VehicleRequestRow(Base):
     pending: Mapped[bool] = mapped_column(Boolean, default=False)
     server_values: Mapped[dict | None] = mapped_column(JSON(none_as_null=True), nullable=True, default=None)
     version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class InvitationRow(Base):
+    """会议通知: a booking this user is invited to, with the confirmed occurrences and their own
+    answer; `server_answer` keeps the server's answer under a local one not yet confirmed."""
+
+    __tablename__ = "invitations"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # the booking's id
+    title: Mapped[str] = mapped_column(String(400))
+    room_name: Mapped[str] = mapped_column(String(100))
+    location: Mapped[str] = mapped_column(String(300))
+    organiser_name: Mapped[str] = mapped_column(String(64))
+    occurrences: Mapped[list[list[int]]] = mapped_column(JSON)  # [[start, end], ...]
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+    answer: Mapped[str] = mapped_column(String(16), default="")
+    server_answer: Mapped[str | None] = mapped_column(String(16), nullable=True, default=None)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class BookingAnswerRow(Base):
+    """An invitee's answer to one of this user's bookings."""
+
+    __tablename__ = "booking_answers"
+    id: Mapped[str] = mapped_column(String(140), primary_key=True)
+    booking_id: Mapped[str] = mapped_column(String(64), index=True)
+    person_name: Mapped[str] = mapped_column(String(64))
+    answer: Mapped[str] = mapped_column(String(16))
+    version: Mapped[int] = mapped_column(Integer, default=0)

@@ -71,6 +71,10 @@
         <translation>重复(&amp;E)</translation>
     </message>
     <message>
+        <source>&amp;Invite</source>
+        <translation>邀请参会(&amp;I)</translation>
+    </message>
+    <message>
         <source>Book (Ctrl+Enter)</source>
         <translation>预订（Ctrl+Enter）</translation>
     </message>
@@ -90,6 +94,10 @@
         <translation>取消此次预订</translation>
     </message>
     <message>
+        <source>Save to calendar (.ics)…</source>
+        <translation>保存到日历（.ics）…</translation>
+    </message>
+    <message>
         <source>Choose a free time in the calendar and book it, or choose a meeting to see it.</source>
         <translation>在日程表中选择空闲时段即可预订；选择已有会议可查看详情。</translation>
     </message>
@@ -104,6 +112,12 @@
     <message>
         <source>%1, %2</source>
         <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Will attend: %1
+Will not attend: %2</source>
+        <translation>参加：%1
+不参加：%2</translation>
     </message>
 </context>
 <context>
@@ -243,6 +257,63 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>InvitationDialog</name>
+    <message>
+        <source>Meeting invitation</source>
+        <translation>会议通知</translation>
+    </message>
+    <message>
+        <source>Where: %1, %2
+Booked by: %3
+When:
+%4</source>
+        <translation>地点：%1，%2
+预订人：%3
+时间：
+%4</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>参加</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>不参加</translation>
+    </message>
+    <message>
+        <source>Save to calendar (.ics)…</source>
+        <translation>保存到日历（.ics）…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Save to calendar</source>
+        <translation>保存到日历</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar 日历文件 (*.ics)</translation>
+    </message>
+    <message>
+        <source>This meeting has been cancelled.</source>
+        <translation>该会议已取消。</translation>
+    </message>
+    <message>
+        <source>Please answer whether you will attend.</source>
+        <translation>请确认是否参加。</translation>
+    </message>
+    <message>
+        <source>You have accepted.</source>
+        <translation>您已确认参加。</translation>
+    </message>
+    <message>
+        <source>You have declined.</source>
+        <translation>您已回复不参加。</translation>
     </message>
 </context>
 <context>
@@ -716,6 +787,14 @@
         <translation>%1，%2：%3</translation>
     </message>
     <message>
+        <source>Save to calendar</source>
+        <translation>保存到日历</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar 日历文件 (*.ics)</translation>
+    </message>
+    <message>
         <source>%1 (%2 seats)</source>
         <translation>%1（%2 座）</translation>
     </message>
@@ -847,6 +926,10 @@
     <message>
         <source>Notice · %1</source>
         <translation>通知公告 · %1</translation>
+    </message>
+    <message>
+        <source>Meeting · %1</source>
+        <translation>会议 · %1</translation>
     </message>
 </context>
 <context>

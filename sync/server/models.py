@@ -2,7 +2,7 @@
 
 from sync.server.auth.models import AccessTokenModel, ChallengeModel, CredentialModel, DeviceModel
 from sync.server.blobs.models import BlobRef, BlobUploader
-from sync.server.bookings.models import RoomBookingModel, RoomModel, RoomSlotModel
+from sync.server.bookings.models import InvitationModel, RoomBookingModel, RoomModel, RoomSlotModel
 from sync.server.changelog.models import ChangeRow, SeqCounter
 from sync.server.directory.models import DepartmentModel, PersonModel, RoleModel, UnitModel
 from sync.server.notices.models import NoticeModel, NoticeReadModel
@@ -20,6 +20,7 @@ __all__ = [
     "DepartmentModel",
     "DeviceModel",
     "DriverModel",
+    "InvitationModel",
     "NoticeModel",
     "NoticeReadModel",
     "PersonModel",

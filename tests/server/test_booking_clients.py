@@ -1,8 +1,14 @@
-"""Two real clients book the same room while offline; they sync one after the other: the first to
+"""Real clients against the server in-process. Two book the same room while offline; they sync one after the other: the first to
 arrive is confirmed, the other sees its request declined with the reason and three alternatives
-that are really free. Until the server answers, the local calendar shows the request as waiting."""
+that are really free. Until the server answers, the local calendar shows the request as waiting.
+Invitations reach the invitees' 待办, are answered, and export to .ics."""
+
+from datetime import UTC, datetime
+
+from icalendar import Calendar
 
 from app.domain.bookings import CONFIRMED, DECLINED, PENDING
+from app.services.todo import TodoService
 from tests.support.bookings import day_at
 from tests.server.inprocess_clients import inprocess_client
 
@@ -46,3 +52,27 @@ def test_a_cancel_frees_the_room_at_once_offline_and_after_sync(deployment, tmp_
     organiser.sync()
     assert organiser.bookings.calendar(["u01-r2"], start, end)["u01-r2"] == []
     assert [o.status for o in organiser.bookings.mine() if o.booking_id == booking_id] == ["cancelled"]
+
+
+def test_an_invitation_reaches_the_invitees_todo_is_answered_and_exports_to_ics(deployment, tmp_path):
+    organiser, _ = inprocess_client(deployment, "chenjg", tmp_path / "d")
+    guest, _ = inprocess_client(deployment, "wangxy", tmp_path / "e")
+    start, end = day_at(62, "09:00"), day_at(62, "11:00")
+    organiser.sync()
+    booking_id = organiser.bookings.request("u01-r3", "季度工作会", start, end, attendees=20, invitees=(guest.user.id, organiser.user.id))
+    organiser.sync()
+    guest.sync()
+    [item] = [i for i in TodoService(guest.notices, guest.bookings).items() if i.kind == "invitation"]
+    assert (item.ref_id, item.title, item.source, item.deadline) == (booking_id, "季度工作会", "陈建国", start)
+
+    guest.bookings.answer(booking_id, accept=True)
+    assert [i for i in TodoService(guest.notices, guest.bookings).items() if i.kind == "invitation"] == []  # answered at once
+    guest.sync()
+    organiser.sync()
+    assert organiser.bookings.answers(booking_id) == [("王晓燕", "accepted")]
+
+    [event] = Calendar.from_ical(guest.bookings.ics(booking_id)).walk("VEVENT")
+    assert str(event["summary"]) == "季度工作会" and "大会议室" in str(event["location"])
+    assert event.decoded("dtstart") == datetime.fromtimestamp(start, UTC)
+    [own] = Calendar.from_ical(organiser.bookings.ics(booking_id)).walk("VEVENT")
+    assert str(own["status"]) == "CONFIRMED"

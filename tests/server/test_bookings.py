@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from app.domain.scopes import resource_scope
+from app.domain.scopes import resource_scope, user_scope
 from sync.server.database import open_database
 from sync.server.demo import default_org_path, init_demo
 from tests.support.bookings import answer, booking, day_at
@@ -112,3 +112,27 @@ def test_postgresql_itself_refuses_overlapping_confirmed_occurrences(tmp_path):
                 conn.execute(text("UPDATE room_slots SET status = 'confirmed' WHERE id = 'pg-b:0'"))
         finally:
             db.close()
+
+
+def test_invitees_get_an_invitation_answer_it_and_see_the_cancellation(client, tokens):
+    organiser, guest = log_in(client, tokens, "chenjg"), log_in(client, tokens, "wangxy")
+    request = booking("u01-r3", "年度工作会", day_at(70, "09:00"), day_at(70, "11:00"), invitees=[guest.user_id, "p3"])
+    assert answer(organiser.push(("booking.request", request)))["result"]["confirmed"] == 1
+    guest_scope = user_scope(guest.user_id)
+    [invited] = [r["data"] for r in guest.pull_all(guest_scope) if r["entity"] == "invitation" and r["id"] == request["id"]]
+    assert (invited["title"], invited["room_name"], invited["organiser_name"], invited["answer"], invited["cancelled"]) == ("年度工作会", "大会议室", "陈建国", "", False)
+    assert invited["occurrences"] == [[request["start"], request["end"]]]
+    assert answer(guest.push(("booking.answer", {"id": request["id"], "answer": "accepted"})))["status"] == "applied"
+    replies = [r["data"] for r in organiser.pull_all(user_scope(organiser.user_id)) if r["entity"] == "booking_answer" and r["data"]["booking_id"] == request["id"]]
+    assert [(r["person_name"], r["answer"]) for r in replies] == [("王晓燕", "accepted")]
+    stranger = answer(log_in(client, tokens, "zhaoli").push(("booking.answer", {"id": request["id"], "answer": "accepted"})))
+    assert (stranger["status"], stranger["code"]) == ("rejected", "booking.not_invited")
+    organiser.push(("booking.cancel", {"id": request["id"]}))
+    [invited] = [r["data"] for r in guest.pull_all(guest_scope) if r["entity"] == "invitation" and r["id"] == request["id"]]
+    assert invited["cancelled"] and invited["answer"] == "accepted"
+
+
+def test_an_unknown_invitee_refuses_the_request(client, tokens):
+    organiser = log_in(client, tokens, "chenjg")
+    refused = answer(organiser.push(("booking.request", booking("u01-r3", "外请", day_at(71, "09:00"), day_at(71, "10:00"), invitees=["nobody"]))))
+    assert (refused["status"], refused["code"]) == ("rejected", "booking.invitee_unknown")

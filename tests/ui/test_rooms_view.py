@@ -36,7 +36,7 @@ def view(qtbot, cache, session):
     room(cache, "u01-r1", "第一会议室", 12)
     room(cache, "u01-r3", "大会议室", 60)
     held(cache, "b1:0", "u01-r1", "党组会", OFFICE, "09:00", "10:00")
-    page = RoomsView(session.bookings, lambda: False, day_at(DAY, "12:00"))
+    page = RoomsView(session.bookings, session.directory, HEAD.unit_id, lambda: False, day_at(DAY, "12:00"))
     qtbot.addWidget(page)
     page.show()
     page.refresh()
@@ -73,6 +73,7 @@ def test_booking_selected_free_cells_shows_the_request_waiting_and_queues_it(qtb
     assert (dialog.room.currentData(), dialog.starts.time().toString("HH:mm"), dialog.ends.time().toString("HH:mm")) == ("u01-r1", "10:00", "11:30")
     dialog.title.setText("处务会")
     dialog.attendees.setValue(8)
+    dialog.invitees.check_department("办公室")  # the whole office: 王晓燕 (and oneself, who is not invited)
     changes = []
     view.changed.connect(lambda: changes.append(1))
     qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -81,6 +82,7 @@ def test_booking_selected_free_cells_shows_the_request_waiting_and_queues_it(qtb
     with cache.session() as s:
         [op] = outbox.pending_rows(s)
     assert (op.name, op.args["room_id"], op.args["start"], op.args["end"], op.args["attendees"]) == ("booking.request", "u01-r1", day_at(DAY, "10:00"), day_at(DAY, "11:30"), 8)
+    assert op.args["invitees"] == [OFFICE.id]
 
 
 def test_a_request_the_room_cannot_take_is_refused_in_the_dialog(qtbot, cache, view):

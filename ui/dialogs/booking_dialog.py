@@ -1,5 +1,5 @@
-"""预订会议室: meeting name, room, date and times (Shanghai clock), head count and a repeat. Ctrl+Enter
-books. A rule the request breaks is said inline; offline, the request waits as 待确认."""
+"""预订会议室: meeting name, room, date and times (Shanghai clock), head count, a repeat and the
+people or departments to invite. Ctrl+Enter books. A rule the request breaks is said inline; offline, the request waits as 待确认."""
 
 from PySide6.QtCore import QDateTime, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -10,12 +10,13 @@ from app.domain.recurrence import EVERY_OTHER_WEEK, MAX_OCCURRENCES, MONTHLY_BY_
 from app.services.bookings import BookingService
 from ui.text import fill
 from ui.time_format import ZONE, local
+from ui.widgets.attendee_picker import AttendeePicker
 
 
 class BookingDialog(QDialog):
     booked = Signal(str)  # the new booking's id
 
-    def __init__(self, bookings: BookingService, room_id: str, start: int, end: int, online: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, bookings: BookingService, attendees: AttendeePicker, room_id: str, start: int, end: int, online: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent, windowTitle=self.tr("Book a meeting room"))
         self._bookings = bookings
         self.title = QLineEdit(self, placeholderText=self.tr("For example: Weekly office meeting"))
@@ -27,6 +28,9 @@ class BookingDialog(QDialog):
         self.starts = QTimeEdit(local(start).time(), self, displayFormat="HH:mm")
         self.ends = QTimeEdit(local(end).time(), self, displayFormat="HH:mm")
         self.attendees = QSpinBox(self, minimum=1, maximum=10_000, value=2)
+        self.invitees = attendees
+        self.invitees.setParent(self)
+        self.invitees.itemChanged.connect(lambda: self.attendees.setValue(max(self.attendees.value(), len(self.invitees.chosen()) + 1)))
         self.repeat = QComboBox(self)
         for label, key in ((self.tr("Does not repeat"), ""), (self.tr("Weekly"), WEEKLY), (self.tr("Every other week"), EVERY_OTHER_WEEK), (self.tr("Monthly on the same weekday"), MONTHLY_BY_WEEKDAY)):
             self.repeat.addItem(label, key)
@@ -48,7 +52,7 @@ class BookingDialog(QDialog):
             end += 86400  # 22:00-01:00 ends the next morning
         rule = rule_for(self.repeat.currentData(), start, self.times.value())
         try:
-            booking_id = self._bookings.request(self.room.currentData() or "", self.title.text(), start, end, self.attendees.value(), rule)
+            booking_id = self._bookings.request(self.room.currentData() or "", self.title.text(), start, end, self.attendees.value(), rule, invitees=self.invitees.chosen())
         except RuleViolation as violation:
             self.error.setText(violation.message)
             self.error.show()
@@ -75,6 +79,7 @@ class BookingDialog(QDialog):
         form.addRow(self.tr("Time"), times)
         form.addRow(self.tr("&People"), self.attendees)
         form.addRow(self.tr("R&epeat"), repeat)
+        form.addRow(self.tr("&Invite"), self.invitees)
         return form
 
     def _buttons(self) -> QHBoxLayout:

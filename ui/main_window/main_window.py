@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, 
 
 from app.services import sync_state
 from ui import time_format
+from ui.dialogs.invitation_dialog import InvitationDialog
 from ui.icons import icon
 from ui.main_window.navigation import NavigationList, entries
 from ui.main_window.status_bar import SyncStatusBar
@@ -41,7 +42,7 @@ class MainWindow(QMainWindow):
         self.todo = TodoView(session.todo)
         self.notices = NoticesView(session.notices, lambda: self._online)
         self.directory = DirectoryView(session.directory)
-        self.rooms = RoomsView(session.bookings, lambda: self._online, int(time.time()))
+        self.rooms = RoomsView(session.bookings, session.directory, session.user.unit_id, lambda: self._online, int(time.time()))
         self.vehicles = VehiclesView(session.vehicles, time_format.local(time.time()).date())
         self.pages: dict[str, Page] = {
             "todo": self.todo,
@@ -104,6 +105,18 @@ class MainWindow(QMainWindow):
         if kind == "notice":
             self.show_page("notices")
             self.notices.open_notice(ref_id)
+        elif kind == "invitation":
+            self.open_invitation(ref_id)
+
+    def open_invitation(self, booking_id: str) -> InvitationDialog | None:
+        found = [i for i in self._session.bookings.invitations() if i.booking_id == booking_id]
+        if not found:
+            return None
+        dialog = InvitationDialog(self._session.bookings, found[0], self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.answered.connect(self._on_local_change)
+        dialog.open()
+        return dialog
 
     def _on_local_change(self) -> None:
         self.refresh_pages()

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.bookings import CONFIRMED, DECLINED, PENDING
-from app.services.bookings import Occurrence
+from app.services.bookings import ACCEPTED, Occurrence
 from ui.models.room_calendar_model import status_label
 from ui.text import fill
 from ui.time_format import local
@@ -26,6 +26,7 @@ def hours(start: int, end: int) -> str:
 class BookingPanel(QWidget):
     cancel_requested = Signal(str, int)  # booking id, start of the occurrence
     alternative_chosen = Signal(object)  # an app.domain.bookings.Alternative
+    export_requested = Signal(str)  # booking id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,11 +37,14 @@ class BookingPanel(QWidget):
         self.alternatives_label = QLabel(self.tr("Free instead (double-click to book):"), self)
         self.alternatives = QListWidget(self)
         self.alternatives.itemActivated.connect(lambda item: self.alternative_chosen.emit(item.data(ALTERNATIVE_ROLE)))
+        self.answers = QLabel(self, objectName="Secondary", wordWrap=True)
         self.cancel_button = QPushButton(self.tr("Cancel this booking"), self)
         self.cancel_button.clicked.connect(self._cancel)
+        self.export_button = QPushButton(self.tr("Save to calendar (.ics)…"), self)
+        self.export_button.clicked.connect(self._export)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.title, self.meta, self.state, self.reason, self.alternatives_label, self.alternatives, self.cancel_button):
+        for widget in (self.title, self.meta, self.state, self.reason, self.alternatives_label, self.alternatives, self.answers, self.cancel_button, self.export_button):
             layout.addWidget(widget)
         layout.addStretch(1)
         self._shown: Occurrence | None = None
@@ -49,10 +53,11 @@ class BookingPanel(QWidget):
     def clear(self) -> None:
         self._shown = None
         self.title.setText(self.tr("Choose a free time in the calendar and book it, or choose a meeting to see it."))
-        for widget in (self.meta, self.state, self.reason, self.alternatives_label, self.alternatives, self.cancel_button):
+        for widget in (self.meta, self.state, self.reason, self.alternatives_label, self.alternatives, self.answers, self.cancel_button, self.export_button):
             widget.hide()
 
-    def show_occurrence(self, held: Occurrence, room_name: str) -> None:
+    def show_occurrence(self, held: Occurrence, room_name: str, answers: list[tuple[str, str]]) -> None:
+        """`answers`: (name, "accepted" or "declined") of invitees to one's own booking."""
         self._shown = held
         self.title.setText(held.title)
         self.meta.setText(fill(self.tr("%1, %2, booked by %3"), room_name, span(held.start, held.end), held.organiser_name))
@@ -68,6 +73,15 @@ class BookingPanel(QWidget):
         for widget in (self.reason, self.alternatives_label, self.alternatives):
             widget.setVisible(declined and bool(held.reason or held.alternatives))
         self.cancel_button.setVisible(held.mine and held.status in (CONFIRMED, PENDING))
+        self.export_button.setVisible(held.mine and held.status in (CONFIRMED, PENDING))
+        accepted = "、".join(name for name, answer in answers if answer == ACCEPTED)
+        declined = "、".join(name for name, answer in answers if answer != ACCEPTED)
+        self.answers.setText(fill(self.tr("Will attend: %1\nWill not attend: %2"), accepted or "—", declined or "—"))
+        self.answers.setVisible(bool(answers))
+
+    def _export(self) -> None:
+        if self._shown is not None:
+            self.export_requested.emit(self._shown.booking_id)
 
     def _cancel(self) -> None:
         if self._shown is not None:

@@ -3,19 +3,22 @@ hours. Free cells are blank; select free cells (click or drag) and book them; ch
 see it, cancel one's own, or take an alternative offered when a request was declined."""
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QLocale, Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QFileDialog, QHeaderView, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from app.domain.bookings import Alternative, working_day
 from app.domain.errors import RuleViolation
-from app.services.bookings import BookingService, RoomInfo
+from app.services.bookings import BookingService, Occurrence, RoomInfo
+from app.services.directory import DirectoryService
 from ui.dialogs.booking_dialog import BookingDialog
 from ui.models.room_calendar_model import SLOT_S, Column, RoomCalendarModel, status_label
 from ui.text import fill
 from ui.time_format import local
 from ui.views.booking_panel import BookingPanel, hours, span
 from ui.views.page import Page, page_header
+from ui.widgets.attendee_picker import AttendeePicker
 
 DAY, WEEK = 0, 1
 MINE_SHOWN = 100
@@ -23,9 +26,10 @@ OCCURRENCE_ROLE = Qt.ItemDataRole.UserRole + 11
 
 
 class RoomsView(Page):
-    def __init__(self, bookings: BookingService, is_online: Callable[[], bool], today: int) -> None:
+    def __init__(self, bookings: BookingService, directory: DirectoryService, unit_id: str, is_online: Callable[[], bool], today: int) -> None:
         super().__init__()
         self._bookings, self._is_online = bookings, is_online
+        self._attendees = lambda: AttendeePicker(directory, unit_id)
         self._day = today
         self._rooms: list[RoomInfo] = []
         self.mode = QComboBox(self)
@@ -43,6 +47,7 @@ class RoomsView(Page):
         self.panel = BookingPanel(self)
         self.panel.cancel_requested.connect(self._cancel)
         self.panel.alternative_chosen.connect(self._book_alternative)
+        self.panel.export_requested.connect(self._choose_ics)
         self.mine = QListWidget(self)
         self.mine.currentItemChanged.connect(self._on_mine)
         right = QWidget(self)
@@ -100,7 +105,7 @@ class RoomsView(Page):
         return room_id, start, start + (rows[-1] - rows[0] + 1) * SLOT_S
 
     def open_dialog(self, room_id: str, start: int, end: int) -> BookingDialog:
-        dialog = BookingDialog(self._bookings, room_id, start, end, self._is_online(), self)
+        dialog = BookingDialog(self._bookings, self._attendees(), room_id, start, end, self._is_online(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.booked.connect(self._on_booked)
         dialog.open()
@@ -132,7 +137,19 @@ class RoomsView(Page):
     def _on_mine(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if item is not None:
             held = item.data(OCCURRENCE_ROLE)
-            self.panel.show_occurrence(held, {r.id: r.name for r in self._rooms}.get(held.room_id, ""))
+            self._show_occurrence(held)
+
+    def _show_occurrence(self, held: Occurrence) -> None:
+        names = {r.id: r.name for r in self._rooms}
+        self.panel.show_occurrence(held, names.get(held.room_id, ""), self._bookings.answers(held.booking_id) if held.mine else [])
+
+    def save_ics(self, booking_id: str, path: Path) -> None:
+        path.write_bytes(self._bookings.ics(booking_id))
+
+    def _choose_ics(self, booking_id: str) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save to calendar"), "会议.ics", self.tr("iCalendar (*.ics)"))
+        if name:
+            self.save_ics(booking_id, Path(name))
 
     def _move(self, step: int, today: int) -> None:
         days = 7 if self.mode.currentIndex() == WEEK else 1
@@ -194,7 +211,7 @@ class RoomsView(Page):
         if held is None:
             self.panel.clear()
         else:
-            self.panel.show_occurrence(held, names.get(held.room_id, ""))
+            self._show_occurrence(held)
         free = [hours(s.start, s.end) for s in self._bookings.free_slots(room_id, start)]
         self.free_label.setText(fill(self.tr("%1 is free on %2: %3"), names.get(room_id, ""), local(start).toString("MM-dd"), "、".join(free) or self.tr("not at all")))
 

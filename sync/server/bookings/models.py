@@ -49,3 +49,12 @@ class RoomSlotModel(Base):
     alternatives: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
 
     __table_args__ = (Index("ix_room_slots_room_start", "room_id", "status", "start_ts"),)
+
+
+class InvitationModel(Base):
+    """An attendee invited to a booking (会议通知), and their answer: "", accepted or declined."""
+
+    __tablename__ = "room_invitations"
+    booking_id: Mapped[str] = mapped_column(ForeignKey("room_bookings.id"), primary_key=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), primary_key=True)
+    answer: Mapped[str] = mapped_column(String(16), default="")

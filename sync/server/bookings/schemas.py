@@ -1,5 +1,7 @@
 """Arguments of the booking ops, as clients put them in Op.args."""
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from sync.protocol.messages import ID_PATTERN
@@ -17,6 +19,15 @@ class RequestArgs(BaseModel):
     attendees: int = Field(ge=1, le=10_000)
     rule: str = Field(default="", max_length=500)
     exdates: list[int] = Field(default_factory=list, max_length=100)
+    invitees: list[str] = Field(default_factory=list, max_length=500)  # person ids; the client expands departments
+
+
+class AnswerArgs(BaseModel):
+    """booking.answer: an invitee accepts or declines."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=ID_PATTERN)
+    answer: Literal["accepted", "declined"]
 
 
 class CancelArgs(BaseModel):

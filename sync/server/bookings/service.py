@@ -26,10 +26,10 @@ from app.domain.bookings import (
 )
 from app.domain.errors import RuleViolation
 from app.domain.recurrence import expand
-from app.domain.scopes import resource_scope
+from app.domain.scopes import resource_scope, user_scope
 from sync.server.auth.service import CurrentUser
-from sync.server.bookings.models import RoomBookingModel, RoomModel, RoomSlotModel
-from sync.server.bookings.schemas import CancelArgs, RequestArgs
+from sync.server.bookings.models import InvitationModel, RoomBookingModel, RoomModel, RoomSlotModel
+from sync.server.bookings.schemas import AnswerArgs, CancelArgs, RequestArgs
 from sync.server.changelog import service as changelog
 from sync.server.changelog.service import EntityChange
 from sync.server.directory.models import PersonModel
@@ -43,6 +43,7 @@ def request(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[s
     room = _room(found) if found else None
     draft = validate_draft(BookingDraft(a.room_id, a.title, a.start, a.end, a.attendees), room, user.unit_id, time.time())
     wanted = expand(draft.start, draft.end, a.rule, tuple(a.exdates))
+    invitees = _known_people(session, a.invitees)
     if session.get(RoomBookingModel, a.id) is not None:
         raise RuleViolation("booking.duplicate_id", "已有相同编号的预订，本次预订未执行。")
     changelog.lock_writers(session)  # one decision at a time, in arrival order, on every database
@@ -63,6 +64,8 @@ def request(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[s
         slots.append(slot)
     _record(session, room, booking, slots, user.name)
     declined = [{"start": s.start_ts, "reason": s.reason, "alternatives": s.alternatives} for s in slots if s.status == DECLINED]
+    if len(declined) < len(slots):
+        _invite(session, booking, found, user.name, invitees)
     return {"booking_id": booking.id, "confirmed": len(slots) - len(declined), "declined": declined}
 
 
@@ -78,8 +81,26 @@ def cancel(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[st
         slot.status = CANCELLED
     booking.cancelled = all(s.status != CONFIRMED for s in slots)
     booking.version += 1
-    _record(session, session.get(RoomModel, booking.room_id), booking, chosen, user.name)
+    room = session.get(RoomModel, booking.room_id)
+    _record(session, room, booking, chosen, user.name)
+    for invitation in session.scalars(select(InvitationModel).where(InvitationModel.booking_id == booking.id)):
+        _send_invitation(session, booking, room, user.name, invitation)
     return {"booking_id": booking.id, "cancelled": len(chosen)}
+
+
+def answer(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[str, Any]:
+    """An invitee accepts or declines; the organiser sees the answer."""
+    a = AnswerArgs.model_validate(args)
+    invitation = session.get(InvitationModel, (a.id, user.id))
+    if invitation is None:
+        raise RuleViolation("booking.not_invited", "您不在该会议的参会人员中。")
+    booking = session.get(RoomBookingModel, a.id)
+    invitation.answer = a.answer
+    organiser = session.get(PersonModel, booking.organiser_id)
+    _send_invitation(session, booking, session.get(RoomModel, booking.room_id), organiser.name, invitation)
+    reply = {"booking_id": booking.id, "person_id": user.id, "person_name": user.name, "answer": a.answer}
+    changelog.record(session, user_scope(booking.organiser_id), "booking_answer", f"{booking.id}:{user.id}", booking.version, reply)
+    return {"booking_id": booking.id, "answer": a.answer}
 
 
 def add_rooms(session: Session, rooms: list[RoomModel]) -> None:
@@ -90,6 +111,39 @@ def add_rooms(session: Session, rooms: list[RoomModel]) -> None:
         by_unit.setdefault(r.unit_id, []).append(EntityChange("room", r.id, 1, room_data(r)))
     for unit_id, changes in by_unit.items():
         changelog.record_many(session, resource_scope(unit_id), changes)
+
+
+def _invite(session: Session, booking: RoomBookingModel, room: RoomModel, organiser_name: str, invitees: list[str]) -> None:
+    """会议通知 to each invitee (in their 待办) for a booking with at least one confirmed occurrence."""
+    for person_id in invitees:
+        invitation = InvitationModel(booking_id=booking.id, person_id=person_id, answer="")
+        session.add(invitation)
+        _send_invitation(session, booking, room, organiser_name, invitation)
+
+
+def _known_people(session: Session, invitees: list[str]) -> list[str]:
+    found = set(session.scalars(select(PersonModel.id).where(PersonModel.id.in_(invitees))))
+    unknown = [p for p in invitees if p not in found]
+    if unknown:
+        raise RuleViolation("booking.invitee_unknown", f"参会人员中有 {len(unknown)} 人不在通讯录中，本次预订未执行。")
+    return list(dict.fromkeys(invitees))
+
+
+def _send_invitation(session: Session, booking: RoomBookingModel, room: RoomModel, organiser_name: str, invitation: InvitationModel) -> None:
+    held = session.execute(
+        select(RoomSlotModel.start_ts, RoomSlotModel.end_ts).where(RoomSlotModel.booking_id == booking.id, RoomSlotModel.status == CONFIRMED).order_by(RoomSlotModel.start_ts)
+    ).all()
+    data = {
+        "booking_id": booking.id,
+        "title": booking.title,
+        "room_name": room.name,
+        "location": f"{room.building}{room.location}",
+        "organiser_name": organiser_name,
+        "occurrences": [[s, e] for s, e in held],
+        "cancelled": not held,
+        "answer": invitation.answer,
+    }
+    changelog.record(session, user_scope(invitation.person_id), "invitation", booking.id, booking.version, data)
 
 
 def room_data(r: RoomModel) -> dict[str, Any]:
@@ -156,4 +210,4 @@ def _slot_data(s: RoomSlotModel, booking: RoomBookingModel, organiser_name: str)
     }
 
 
-OPS = {"booking.request": request, "booking.cancel": cancel}
+OPS = {"booking.request": request, "booking.cancel": cancel, "booking.answer": answer}

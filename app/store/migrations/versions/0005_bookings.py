@@ -1,4 +1,4 @@
-"""Meeting rooms, room bookings and their occurrences (会议室预订); the unit's cars, drivers and
+"""Meeting rooms, room bookings and their occurrences (会议室预订), invitations and answers; the unit's cars, drivers and
 用车申请.
 
 Revision ID: 0005_bookings
@@ -58,6 +58,27 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer, nullable=False),
     )
     op.create_index("ix_room_slots_room_start", "room_slots", ["room_id", "start"])
+    op.create_table(
+        "invitations",
+        sa.Column("id", sa.String(64), primary_key=True),
+        sa.Column("title", sa.String(400), nullable=False),
+        sa.Column("room_name", sa.String(100), nullable=False),
+        sa.Column("location", sa.String(300), nullable=False),
+        sa.Column("organiser_name", sa.String(64), nullable=False),
+        sa.Column("occurrences", sa.JSON, nullable=False),
+        sa.Column("cancelled", sa.Boolean, nullable=False),
+        sa.Column("answer", sa.String(16), nullable=False),
+        sa.Column("server_answer", sa.String(16), nullable=True),
+        sa.Column("version", sa.Integer, nullable=False),
+    )
+    op.create_table(
+        "booking_answers",
+        sa.Column("id", sa.String(140), primary_key=True),
+        sa.Column("booking_id", sa.String(64), nullable=False, index=True),
+        sa.Column("person_name", sa.String(64), nullable=False),
+        sa.Column("answer", sa.String(16), nullable=False),
+        sa.Column("version", sa.Integer, nullable=False),
+    )
     _vehicles()
 
 
@@ -105,5 +126,5 @@ def _vehicles() -> None:
 
 
 def downgrade() -> None:
-    for table in ("vehicle_requests", "drivers", "vehicles", "room_slots", "room_bookings", "rooms"):
+    for table in ("vehicle_requests", "drivers", "vehicles", "booking_answers", "invitations", "room_slots", "room_bookings", "rooms"):
         op.drop_table(table)

@@ -50,6 +50,12 @@ def upgrade() -> None:
         sa.Column("alternatives", sa.JSON, nullable=False),
     )
     op.create_index("ix_room_slots_room_start", "room_slots", ["room_id", "status", "start_ts"])
+    op.create_table(
+        "room_invitations",
+        sa.Column("booking_id", sa.String(64), sa.ForeignKey("room_bookings.id"), primary_key=True),
+        sa.Column("person_id", sa.String(64), sa.ForeignKey("people.id"), primary_key=True),
+        sa.Column("answer", sa.String(16), nullable=False),
+    )
     _vehicles()
     if op.get_bind().dialect.name == "postgresql":
         op.execute("CREATE EXTENSION IF NOT EXISTS btree_gist")
@@ -106,5 +112,5 @@ def _exclude(table: str, name: str, key: str, holding: str) -> None:
 
 
 def downgrade() -> None:
-    for table in ("vehicle_requests", "drivers", "vehicles", "room_slots", "room_bookings", "rooms"):
+    for table in ("vehicle_requests", "drivers", "vehicles", "room_invitations", "room_slots", "room_bookings", "rooms"):
         op.drop_table(table)
