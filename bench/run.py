@@ -2,7 +2,7 @@
 
 import sys
 
-from bench import blob_resume, directory_sync, startup, sync_initial, sync_push
+from bench import blob_resume, bookings, directory_sync, startup, sync_initial, sync_push
 
 GROUPS = {
     "startup": startup.run,
@@ -10,6 +10,7 @@ GROUPS = {
     "sync_initial": sync_initial.run,
     "sync_push": sync_push.run,
     "blob": blob_resume.run,
+    "booking": bookings.run,
 }
 
 
