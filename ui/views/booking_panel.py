@@ -30,6 +30,7 @@ class BookingPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.hint = QLabel(self.tr("Choose a free time in the calendar and book it, or choose a meeting to see it."), self, objectName="Secondary", wordWrap=True)
         self.title = QLabel(self, objectName="DetailTitle", wordWrap=True)
         self.meta = QLabel(self, objectName="Secondary", wordWrap=True)
         self.state = QLabel(self, wordWrap=True)
@@ -44,7 +45,7 @@ class BookingPanel(QWidget):
         self.export_button.clicked.connect(self._export)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.title, self.meta, self.state, self.reason, self.alternatives_label, self.alternatives, self.answers, self.cancel_button, self.export_button):
+        for widget in (self.hint, self.title, self.meta, self.state, self.reason, self.alternatives_label, self.alternatives, self.answers, self.cancel_button, self.export_button):
             layout.addWidget(widget)
         layout.addStretch(1)
         self._shown: Occurrence | None = None
@@ -52,13 +53,14 @@ class BookingPanel(QWidget):
 
     def clear(self) -> None:
         self._shown = None
-        self.title.setText(self.tr("Choose a free time in the calendar and book it, or choose a meeting to see it."))
-        for widget in (self.meta, self.state, self.reason, self.alternatives_label, self.alternatives, self.answers, self.cancel_button, self.export_button):
+        self.hint.show()
+        for widget in (self.title, self.meta, self.state, self.reason, self.alternatives_label, self.alternatives, self.answers, self.cancel_button, self.export_button):
             widget.hide()
 
     def show_occurrence(self, held: Occurrence, room_name: str, answers: list[tuple[str, str]]) -> None:
         """`answers`: (name, "accepted" or "declined") of invitees to one's own booking."""
         self._shown = held
+        self.hint.hide()
         self.title.setText(held.title)
         self.meta.setText(fill(self.tr("%1, %2, booked by %3"), room_name, span(held.start, held.end), held.organiser_name))
         self.state.setText(status_label(held.status) if held.status != PENDING else self.tr("Waiting for confirmation: the server decides when it is reached."))
@@ -68,7 +70,7 @@ class BookingPanel(QWidget):
             item = QListWidgetItem(fill(self.tr("%1, %2"), alt.room_name, span(alt.start, alt.end)), self.alternatives)
             item.setData(ALTERNATIVE_ROLE, alt)
         declined = held.status == DECLINED
-        for widget in (self.meta, self.state):
+        for widget in (self.title, self.meta, self.state):
             widget.show()
         for widget in (self.reason, self.alternatives_label, self.alternatives):
             widget.setVisible(declined and bool(held.reason or held.alternatives))
