@@ -4,9 +4,9 @@ free, and the three free alternatives offered to a request that lost (DESIGN: bo
 Times are UTC epoch seconds; a slot is half-open [start, end), so 9:00-10:00 and 10:00-11:00 do
 not collide."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time
 
 from app.domain.errors import RuleViolation
 from app.domain.recurrence import ZONE, local
@@ -144,7 +144,7 @@ def alternatives(want: Slot, room: Room, rooms: Iterable[Room], busy: Mapping[st
     return found
 
 
-def _same_room_times(want: Slot, room: Room, busy: list[Slot | Busy], after: int):
+def _same_room_times(want: Slot, room: Room, busy: list[Slot | Busy], after: int) -> Iterator[Alternative]:
     length = want.end - want.start
     ordered = sorted(busy, key=lambda b: b.start)
     day = working_day(want.start)
@@ -163,11 +163,6 @@ def _round_up(ts: int) -> int:
     return -(-ts // STEP_S) * STEP_S
 
 
-def _at(day, moment: time) -> int:
+def _at(day: date, moment: time) -> int:
     return int(datetime.combine(day, moment, ZONE).timestamp())
 
-
-def day_bounds(ts: int) -> Slot:
-    """Midnight to midnight (Shanghai) of the day `ts` falls on."""
-    day = local(ts).date()
-    return Slot(_at(day, time(0)), _at(day + timedelta(days=1), time(0)))

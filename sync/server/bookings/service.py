@@ -108,7 +108,7 @@ def add_rooms(session: Session, rooms: list[RoomModel]) -> None:
     session.add_all(rooms)
     by_unit: dict[str, list[EntityChange]] = {}
     for r in rooms:
-        by_unit.setdefault(r.unit_id, []).append(EntityChange("room", r.id, 1, room_data(r)))
+        by_unit.setdefault(r.unit_id, []).append(EntityChange("room", r.id, 1, _room_data(r)))
     for unit_id, changes in by_unit.items():
         changelog.record_many(session, resource_scope(unit_id), changes)
 
@@ -146,7 +146,7 @@ def _send_invitation(session: Session, booking: RoomBookingModel, room: RoomMode
     changelog.record(session, user_scope(invitation.person_id), "invitation", booking.id, booking.version, data)
 
 
-def room_data(r: RoomModel) -> dict[str, Any]:
+def _room_data(r: RoomModel) -> dict[str, Any]:
     return {"unit_id": r.unit_id, "name": r.name, "building": r.building, "location": r.location, "capacity": r.capacity, "equipment": list(r.equipment)}
 
 
