@@ -23,8 +23,11 @@ SEARCH_DAYS = 14
 # Occurrence states, as the server decides them; PENDING is the client's own until the answer.
 PENDING = "pending"
 CONFIRMED = "confirmed"
+AWAITING = "awaiting"  # 待审批: free, held for the room manager's approval
 DECLINED = "declined"
 CANCELLED = "cancelled"
+HOLDING = (CONFIRMED, AWAITING)  # states in which an occurrence holds the room
+ROOM_MANAGER_ROLES = frozenset({"会议室管理员", "办公室主任"})
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class Room:
     unit_id: str
     name: str
     capacity: int
+    needs_approval: bool = False  # booking it waits for the room manager (会议室管理员)
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,11 @@ def validate_draft(draft: BookingDraft, room: Room | None, unit_id: str, now: fl
     if draft.attendees > room.capacity:
         raise RuleViolation("booking.over_capacity", f"参会人数 {draft.attendees} 人超过{room.name}的容量（{room.capacity} 人）。")
     return BookingDraft(draft.room_id, title, draft.start, draft.end, max(draft.attendees, 1))
+
+
+def check_may_approve_room(roles: Iterable[str]) -> None:
+    if not ROOM_MANAGER_ROLES & set(roles):
+        raise RuleViolation("booking.not_room_manager", "只有会议室管理员（或办公室主任）可以审批会议室预订。")
 
 
 def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:

@@ -7,7 +7,22 @@ from dataclasses import dataclass
 
 from sqlalchemy import or_, select
 
-from app.domain.bookings import CANCELLED, CONFIRMED, DECLINED, PENDING, Alternative, BookingDraft, Room, Slot, free_slots, validate_draft, working_day
+from app.domain.bookings import (
+    AWAITING,
+    CANCELLED,
+    CONFIRMED,
+    DECLINED,
+    PENDING,
+    ROOM_MANAGER_ROLES,
+    Alternative,
+    BookingDraft,
+    Room,
+    Slot,
+    check_may_approve_room,
+    free_slots,
+    validate_draft,
+    working_day,
+)
 from app.domain.errors import RuleViolation
 from app.services import local_ops
 from app.services.calendar_export import CalendarEvent, calendar_file
@@ -24,6 +39,7 @@ class RoomInfo:
     building: str
     location: str
     capacity: int
+    needs_approval: bool
     equipment: tuple[str, ...]
 
 
@@ -71,7 +87,19 @@ class BookingService:
     def rooms(self) -> list[RoomInfo]:
         with self._cache.session() as s:
             rows = s.scalars(select(RoomRow).where(RoomRow.unit_id == self._user.unit_id).order_by(RoomRow.capacity, RoomRow.name))
-            return [RoomInfo(r.id, r.name, r.building, r.location, r.capacity, tuple(r.equipment)) for r in rows]
+            return [RoomInfo(r.id, r.name, r.building, r.location, r.capacity, r.needs_approval, tuple(r.equipment)) for r in rows]
+
+    @property
+    def may_approve_rooms(self) -> bool:
+        """Whether this user is a room manager (会议室管理员) who approves bookings."""
+        return bool(ROOM_MANAGER_ROLES & set(self._user.roles))
+
+    def approve(self, booking_id: str, approve: bool, reason: str = "") -> None:
+        """审批 of a booking of a room that needs it. Raises RuleViolation."""
+        check_may_approve_room(self._user.roles)
+        if not approve and not reason.strip():
+            raise RuleViolation("booking.reason_missing", "不同意预订时，请写明原因。")
+        self._act("booking.approve", {"id": booking_id, "approve": approve, "reason": reason.strip()})
 
     def calendar(self, room_ids: list[str], start: int, end: int) -> dict[str, list[Occurrence]]:
         """What holds each room in [start, end): confirmed and waiting occurrences, and one's own
@@ -107,7 +135,7 @@ class BookingService:
         what can be refused at once."""
         with self._cache.session() as s:
             found = s.get(RoomRow, room_id)
-        room = Room(found.id, found.unit_id, found.name, found.capacity) if found else None
+        room = Room(found.id, found.unit_id, found.name, found.capacity, found.needs_approval) if found else None
         draft = validate_draft(BookingDraft(room_id, title, start, end, attendees), room, self._user.unit_id, time.time())
         booking_id = uuid.uuid4().hex
         args = {"id": booking_id, "room_id": room_id, "title": draft.title, "start": start, "end": end, "attendees": draft.attendees}
@@ -151,8 +179,8 @@ class BookingService:
             if invitation is not None:
                 return calendar_file([CalendarEvent(f"{booking_id}:{n}", invitation.title, start, end, f"{invitation.room_name}，{invitation.location}", invitation.organiser_name) for n, (start, end) in enumerate(invitation.occurrences)])
             rooms = dict(s.execute(select(RoomRow.id, RoomRow.name)).all())
-            slots = s.scalars(select(BookingSlotRow).where(BookingSlotRow.booking_id == booking_id, BookingSlotRow.status.in_((CONFIRMED, PENDING))).order_by(BookingSlotRow.start))
-            return calendar_file([CalendarEvent(o.id, o.title, o.start, o.end, rooms.get(o.room_id, ""), o.organiser_name, tentative=o.status == PENDING) for o in slots])
+            slots = s.scalars(select(BookingSlotRow).where(BookingSlotRow.booking_id == booking_id, BookingSlotRow.status.in_((CONFIRMED, AWAITING, PENDING))).order_by(BookingSlotRow.start))
+            return calendar_file([CalendarEvent(o.id, o.title, o.start, o.end, rooms.get(o.room_id, ""), o.organiser_name, tentative=o.status != CONFIRMED) for o in slots])
 
     def _act(self, name: str, args: dict) -> None:
         with self._cache.sessions.begin() as s:

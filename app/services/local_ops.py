@@ -6,7 +6,7 @@ from collections.abc import Callable
 from sqlalchemy import delete, exists, select, update
 from sqlalchemy.orm import Session
 
-from app.domain.bookings import CANCELLED, PENDING
+from app.domain.bookings import AWAITING, CANCELLED, CONFIRMED, DECLINED, PENDING
 from app.domain.recurrence import expand
 from app.domain.vehicles import APPROVED, DISPATCHED, OUT, REFUSED, REQUESTED, RETURNED
 from app.services.account import User
@@ -73,6 +73,13 @@ def _cancel_booking(s: Session, _user: User, args: dict, _at: float) -> None:
             slot.status = CANCELLED
 
 
+def _approve_booking(s: Session, _user: User, args: dict, _at: float) -> None:
+    for slot in s.scalars(select(BookingSlotRow).where(BookingSlotRow.booking_id == args["id"], BookingSlotRow.status == AWAITING)):
+        if slot.server_status is None:
+            slot.server_status = slot.status
+        slot.status = CONFIRMED if args["approve"] else DECLINED
+
+
 def _answer_invitation(s: Session, _user: User, args: dict, _at: float) -> None:
     invitation = s.get(InvitationRow, args["id"])
     if invitation is None:
@@ -116,6 +123,7 @@ EFFECTS: dict[str, LocalEffect] = {
     "booking.request": _request_booking,
     "booking.cancel": _cancel_booking,
     "booking.answer": _answer_invitation,
+    "booking.approve": _approve_booking,
     "vehicle.request": _request_vehicle,
     "vehicle.approve": _vehicle_step(lambda a: {"status": APPROVED}),
     "vehicle.refuse": _vehicle_step(lambda a: {"status": REFUSED, "reason": a["reason"]}),

@@ -195,7 +195,7 @@ def _conflict(_s: Session, r: RowLike) -> dict[str, Any]:
 
 def _room(_s: Session, r: RowLike) -> dict[str, Any]:
     d = r.data
-    return {"id": r.id, "unit_id": d["unit_id"], "name": d["name"], "building": d["building"], "location": d["location"], "capacity": d["capacity"], "equipment": list(d["equipment"]), "version": r.version}
+    return {"id": r.id, "unit_id": d["unit_id"], "name": d["name"], "building": d["building"], "location": d["location"], "capacity": d["capacity"], "needs_approval": d["needs_approval"], "equipment": list(d["equipment"]), "version": r.version}
 
 
 def _room_booking(_s: Session, r: RowLike) -> dict[str, Any]:

@@ -156,6 +156,7 @@ class RoomRow(Base):
     building: Mapped[str] = mapped_column(String(100))
     location: Mapped[str] = mapped_column(String(200))
     capacity: Mapped[int] = mapped_column(Integer)
+    needs_approval: Mapped[bool] = mapped_column(Boolean, default=False)
     equipment: Mapped[list[str]] = mapped_column(JSON, default=list)
     version: Mapped[int] = mapped_column(Integer, default=0)
 

@@ -102,6 +102,14 @@
         <translation>在日程表中选择空闲时段即可预订；选择已有会议可查看详情。</translation>
     </message>
     <message>
+        <source>Approve</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Refuse…</source>
+        <translation>不同意…</translation>
+    </message>
+    <message>
         <source>%1, %2, booked by %3</source>
         <translation>%1，%2，预订人：%3</translation>
     </message>
@@ -129,6 +137,10 @@ Will not attend: %2</source>
     <message>
         <source>Confirmed</source>
         <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Waiting for the room manager&apos;s approval</source>
+        <translation>待管理员审批</translation>
     </message>
     <message>
         <source>Declined: taken</source>
@@ -787,12 +799,24 @@ When:
         <translation>%1，%2：%3</translation>
     </message>
     <message>
+        <source>Refuse the booking</source>
+        <translation>不同意预订</translation>
+    </message>
+    <message>
+        <source>Reason (the organiser sees it):</source>
+        <translation>原因（预订人可见）：</translation>
+    </message>
+    <message>
         <source>Save to calendar</source>
         <translation>保存到日历</translation>
     </message>
     <message>
         <source>iCalendar (*.ics)</source>
         <translation>iCalendar 日历文件 (*.ics)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 seats, needs approval)</source>
+        <translation>%1（%2 座，需审批）</translation>
     </message>
     <message>
         <source>%1 (%2 seats)</source>

@@ -264,19 +264,21 @@ def _write_token(folder: Path, person: Person, unit_name: str, key: Ed25519Priva
     return path
 
 
-# Every demo unit's meeting rooms (会议室): (name, floor, seats, equipment).
+# Every demo unit's meeting rooms (会议室): (name, floor, seats, equipment, needs the room
+# manager's approval).
 DEMO_ROOMS = (
-    ("第一会议室", "三楼", 12, ("投影仪", "白板")),
-    ("第二会议室", "三楼", 20, ("投影仪", "视频会议")),
-    ("大会议室", "一楼", 60, ("投影仪", "音响", "视频会议")),
+    ("第一会议室", "三楼", 12, ("投影仪", "白板"), False),
+    ("第二会议室", "三楼", 20, ("投影仪", "视频会议"), False),
+    ("大会议室", "一楼", 60, ("投影仪", "音响", "视频会议"), False),
+    ("党组会议室", "五楼", 30, ("音响",), True),
 )
 
 
 def _add_rooms(session: Session, units: list[Unit]) -> None:
     rooms = [
-        RoomModel(id=f"{u.id}-r{n}", unit_id=u.id, name=name, building=f"{u.name}办公楼", location=floor, capacity=seats, equipment=list(kit))
+        RoomModel(id=f"{u.id}-r{n}", unit_id=u.id, name=name, building=f"{u.name}办公楼", location=floor, capacity=seats, equipment=list(kit), needs_approval=approval)
         for u in units
-        for n, (name, floor, seats, kit) in enumerate(DEMO_ROOMS, start=1)
+        for n, (name, floor, seats, kit, approval) in enumerate(DEMO_ROOMS, start=1)
     ]
     bookings.add_rooms(session, rooms)
 

@@ -24,7 +24,8 @@ def slots_of(person, booking_id: str) -> list[dict]:
 def test_demo_rooms_reach_the_unit(client, tokens):
     clerk = log_in(client, tokens, "wangxy")
     rooms = {r["id"]: r["data"] for r in clerk.pull_all(SCOPE) if r["entity"] == "room"}
-    assert {r["name"] for r in rooms.values()} == {"第一会议室", "第二会议室", "大会议室"}
+    assert {r["name"] for r in rooms.values()} == {"第一会议室", "第二会议室", "大会议室", "党组会议室"}
+    assert [r["name"] for r in rooms.values() if r["needs_approval"]] == ["党组会议室"]
     assert all(r["unit_id"] == "u01" for r in rooms.values())
 
 
@@ -136,3 +137,25 @@ def test_an_unknown_invitee_refuses_the_request(client, tokens):
     organiser = log_in(client, tokens, "chenjg")
     refused = answer(organiser.push(("booking.request", booking("u01-r3", "外请", day_at(71, "09:00"), day_at(71, "10:00"), invitees=["nobody"]))))
     assert (refused["status"], refused["code"]) == ("rejected", "booking.invitee_unknown")
+
+
+def test_a_room_that_needs_approval_is_held_until_the_room_manager_decides(client, tokens):
+    staff, head = log_in(client, tokens, "liming"), log_in(client, tokens, "chenjg")
+    start, end = day_at(72, "09:00"), day_at(72, "10:00")
+    first = booking("u01-r4", "党组会", start, end, invitees=["p1"])
+    held = answer(staff.push(("booking.request", first)))["result"]
+    assert (held["confirmed"], held["awaiting"], held["declined"]) == (0, 1, [])
+    second = answer(head.push(("booking.request", booking("u01-r4", "另一个会", start, end))))["result"]
+    assert "已被“党组会”（李明）占用" in second["declined"][0]["reason"]  # awaiting holds the room
+    refused = answer(staff.push(("booking.approve", {"id": first["id"], "approve": True})))
+    assert (refused["status"], refused["code"]) == ("rejected", "booking.not_room_manager")
+    assert answer(head.push(("booking.approve", {"id": first["id"], "approve": True})))["result"]["approved"] is True
+    assert [s["status"] for s in slots_of(staff, first["id"])] == ["confirmed"]
+
+    later = booking("u01-r4", "专题会", day_at(73, "09:00"), day_at(73, "10:00"))
+    staff.push(("booking.request", later))
+    no_reason = answer(head.push(("booking.approve", {"id": later["id"], "approve": False})))
+    assert (no_reason["status"], no_reason["code"]) == ("rejected", "booking.reason_missing")
+    head.push(("booking.approve", {"id": later["id"], "approve": False, "reason": "当天会议室检修"}))
+    [declined] = slots_of(staff, later["id"])
+    assert (declined["status"], declined["reason"]) == ("declined", "会议室管理员未同意：当天会议室检修")

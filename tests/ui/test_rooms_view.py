@@ -16,8 +16,8 @@ from ui.views.rooms_view import RoomsView
 DAY = 9
 
 
-def room(cache, room_id: str, name: str, seats: int) -> None:
-    data = {"unit_id": "u01", "name": name, "building": "市政府办公楼", "location": "三楼", "capacity": seats, "equipment": ["投影仪"]}
+def room(cache, room_id: str, name: str, seats: int, needs_approval: bool = False) -> None:
+    data = {"unit_id": "u01", "name": name, "building": "市政府办公楼", "location": "三楼", "capacity": seats, "needs_approval": needs_approval, "equipment": ["投影仪"]}
     with cache.sessions.begin() as s:
         apply_row(s, "room", room_id, 1, False, data)
 
@@ -119,3 +119,20 @@ def test_the_week_view_shows_one_room_day_by_day(view):
     headers = [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
     assert headers[0].endswith("周一")
     assert "党组会（已确认）" in [view.model.index(2, c).data() for c in range(7)]
+
+
+def test_the_room_manager_approves_a_waiting_booking_from_the_calendar(qtbot, cache, view):
+    room(cache, "u01-r4", "党组会议室", 30, needs_approval=True)
+    held(cache, "b3:0", "u01-r4", "党组会", OFFICE, "15:00", "16:00", status="awaiting")
+    view.refresh()
+    assert view.model.headerData(1, Qt.Orientation.Horizontal) == "党组会议室（30 座，需审批）"
+    assert cell(view, "15:00", 1) == "党组会（待管理员审批）"
+    select(view, 1, "15:00", "15:00")  # rooms in order of size
+    assert view.panel.approve_button.isVisibleTo(view)  # HEAD is 办公室主任
+    view.decide("b3", False, "")
+    assert "请写明原因" in view.error.text() and cell(view, "15:00", 1) == "党组会（待管理员审批）"
+    view.panel.approve_button.click()
+    assert cell(view, "15:00", 1) == "党组会（已确认）"
+    with cache.session() as s:
+        [op] = outbox.pending_rows(s)
+    assert (op.name, op.args) == ("booking.approve", {"id": "b3", "approve": True, "reason": ""})

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from app.domain.bookings import CANCELLED, CONFIRMED, DAY_CLOSES, DAY_OPENS, DECLINED, PENDING, overlaps
+from app.domain.bookings import AWAITING, CANCELLED, CONFIRMED, DAY_CLOSES, DAY_OPENS, DECLINED, PENDING, overlaps
 from app.services.bookings import Occurrence
 from ui.models.roles import ID_ROLE
 from ui.text import fill
@@ -15,7 +15,7 @@ from ui.time_format import local
 
 SLOT_S = 30 * 60
 ROWS = (DAY_CLOSES.hour - DAY_OPENS.hour) * 2
-_BACKGROUNDS = {CONFIRMED: QColor("#dce8f6"), PENDING: QColor("#fff1c9"), DECLINED: QColor("#f7dada")}
+_BACKGROUNDS = {CONFIRMED: QColor("#dce8f6"), AWAITING: QColor("#fff1c9"), PENDING: QColor("#fff1c9"), DECLINED: QColor("#f7dada")}
 
 
 def status_label(status: str) -> str:
@@ -23,6 +23,7 @@ def status_label(status: str) -> str:
     return {
         PENDING: translate("Bookings", "Waiting for confirmation"),
         CONFIRMED: translate("Bookings", "Confirmed"),
+        AWAITING: translate("Bookings", "Waiting for the room manager's approval"),
         DECLINED: translate("Bookings", "Declined: taken"),
         CANCELLED: translate("Bookings", "Cancelled"),
     }[status]

@@ -4,7 +4,7 @@ declined request the reason (被…占用) and the three free alternatives, each
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from app.domain.bookings import CONFIRMED, DECLINED, PENDING
+from app.domain.bookings import AWAITING, CONFIRMED, DECLINED, PENDING
 from app.services.bookings import ACCEPTED, Occurrence
 from ui.models.room_calendar_model import status_label
 from ui.text import fill
@@ -27,6 +27,7 @@ class BookingPanel(QWidget):
     cancel_requested = Signal(str, int)  # booking id, start of the occurrence
     alternative_chosen = Signal(object)  # an app.domain.bookings.Alternative
     export_requested = Signal(str)  # booking id
+    approval_given = Signal(str, bool)  # booking id, approved
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,11 +42,15 @@ class BookingPanel(QWidget):
         self.answers = QLabel(self, objectName="Secondary", wordWrap=True)
         self.cancel_button = QPushButton(self.tr("Cancel this booking"), self)
         self.cancel_button.clicked.connect(self._cancel)
+        self.approve_button = QPushButton(self.tr("Approve"), self, objectName="Primary")
+        self.refuse_button = QPushButton(self.tr("Refuse…"), self)
+        self.approve_button.clicked.connect(lambda: self._decide(True))
+        self.refuse_button.clicked.connect(lambda: self._decide(False))
         self.export_button = QPushButton(self.tr("Save to calendar (.ics)…"), self)
         self.export_button.clicked.connect(self._export)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.hint, self.title, self.meta, self.state, self.reason, self.alternatives_label, self.alternatives, self.answers, self.cancel_button, self.export_button):
+        for widget in (self.hint, self.title, self.meta, self.state, self.reason, self.alternatives_label, self.alternatives, self.answers, self.approve_button, self.refuse_button, self.cancel_button, self.export_button):
             layout.addWidget(widget)
         layout.addStretch(1)
         self._shown: Occurrence | None = None
@@ -54,11 +59,12 @@ class BookingPanel(QWidget):
     def clear(self) -> None:
         self._shown = None
         self.hint.show()
-        for widget in (self.title, self.meta, self.state, self.reason, self.alternatives_label, self.alternatives, self.answers, self.cancel_button, self.export_button):
+        for widget in (self.title, self.meta, self.state, self.reason, self.alternatives_label, self.alternatives, self.answers, self.approve_button, self.refuse_button, self.cancel_button, self.export_button):
             widget.hide()
 
-    def show_occurrence(self, held: Occurrence, room_name: str, answers: list[tuple[str, str]]) -> None:
-        """`answers`: (name, "accepted" or "declined") of invitees to one's own booking."""
+    def show_occurrence(self, held: Occurrence, room_name: str, answers: list[tuple[str, str]], room_manager: bool) -> None:
+        """`answers`: (name, "accepted" or "declined") of invitees to one's own booking;
+        `room_manager`: the user approves bookings of rooms that need it."""
         self._shown = held
         self.hint.hide()
         self.title.setText(held.title)
@@ -74,12 +80,18 @@ class BookingPanel(QWidget):
             widget.show()
         for widget in (self.reason, self.alternatives_label, self.alternatives):
             widget.setVisible(declined and bool(held.reason or held.alternatives))
-        self.cancel_button.setVisible(held.mine and held.status in (CONFIRMED, PENDING))
-        self.export_button.setVisible(held.mine and held.status in (CONFIRMED, PENDING))
+        self.cancel_button.setVisible(held.mine and held.status in (CONFIRMED, AWAITING, PENDING))
+        self.export_button.setVisible(held.mine and held.status in (CONFIRMED, AWAITING, PENDING))
+        for button in (self.approve_button, self.refuse_button):
+            button.setVisible(room_manager and held.status == AWAITING)
         accepted = "、".join(name for name, answer in answers if answer == ACCEPTED)
         declined = "、".join(name for name, answer in answers if answer != ACCEPTED)
         self.answers.setText(fill(self.tr("Will attend: %1\nWill not attend: %2"), accepted or "—", declined or "—"))
         self.answers.setVisible(bool(answers))
+
+    def _decide(self, approve: bool) -> None:
+        if self._shown is not None:
+            self.approval_given.emit(self._shown.booking_id, approve)
 
     def _export(self) -> None:
         if self._shown is not None:

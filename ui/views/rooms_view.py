@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QLocale, Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QFileDialog, QHeaderView, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QFileDialog, QHeaderView, QInputDialog, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from app.domain.bookings import Alternative, working_day
 from app.domain.errors import RuleViolation
@@ -44,10 +44,12 @@ class RoomsView(Page):
         self.model = RoomCalendarModel(self)
         self.table = self._table()
         self.free_label = QLabel(self, objectName="Secondary", wordWrap=True)
+        self.error = QLabel(self, objectName="ErrorText", wordWrap=True, visible=False)
         self.panel = BookingPanel(self)
         self.panel.cancel_requested.connect(self._cancel)
         self.panel.alternative_chosen.connect(self._book_alternative)
         self.panel.export_requested.connect(self._choose_ics)
+        self.panel.approval_given.connect(self._decide)
         self.mine = QListWidget(self)
         self.mine.currentItemChanged.connect(self._on_mine)
         right = QWidget(self)
@@ -61,6 +63,7 @@ class RoomsView(Page):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.table, 1)
         column.addWidget(self.free_label)
+        column.addWidget(self.error)
         splitter = QSplitter(Qt.Orientation.Horizontal, self, childrenCollapsible=False)
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -141,7 +144,27 @@ class RoomsView(Page):
 
     def _show_occurrence(self, held: Occurrence) -> None:
         names = {r.id: r.name for r in self._rooms}
-        self.panel.show_occurrence(held, names.get(held.room_id, ""), self._bookings.answers(held.booking_id) if held.mine else [])
+        self.panel.show_occurrence(held, names.get(held.room_id, ""), self._bookings.answers(held.booking_id) if held.mine else [], self._bookings.may_approve_rooms)
+
+    def decide(self, booking_id: str, approve: bool, reason: str) -> None:
+        """审批 of a booking waiting for the room manager; a refusal needs its reason."""
+        try:
+            self._bookings.approve(booking_id, approve, reason)
+        except RuleViolation as violation:
+            self.error.setText(violation.message)
+            self.error.show()
+            return
+        self.error.hide()
+        self.refresh()
+        self.changed.emit()
+
+    def _decide(self, booking_id: str, approve: bool) -> None:
+        reason = ""
+        if not approve:
+            reason, ok = QInputDialog.getText(self, self.tr("Refuse the booking"), self.tr("Reason (the organiser sees it):"))
+            if not ok:
+                return
+        self.decide(booking_id, approve, reason)
 
     def save_ics(self, booking_id: str, path: Path) -> None:
         path.write_bytes(self._bookings.ics(booking_id))
@@ -174,7 +197,12 @@ class RoomsView(Page):
 
     def _day_columns(self) -> list[Column]:
         opens = working_day(self._day).start
-        return [Column(fill(self.tr("%1 (%2 seats)"), r.name, r.capacity), r.id, opens) for r in self._rooms]
+        return [Column(self._header(r), r.id, opens) for r in self._rooms]
+
+    def _header(self, room: RoomInfo) -> str:
+        if room.needs_approval:
+            return fill(self.tr("%1 (%2 seats, needs approval)"), room.name, room.capacity)
+        return fill(self.tr("%1 (%2 seats)"), room.name, room.capacity)
 
     def _week_columns(self) -> list[Column]:
         room_id = self.room.currentData()

@@ -18,6 +18,7 @@ class RoomModel(Base):
     building: Mapped[str] = mapped_column(String(100))
     location: Mapped[str] = mapped_column(String(200))
     capacity: Mapped[int] = mapped_column(Integer)
+    needs_approval: Mapped[bool] = mapped_column(Boolean, default=False)
     equipment: Mapped[list[str]] = mapped_column(JSON, default=list)
 
 
@@ -35,8 +36,8 @@ class RoomBookingModel(Base):
 
 
 class RoomSlotModel(Base):
-    """One occurrence: confirmed, declined (with the reason and the alternatives offered) or
-    cancelled. Only confirmed ones hold the room."""
+    """One occurrence: confirmed, awaiting the room manager, declined (with the reason and the
+    alternatives offered) or cancelled. Confirmed and awaiting ones hold the room."""
 
     __tablename__ = "room_slots"
     id: Mapped[str] = mapped_column(String(80), primary_key=True)

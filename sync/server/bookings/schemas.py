@@ -36,3 +36,13 @@ class CancelArgs(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str = Field(pattern=ID_PATTERN)
     starts: list[int] = Field(default_factory=list, max_length=100)
+
+
+class ApproveArgs(BaseModel):
+    """booking.approve: the room manager approves the booking's awaiting occurrences, or refuses
+    them with a reason."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=ID_PATTERN)
+    approve: bool
+    reason: str = Field(default="", max_length=400)

@@ -1,5 +1,6 @@
 """The op handlers "booking.request" and "booking.cancel". Requests are decided one at a time in
-arrival order: each occurrence is confirmed where the room is free, else declined with the
+arrival order: each occurrence is confirmed where the room is free (or held for the room
+manager's 审批 where the room needs it), else declined with the
 booking that holds it (被…占用) and three alternatives free at that moment."""
 
 import time
@@ -9,9 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.bookings import (
+    AWAITING,
     CANCELLED,
     CONFIRMED,
     DECLINED,
+    HOLDING,
     SEARCH_DAYS,
     Alternative,
     BookingDraft,
@@ -19,6 +22,7 @@ from app.domain.bookings import (
     Room,
     Slot,
     alternatives,
+    check_may_approve_room,
     first_collision,
     occupied_reason,
     validate_draft,
@@ -29,7 +33,7 @@ from app.domain.recurrence import expand
 from app.domain.scopes import resource_scope, user_scope
 from sync.server.auth.service import CurrentUser
 from sync.server.bookings.models import InvitationModel, RoomBookingModel, RoomModel, RoomSlotModel
-from sync.server.bookings.schemas import AnswerArgs, CancelArgs, RequestArgs
+from sync.server.bookings.schemas import AnswerArgs, ApproveArgs, CancelArgs, RequestArgs
 from sync.server.changelog import service as changelog
 from sync.server.changelog.service import EntityChange
 from sync.server.directory.models import PersonModel
@@ -49,10 +53,11 @@ def request(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[s
     changelog.lock_writers(session)  # one decision at a time, in arrival order, on every database
     booking = RoomBookingModel(id=a.id, room_id=room.id, organiser_id=user.id, title=draft.title, attendees=draft.attendees, rule=a.rule, requested_at=time.time(), version=1)
     session.add(booking)
-    held = _confirmed(session, [room.id], wanted[0][0], wanted[-1][1]).get(room.id, [])
+    held = _holding(session, [room.id], wanted[0][0], wanted[-1][1]).get(room.id, [])
     slots = []
     for n, (start, end) in enumerate(wanted):
-        slot = RoomSlotModel(id=f"{booking.id}:{n}", booking_id=booking.id, room_id=room.id, start_ts=start, end_ts=end, status=CONFIRMED, reason="", alternatives=[])
+        free = AWAITING if room.needs_approval else CONFIRMED
+        slot = RoomSlotModel(id=f"{booking.id}:{n}", booking_id=booking.id, room_id=room.id, start_ts=start, end_ts=end, status=free, reason="", alternatives=[])
         taken_by = first_collision(Slot(start, end), held)
         if taken_by is None:
             held.append(Busy(start, end, draft.title, user.name))
@@ -66,7 +71,8 @@ def request(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[s
     declined = [{"start": s.start_ts, "reason": s.reason, "alternatives": s.alternatives} for s in slots if s.status == DECLINED]
     if len(declined) < len(slots):
         _invite(session, booking, found, user.name, invitees)
-    return {"booking_id": booking.id, "confirmed": len(slots) - len(declined), "declined": declined}
+    awaiting = sum(s.status == AWAITING for s in slots)
+    return {"booking_id": booking.id, "confirmed": len(slots) - len(declined) - awaiting, "awaiting": awaiting, "declined": declined}
 
 
 def cancel(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[str, Any]:
@@ -79,13 +85,37 @@ def cancel(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[st
     chosen = [s for s in slots if s.status != CANCELLED and (not a.starts or s.start_ts in a.starts)]
     for slot in chosen:
         slot.status = CANCELLED
-    booking.cancelled = all(s.status != CONFIRMED for s in slots)
+    booking.cancelled = all(s.status not in HOLDING for s in slots)
     booking.version += 1
     room = session.get(RoomModel, booking.room_id)
     _record(session, room, booking, chosen, user.name)
     for invitation in session.scalars(select(InvitationModel).where(InvitationModel.booking_id == booking.id)):
         _send_invitation(session, booking, room, user.name, invitation)
     return {"booking_id": booking.id, "cancelled": len(chosen)}
+
+
+def approve(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[str, Any]:
+    """审批: the room manager of the room's unit confirms the awaiting occurrences or declines
+    them with the reason; the invitees see the outcome."""
+    a = ApproveArgs.model_validate(args)
+    check_may_approve_room(user.roles)
+    booking = session.get(RoomBookingModel, a.id)
+    room = session.get(RoomModel, booking.room_id) if booking else None
+    if room is None or room.unit_id != user.unit_id:
+        raise RuleViolation("booking.unknown", "该预订不存在，或不是本单位的会议室。")
+    if not a.approve and not a.reason.strip():
+        raise RuleViolation("booking.reason_missing", "不同意预订时，请写明原因。")
+    awaiting = list(session.scalars(select(RoomSlotModel).where(RoomSlotModel.booking_id == booking.id, RoomSlotModel.status == AWAITING)))
+    if not awaiting:
+        raise RuleViolation("booking.nothing_awaiting", "该预订没有等待审批的场次。")
+    for slot in awaiting:
+        slot.status, slot.reason = (CONFIRMED, "") if a.approve else (DECLINED, f"会议室管理员未同意：{a.reason.strip()}")
+    booking.version += 1
+    organiser = session.get(PersonModel, booking.organiser_id)
+    _record(session, room, booking, awaiting, organiser.name)
+    for invitation in session.scalars(select(InvitationModel).where(InvitationModel.booking_id == booking.id)):
+        _send_invitation(session, booking, room, organiser.name, invitation)
+    return {"booking_id": booking.id, "approved": a.approve, "occurrences": len(awaiting)}
 
 
 def answer(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[str, Any]:
@@ -114,7 +144,7 @@ def add_rooms(session: Session, rooms: list[RoomModel]) -> None:
 
 
 def _invite(session: Session, booking: RoomBookingModel, room: RoomModel, organiser_name: str, invitees: list[str]) -> None:
-    """会议通知 to each invitee (in their 待办) for a booking with at least one confirmed occurrence."""
+    """会议通知 to each invitee (in their 待办) for a booking holding its room at least once."""
     for person_id in invitees:
         invitation = InvitationModel(booking_id=booking.id, person_id=person_id, answer="")
         session.add(invitation)
@@ -131,7 +161,7 @@ def _known_people(session: Session, invitees: list[str]) -> list[str]:
 
 def _send_invitation(session: Session, booking: RoomBookingModel, room: RoomModel, organiser_name: str, invitation: InvitationModel) -> None:
     held = session.execute(
-        select(RoomSlotModel.start_ts, RoomSlotModel.end_ts).where(RoomSlotModel.booking_id == booking.id, RoomSlotModel.status == CONFIRMED).order_by(RoomSlotModel.start_ts)
+        select(RoomSlotModel.start_ts, RoomSlotModel.end_ts).where(RoomSlotModel.booking_id == booking.id, RoomSlotModel.status.in_(HOLDING)).order_by(RoomSlotModel.start_ts)
     ).all()
     data = {
         "booking_id": booking.id,
@@ -147,27 +177,28 @@ def _send_invitation(session: Session, booking: RoomBookingModel, room: RoomMode
 
 
 def _room_data(r: RoomModel) -> dict[str, Any]:
-    return {"unit_id": r.unit_id, "name": r.name, "building": r.building, "location": r.location, "capacity": r.capacity, "equipment": list(r.equipment)}
+    return {"unit_id": r.unit_id, "name": r.name, "building": r.building, "location": r.location, "capacity": r.capacity, "needs_approval": r.needs_approval, "equipment": list(r.equipment)}
 
 
 def _room(r: RoomModel) -> Room:
-    return Room(r.id, r.unit_id, r.name, r.capacity)
+    return Room(r.id, r.unit_id, r.name, r.capacity, r.needs_approval)
 
 
 def _alternatives(session: Session, room: Room, want: Slot, attendees: int) -> list[Alternative]:
     rooms = [_room(r) for r in session.scalars(select(RoomModel).where(RoomModel.unit_id == room.unit_id))]
     window = working_day(want.start)
-    busy = _confirmed(session, [r.id for r in rooms], window.start, window.end + SEARCH_DAYS * 86400)
+    busy = _holding(session, [r.id for r in rooms], window.start, window.end + SEARCH_DAYS * 86400)
     return alternatives(want, room, rooms, busy, attendees, after=int(time.time()))
 
 
-def _confirmed(session: Session, room_ids: list[str], start: int, end: int) -> dict[str, list[Busy]]:
-    """Confirmed occurrences of these rooms that overlap [start, end), with what holds them."""
+def _holding(session: Session, room_ids: list[str], start: int, end: int) -> dict[str, list[Busy]]:
+    """Occurrences holding these rooms (confirmed or awaiting approval) that overlap [start, end),
+    with what holds them."""
     rows = session.execute(
         select(RoomSlotModel.room_id, RoomSlotModel.start_ts, RoomSlotModel.end_ts, RoomBookingModel.title, PersonModel.name)
         .join(RoomBookingModel, RoomBookingModel.id == RoomSlotModel.booking_id)
         .join(PersonModel, PersonModel.id == RoomBookingModel.organiser_id)
-        .where(RoomSlotModel.room_id.in_(room_ids), RoomSlotModel.status == CONFIRMED, RoomSlotModel.start_ts < end, RoomSlotModel.end_ts > start)
+        .where(RoomSlotModel.room_id.in_(room_ids), RoomSlotModel.status.in_(HOLDING), RoomSlotModel.start_ts < end, RoomSlotModel.end_ts > start)
     )
     found: dict[str, list[Busy]] = {}
     for room_id, s, e, title, organiser in rows:
@@ -210,4 +241,4 @@ def _slot_data(s: RoomSlotModel, booking: RoomBookingModel, organiser_name: str)
     }
 
 
-OPS = {"booking.request": request, "booking.cancel": cancel, "booking.answer": answer}
+OPS = {"booking.request": request, "booking.cancel": cancel, "booking.approve": approve, "booking.answer": answer}

@@ -23,6 +23,7 @@ def upgrade() -> None:
         sa.Column("building", sa.String(100), nullable=False),
         sa.Column("location", sa.String(200), nullable=False),
         sa.Column("capacity", sa.Integer, nullable=False),
+        sa.Column("needs_approval", sa.Boolean, nullable=False),
         sa.Column("equipment", sa.JSON, nullable=False),
         sa.Column("version", sa.Integer, nullable=False),
     )

@@ -24,6 +24,7 @@ def upgrade() -> None:
         sa.Column("building", sa.String(100), nullable=False),
         sa.Column("location", sa.String(200), nullable=False),
         sa.Column("capacity", sa.Integer, nullable=False),
+        sa.Column("needs_approval", sa.Boolean, nullable=False, server_default=sa.false()),
         sa.Column("equipment", sa.JSON, nullable=False),
     )
     op.create_table(
@@ -59,7 +60,7 @@ def upgrade() -> None:
     _vehicles()
     if op.get_bind().dialect.name == "postgresql":
         op.execute("CREATE EXTENSION IF NOT EXISTS btree_gist")
-        _exclude("room_slots", "room_slots_no_overlap", "room_id", "status = 'confirmed'")
+        _exclude("room_slots", "room_slots_no_overlap", "room_id", "status IN ('confirmed', 'awaiting')")
         _exclude("vehicle_requests", "vehicle_requests_car_once", "vehicle_id", "status IN ('dispatched', 'out')")
         _exclude("vehicle_requests", "vehicle_requests_driver_once", "driver_id", "status IN ('dispatched', 'out')")
 
