@@ -37,6 +37,7 @@ class Room:
     name: str
     capacity: int
     needs_approval: bool = False  # booking it waits for the room manager (会议室管理员)
+    equipment: tuple[str, ...] = ()  # 投影仪, 视频会议…
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class BookingDraft:
     start: int
     end: int
     attendees: int  # head count, the organiser included
+    equipment: tuple[str, ...] = ()  # what the meeting needs from the room
 
 
 def validate_draft(draft: BookingDraft, room: Room | None, unit_id: str, now: float) -> BookingDraft:
@@ -91,7 +93,10 @@ def validate_draft(draft: BookingDraft, room: Room | None, unit_id: str, now: fl
         raise RuleViolation("booking.room_forbidden", "只能预订本单位的会议室。")
     if draft.attendees > room.capacity:
         raise RuleViolation("booking.over_capacity", f"参会人数 {draft.attendees} 人超过{room.name}的容量（{room.capacity} 人）。")
-    return BookingDraft(draft.room_id, title, draft.start, draft.end, max(draft.attendees, 1))
+    missing = [e for e in draft.equipment if e not in room.equipment]
+    if missing:
+        raise RuleViolation("booking.equipment_missing", f"{room.name}没有{'、'.join(missing)}，请换一间会议室。")
+    return BookingDraft(draft.room_id, title, draft.start, draft.end, max(draft.attendees, 1), tuple(dict.fromkeys(draft.equipment)))
 
 
 def check_may_approve_room(roles: Iterable[str]) -> None:
@@ -133,13 +138,13 @@ def working_day(ts: int) -> Slot:
     return Slot(_at(day, DAY_OPENS), _at(day, DAY_CLOSES))
 
 
-def alternatives(want: Slot, room: Room, rooms: Iterable[Room], busy: Mapping[str, list[Slot | Busy]], attendees: int, after: int) -> list[Alternative]:
+def alternatives(want: Slot, room: Room, rooms: Iterable[Room], busy: Mapping[str, list[Slot | Busy]], attendees: int, after: int, needs: tuple[str, ...] = ()) -> list[Alternative]:
     """Three free choices for a request that lost `want` in `room`: the nearest free time of the
     same length in the same room (within office hours, from `after` on, up to two weeks ahead),
-    and other rooms of the same unit with enough seats at the same time, alternating so the
-    user sees both kinds. `busy` holds each room's confirmed slots."""
+    and other rooms of the same unit with enough seats and the `needs` equipment at the same
+    time, alternating so the user sees both kinds. `busy` holds each room's held slots."""
     same_room = _same_room_times(want, room, busy.get(room.id, []), after)
-    fitting = sorted((r for r in rooms if r.id != room.id and r.unit_id == room.unit_id and r.capacity >= attendees), key=lambda r: (r.capacity, r.name))
+    fitting = sorted((r for r in rooms if r.id != room.id and r.unit_id == room.unit_id and r.capacity >= attendees and set(needs) <= set(r.equipment)), key=lambda r: (r.capacity, r.name))
     other_rooms = (Alternative(r.id, r.name, want.start, want.end) for r in fitting if not any(overlaps(want.start, want.end, b.start, b.end) for b in busy.get(r.id, [])))
     found: list[Alternative] = []
     sources = [iter(same_room), other_rooms]

@@ -129,18 +129,22 @@ class BookingService:
             rows = s.scalars(select(BookingSlotRow).where(BookingSlotRow.organiser_id == self._user.id).order_by(BookingSlotRow.start.desc()))
             return [self._occurrence(r) for r in rows]
 
-    def request(self, room_id: str, title: str, start: int, end: int, attendees: int, rule: str = "", exdates: tuple[int, ...] = (), invitees: tuple[str, ...] = ()) -> str:
+    def request(
+        self, room_id: str, title: str, start: int, end: int, attendees: int, rule: str = "", exdates: tuple[int, ...] = (), invitees: tuple[str, ...] = (), equipment: tuple[str, ...] = ()
+    ) -> str:
         """Ask for a room (offline too); shown as 待确认 until the server confirms or declines.
-        `invitees` (person ids) get a 会议通知 once it is confirmed. Raises RuleViolation for
-        what can be refused at once."""
+        `invitees` (person ids) get a 会议通知 once it holds the room; `equipment` is what the
+        room must have. Raises RuleViolation for what can be refused at once."""
         with self._cache.session() as s:
             found = s.get(RoomRow, room_id)
-        room = Room(found.id, found.unit_id, found.name, found.capacity, found.needs_approval) if found else None
-        draft = validate_draft(BookingDraft(room_id, title, start, end, attendees), room, self._user.unit_id, time.time())
+        room = Room(found.id, found.unit_id, found.name, found.capacity, found.needs_approval, tuple(found.equipment)) if found else None
+        draft = validate_draft(BookingDraft(room_id, title, start, end, attendees, equipment), room, self._user.unit_id, time.time())
         booking_id = uuid.uuid4().hex
         args = {"id": booking_id, "room_id": room_id, "title": draft.title, "start": start, "end": end, "attendees": draft.attendees}
         if rule:
             args |= {"rule": rule, "exdates": list(exdates)}
+        if draft.equipment:
+            args["equipment"] = list(draft.equipment)
         invited = [p for p in dict.fromkeys(invitees) if p != self._user.id]
         if invited:
             args["invitees"] = invited

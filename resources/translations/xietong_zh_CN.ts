@@ -67,6 +67,10 @@
         <translation>参会人数(&amp;P)</translation>
     </message>
     <message>
+        <source>Needs</source>
+        <translation>所需设备</translation>
+    </message>
+    <message>
         <source>R&amp;epeat</source>
         <translation>重复(&amp;E)</translation>
     </message>

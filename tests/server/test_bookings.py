@@ -106,7 +106,12 @@ def test_postgresql_itself_refuses_overlapping_confirmed_occurrences(tmp_path):
         try:
             init_demo(db, people=10, tokens_dir=tmp_path / "tokens", org_path=default_org_path(), reset=True)
             with db.engine.begin() as conn:
-                conn.execute(text("INSERT INTO room_bookings VALUES ('pg-a', 'u01-r1', 'p1', '甲', 2, '', 0, false, 1), ('pg-b', 'u01-r1', 'p2', '乙', 2, '', 0, false, 1)"))
+                conn.execute(
+                    text(
+                        "INSERT INTO room_bookings (id, room_id, organiser_id, title, attendees, equipment, rule, requested_at, cancelled, version) "
+                        "VALUES ('pg-a', 'u01-r1', 'p1', '甲', 2, '[]', '', 0, false, 1), ('pg-b', 'u01-r1', 'p2', '乙', 2, '[]', '', 0, false, 1)"
+                    )
+                )
                 conn.execute(text("INSERT INTO room_slots VALUES ('pg-a:0', 'pg-a', 'u01-r1', 3000000000, 3000003600, 'confirmed', '', '[]')"))
                 conn.execute(text("INSERT INTO room_slots VALUES ('pg-b:0', 'pg-b', 'u01-r1', 3000001800, 3000005400, 'declined', '', '[]')"))  # a declined one may overlap
             with pytest.raises(IntegrityError, match="room_slots_no_overlap"), db.engine.begin() as conn:
@@ -159,3 +164,14 @@ def test_a_room_that_needs_approval_is_held_until_the_room_manager_decides(clien
     head.push(("booking.approve", {"id": later["id"], "approve": False, "reason": "当天会议室检修"}))
     [declined] = slots_of(staff, later["id"])
     assert (declined["status"], declined["reason"]) == ("declined", "会议室管理员未同意：当天会议室检修")
+
+
+def test_equipment_the_room_lacks_is_refused_and_alternatives_have_it(client, tokens):
+    first, second = log_in(client, tokens, "wangxy"), log_in(client, tokens, "liming")
+    lacking = answer(first.push(("booking.request", booking("u01-r1", "视频会", day_at(74, "09:00"), day_at(74, "10:00"), equipment=["视频会议"]))))
+    assert (lacking["status"], lacking["code"]) == ("rejected", "booking.equipment_missing")
+    start, end = day_at(74, "14:00"), day_at(74, "15:00")
+    answer(first.push(("booking.request", booking("u01-r2", "视频会", start, end, equipment=["视频会议"]))))
+    lost = answer(second.push(("booking.request", booking("u01-r2", "视频调度会", start, end, equipment=["视频会议"]))))["result"]
+    offered = {a["room_id"] for a in lost["declined"][0]["alternatives"]}
+    assert offered == {"u01-r2", "u01-r3"}  # 第一会议室 and 党组会议室 have no video link

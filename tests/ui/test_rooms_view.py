@@ -16,8 +16,8 @@ from ui.views.rooms_view import RoomsView
 DAY = 9
 
 
-def room(cache, room_id: str, name: str, seats: int, needs_approval: bool = False) -> None:
-    data = {"unit_id": "u01", "name": name, "building": "市政府办公楼", "location": "三楼", "capacity": seats, "needs_approval": needs_approval, "equipment": ["投影仪"]}
+def room(cache, room_id: str, name: str, seats: int, needs_approval: bool = False, equipment: tuple[str, ...] = ("投影仪",)) -> None:
+    data = {"unit_id": "u01", "name": name, "building": "市政府办公楼", "location": "三楼", "capacity": seats, "needs_approval": needs_approval, "equipment": list(equipment)}
     with cache.sessions.begin() as s:
         apply_row(s, "room", room_id, 1, False, data)
 
@@ -34,7 +34,7 @@ def held(cache, slot_id: str, room_id: str, title: str, organiser, start: str, e
 @pytest.fixture
 def view(qtbot, cache, session):
     room(cache, "u01-r1", "第一会议室", 12)
-    room(cache, "u01-r3", "大会议室", 60)
+    room(cache, "u01-r3", "大会议室", 60, equipment=("投影仪", "视频会议"))
     held(cache, "b1:0", "u01-r1", "党组会", OFFICE, "09:00", "10:00")
     page = RoomsView(session.bookings, session.directory, HEAD.unit_id, lambda: False, day_at(DAY, "12:00"))
     qtbot.addWidget(page)
@@ -93,6 +93,11 @@ def test_a_request_the_room_cannot_take_is_refused_in_the_dialog(qtbot, cache, v
     dialog.attendees.setValue(40)
     dialog.book_button.click()
     assert dialog.isVisible() and "超过第一会议室的容量" in dialog.error.text()
+    dialog.attendees.setValue(10)
+    [video] = [box for box in dialog.equipment if box.text() == "视频会议"]
+    video.setChecked(True)
+    dialog.book_button.click()
+    assert dialog.isVisible() and dialog.error.text() == "第一会议室没有视频会议，请换一间会议室。"
     with cache.session() as s:
         assert outbox.pending_rows(s) == []
 

@@ -26,9 +26,9 @@ def at(text: str) -> int:
     return int(datetime.strptime(text, "%Y-%m-%d %H:%M").replace(tzinfo=ZONE).timestamp())
 
 
-SMALL = Room("r1", "u01", "第一会议室", 12)
-MIDDLE = Room("r2", "u01", "第二会议室", 20)
-BIG = Room("r3", "u01", "大会议室", 60)
+SMALL = Room("r1", "u01", "第一会议室", 12, equipment=("投影仪",))
+MIDDLE = Room("r2", "u01", "第二会议室", 20, equipment=("投影仪",))
+BIG = Room("r3", "u01", "大会议室", 60, equipment=("投影仪", "视频会议"))
 ELSEWHERE = Room("x1", "u02", "外单位会议室", 100)
 NOW = at("2026-11-30 08:00")
 
@@ -63,6 +63,7 @@ def test_free_slots_are_the_gaps_of_the_day():
         (BookingDraft("x1", "例会", at("2026-12-01 09:00"), at("2026-12-01 10:00"), 5), ELSEWHERE, "booking.room_forbidden"),
         (BookingDraft("r1", "例会", at("2026-12-01 09:00"), at("2026-12-01 10:00"), 13), SMALL, "booking.over_capacity"),
         (BookingDraft("zz", "例会", at("2026-12-01 09:00"), at("2026-12-01 10:00"), 5), None, "booking.room_unknown"),
+        (BookingDraft("r1", "视频会", at("2026-12-01 09:00"), at("2026-12-01 10:00"), 5, ("视频会议",)), SMALL, "booking.equipment_missing"),
     ],
 )
 def test_bad_requests_are_refused_with_a_reason(draft, room, code):
@@ -102,3 +103,9 @@ def test_no_alternative_lies_in_the_past():
     want = Slot(at("2026-12-01 09:00"), at("2026-12-01 10:00"))
     found = alternatives(want, SMALL, [SMALL], {"r1": [Slot(want.start, want.end)]}, attendees=5, after=at("2026-12-01 15:10"))
     assert [a.start for a in found] == [at("2026-12-01 15:30"), at("2026-12-01 16:30"), at("2026-12-01 17:30")]
+
+
+def test_other_rooms_offered_have_the_equipment_the_meeting_needs():
+    want = Slot(at("2026-12-01 09:00"), at("2026-12-01 10:00"))
+    found = alternatives(want, SMALL, [SMALL, MIDDLE, BIG], {"r1": [want]}, attendees=5, after=NOW, needs=("视频会议",))
+    assert {a.room_id for a in found} == {"r1", "r3"}  # the middle room has no video link

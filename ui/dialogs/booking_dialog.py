@@ -1,9 +1,9 @@
-"""预订会议室: meeting name, room, date and times (Shanghai clock), head count, a repeat and the
-people or departments to invite. Ctrl+Enter books. A rule the request breaks is said inline; offline, the request waits as 待确认."""
+"""预订会议室: meeting name, room, date and times (Shanghai clock), head count, equipment needed, a
+repeat and the people or departments to invite. Ctrl+Enter books. A rule the request breaks is said inline; offline, the request waits as 待确认."""
 
 from PySide6.QtCore import QDateTime, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QTimeEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QTimeEdit, QVBoxLayout, QWidget
 
 from app.domain.errors import RuleViolation
 from app.domain.recurrence import EVERY_OTHER_WEEK, MAX_OCCURRENCES, MONTHLY_BY_WEEKDAY, WEEKLY, rule_for
@@ -21,7 +21,10 @@ class BookingDialog(QDialog):
         self._bookings = bookings
         self.title = QLineEdit(self, placeholderText=self.tr("For example: Weekly office meeting"))
         self.room = QComboBox(self)
-        for room in bookings.rooms():
+        rooms = bookings.rooms()
+        kit = sorted({item for room in rooms for item in room.equipment})
+        self.equipment = [QCheckBox(item, self) for item in kit]
+        for room in rooms:
             self.room.addItem(fill(self.tr("%1 (%2 seats, %3)"), room.name, room.capacity, room.location), room.id)
         self.room.setCurrentIndex(max(0, self.room.findData(room_id)))
         self.day = QDateEdit(local(start).date(), self, calendarPopup=True, displayFormat="yyyy-MM-dd")
@@ -52,7 +55,8 @@ class BookingDialog(QDialog):
             end += 86400  # 22:00-01:00 ends the next morning
         rule = rule_for(self.repeat.currentData(), start, self.times.value())
         try:
-            booking_id = self._bookings.request(self.room.currentData() or "", self.title.text(), start, end, self.attendees.value(), rule, invitees=self.invitees.chosen())
+            needs = tuple(box.text() for box in self.equipment if box.isChecked())
+            booking_id = self._bookings.request(self.room.currentData() or "", self.title.text(), start, end, self.attendees.value(), rule, invitees=self.invitees.chosen(), equipment=needs)
         except RuleViolation as violation:
             self.error.setText(violation.message)
             self.error.show()
@@ -78,6 +82,11 @@ class BookingDialog(QDialog):
         form.addRow(self.tr("&Date"), self.day)
         form.addRow(self.tr("Time"), times)
         form.addRow(self.tr("&People"), self.attendees)
+        needs = QHBoxLayout()
+        for box in self.equipment:
+            needs.addWidget(box)
+        needs.addStretch(1)
+        form.addRow(self.tr("Needs"), needs)
         form.addRow(self.tr("R&epeat"), repeat)
         form.addRow(self.tr("&Invite"), self.invitees)
         return form

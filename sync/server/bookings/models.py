@@ -29,6 +29,7 @@ class RoomBookingModel(Base):
     organiser_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
     title: Mapped[str] = mapped_column(String(400))
     attendees: Mapped[int] = mapped_column(Integer)
+    equipment: Mapped[list[str]] = mapped_column(JSON, default=list)
     rule: Mapped[str] = mapped_column(Text, default="")
     requested_at: Mapped[float] = mapped_column(Float)
     cancelled: Mapped[bool] = mapped_column(Boolean, default=False)

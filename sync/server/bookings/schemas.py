@@ -20,6 +20,7 @@ class RequestArgs(BaseModel):
     rule: str = Field(default="", max_length=500)
     exdates: list[int] = Field(default_factory=list, max_length=100)
     invitees: list[str] = Field(default_factory=list, max_length=500)  # person ids; the client expands departments
+    equipment: list[str] = Field(default_factory=list, max_length=20)  # what the meeting needs from the room
 
 
 class AnswerArgs(BaseModel):

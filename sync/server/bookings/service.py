@@ -45,13 +45,15 @@ def request(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[s
     a = RequestArgs.model_validate(args)
     found = session.get(RoomModel, a.room_id)
     room = _room(found) if found else None
-    draft = validate_draft(BookingDraft(a.room_id, a.title, a.start, a.end, a.attendees), room, user.unit_id, time.time())
+    draft = validate_draft(BookingDraft(a.room_id, a.title, a.start, a.end, a.attendees, tuple(a.equipment)), room, user.unit_id, time.time())
     wanted = expand(draft.start, draft.end, a.rule, tuple(a.exdates))
     invitees = _known_people(session, a.invitees)
     if session.get(RoomBookingModel, a.id) is not None:
         raise RuleViolation("booking.duplicate_id", "已有相同编号的预订，本次预订未执行。")
     changelog.lock_writers(session)  # one decision at a time, in arrival order, on every database
-    booking = RoomBookingModel(id=a.id, room_id=room.id, organiser_id=user.id, title=draft.title, attendees=draft.attendees, rule=a.rule, requested_at=time.time(), version=1)
+    booking = RoomBookingModel(
+        id=a.id, room_id=room.id, organiser_id=user.id, title=draft.title, attendees=draft.attendees, equipment=list(draft.equipment), rule=a.rule, requested_at=time.time(), version=1
+    )
     session.add(booking)
     held = _holding(session, [room.id], wanted[0][0], wanted[-1][1]).get(room.id, [])
     slots = []
@@ -63,7 +65,7 @@ def request(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[s
             held.append(Busy(start, end, draft.title, user.name))
         else:
             slot.status, slot.reason = DECLINED, occupied_reason(room.name, Slot(start, end), taken_by)
-            slot.alternatives = [_alternative_data(x) for x in _alternatives(session, room, Slot(start, end), draft.attendees)]
+            slot.alternatives = [_alternative_data(x) for x in _alternatives(session, room, Slot(start, end), draft)]
         session.add(slot)
         session.flush()  # the next occurrence's alternatives must see this one's room taken
         slots.append(slot)
@@ -181,14 +183,14 @@ def _room_data(r: RoomModel) -> dict[str, Any]:
 
 
 def _room(r: RoomModel) -> Room:
-    return Room(r.id, r.unit_id, r.name, r.capacity, r.needs_approval)
+    return Room(r.id, r.unit_id, r.name, r.capacity, r.needs_approval, tuple(r.equipment))
 
 
-def _alternatives(session: Session, room: Room, want: Slot, attendees: int) -> list[Alternative]:
+def _alternatives(session: Session, room: Room, want: Slot, draft: BookingDraft) -> list[Alternative]:
     rooms = [_room(r) for r in session.scalars(select(RoomModel).where(RoomModel.unit_id == room.unit_id))]
     window = working_day(want.start)
     busy = _holding(session, [r.id for r in rooms], window.start, window.end + SEARCH_DAYS * 86400)
-    return alternatives(want, room, rooms, busy, attendees, after=int(time.time()))
+    return alternatives(want, room, rooms, busy, draft.attendees, after=int(time.time()), needs=draft.equipment)
 
 
 def _holding(session: Session, room_ids: list[str], start: int, end: int) -> dict[str, list[Busy]]:
@@ -217,6 +219,7 @@ def _record(session: Session, room: RoomModel, booking: RoomBookingModel, slots:
         "organiser_id": booking.organiser_id,
         "organiser_name": organiser_name,
         "attendees": booking.attendees,
+        "equipment": list(booking.equipment),
         "rule": booking.rule,
         "requested_at": booking.requested_at,
         "cancelled": booking.cancelled,

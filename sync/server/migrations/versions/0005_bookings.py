@@ -34,6 +34,7 @@ def upgrade() -> None:
         sa.Column("organiser_id", sa.String(64), sa.ForeignKey("people.id"), nullable=False, index=True),
         sa.Column("title", sa.String(400), nullable=False),
         sa.Column("attendees", sa.Integer, nullable=False),
+        sa.Column("equipment", sa.JSON, nullable=False),
         sa.Column("rule", sa.Text, nullable=False),
         sa.Column("requested_at", sa.Float, nullable=False),
         sa.Column("cancelled", sa.Boolean, nullable=False),
