@@ -1,6 +1,7 @@
 """重复预订 (recurring bookings): iCalendar RRULE semantics through python-dateutil, evaluated on
 the Shanghai wall clock (a weekly 09:00 meeting stays at 09:00), stored and compared in UTC."""
 
+import re
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -13,6 +14,8 @@ MAX_OCCURRENCES = 100
 MAX_SPAN_DAYS = 366
 WEEKLY, EVERY_OTHER_WEEK, MONTHLY_BY_WEEKDAY = "weekly", "every_other_week", "monthly_by_weekday"
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+# One RRULE line, at most daily; DTSTART is always the first meeting's own start.
+_RULE = re.compile(r"^(RRULE:)?FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)(;[A-Z]+=[A-Za-z0-9,+\-]+)*$")
 
 
 def expand(start: int, end: int, rule: str = "", exdates: tuple[int, ...] = ()) -> list[tuple[int, int]]:
@@ -22,15 +25,25 @@ def expand(start: int, end: int, rule: str = "", exdates: tuple[int, ...] = ()) 
     length = end - start
     if not rule:
         return [(start, end)]
+    bad_rule = RuleViolation("booking.bad_rule", f"重复规则无法识别：{rule[:100]}")
+    if not _RULE.match(rule):
+        raise bad_rule
+    try:
+        found = _occurrences(rule, start, length, set(exdates))
+    except (ValueError, TypeError, IndexError, OverflowError) as exc:  # what dateutil raises for a rule it cannot follow
+        raise bad_rule from exc
+    if not found:
+        raise RuleViolation("booking.no_occurrence", "按该重复规则没有任何一次会议，请检查规则和例外日期。")
+    if any(later[0] < earlier[1] for earlier, later in zip(found, found[1:], strict=False)):
+        raise RuleViolation("booking.occurrences_overlap", "重复预订的各次会议时间不能相互重叠。")
+    return found
+
+
+def _occurrences(rule: str, start: int, length: int, skipped: set[int]) -> list[tuple[int, int]]:
     first = datetime.fromtimestamp(start, ZONE)
     horizon = first + timedelta(days=MAX_SPAN_DAYS)
-    try:
-        recurrence = rrulestr(rule, dtstart=first)
-    except (ValueError, TypeError) as exc:
-        raise RuleViolation("booking.bad_rule", f"重复规则无法识别：{rule}") from exc
-    skipped = set(exdates)
     found: list[tuple[int, int]] = []
-    for moment in recurrence.xafter(first, count=MAX_OCCURRENCES + len(skipped) + 1, inc=True):
+    for moment in rrulestr(rule, dtstart=first).xafter(first, count=MAX_OCCURRENCES + len(skipped) + 1, inc=True):
         if moment > horizon:
             break
         begin = int(moment.astimezone(UTC).timestamp())
@@ -38,8 +51,6 @@ def expand(start: int, end: int, rule: str = "", exdates: tuple[int, ...] = ()) 
             found.append((begin, begin + length))
         if len(found) > MAX_OCCURRENCES:
             raise RuleViolation("booking.too_many", f"一个重复预订最多 {MAX_OCCURRENCES} 次，请缩短重复期限。")
-    if not found:
-        raise RuleViolation("booking.no_occurrence", "按该重复规则没有任何一次会议，请检查规则和例外日期。")
     return found
 
 

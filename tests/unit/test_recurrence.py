@@ -45,10 +45,20 @@ def test_an_endless_rule_stops_after_a_year_and_too_many_is_refused():
     assert refused.value.code == "booking.too_many" and str(MAX_OCCURRENCES) in refused.value.message
 
 
-def test_a_rule_that_is_not_an_rrule_is_refused():
+@pytest.mark.parametrize(
+    "rule",
+    ["EVERY TUESDAY", "FREQ=WEEKLY;BYDAY=XX", "FREQ=MONTHLY;BYDAY=+9TU", "FREQ=DAILY;INTERVAL=-1", "FREQ=MINUTELY;COUNT=5", "DTSTART:20200101T000000\nRRULE:FREQ=DAILY", "FREQ=WEEKLY;UNTIL=20270101"],
+)
+def test_a_rule_that_cannot_be_followed_is_refused(rule):
     with pytest.raises(RuleViolation) as refused:
-        expand(at("2026-12-01 09:00"), at("2026-12-01 10:00"), "EVERY TUESDAY")
+        expand(at("2026-12-01 09:00"), at("2026-12-01 10:00"), rule)
     assert refused.value.code == "booking.bad_rule"
+
+
+def test_occurrences_of_one_series_may_not_overlap():
+    with pytest.raises(RuleViolation) as refused:
+        expand(at("2026-12-01 09:00"), at("2026-12-01 11:00"), "FREQ=DAILY;BYHOUR=9,10;COUNT=4")
+    assert refused.value.code == "booking.occurrences_overlap"
 
 
 def test_the_dialog_choices_make_the_rules_users_mean():
