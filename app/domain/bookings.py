@@ -87,6 +87,8 @@ def validate_draft(draft: BookingDraft, room: Room | None, unit_id: str, now: fl
         raise RuleViolation("booking.too_long", "一次会议不能超过 24 小时；多日会议请按天预订或设置重复。")
     if draft.start > now + MAX_AHEAD_S:
         raise RuleViolation("booking.too_far", "只能预订一年以内的会议室。")
+    if draft.end <= now:  # e.g. asked for offline, reaching the server after the meeting
+        raise RuleViolation("booking.in_the_past", "会议时间已过，不能再预订。")
     if room is None:
         raise RuleViolation("booking.room_unknown", "该会议室不存在。")
     if room.unit_id != unit_id:

@@ -74,6 +74,8 @@ def validate_trip(draft: TripDraft, now: float) -> TripDraft:
         raise RuleViolation("vehicle.too_long", "一次用车不能超过 7 天。")
     if draft.start > now + MAX_AHEAD_S:
         raise RuleViolation("vehicle.too_far", "只能申请一年以内的用车。")
+    if draft.end <= now:
+        raise RuleViolation("vehicle.in_the_past", "用车时间已过，不能再申请。")
     return TripDraft(purpose, draft.passengers, origin, destination, draft.start, draft.end)
 
 

@@ -175,3 +175,10 @@ def test_equipment_the_room_lacks_is_refused_and_alternatives_have_it(client, to
     lost = answer(second.push(("booking.request", booking("u01-r2", "视频调度会", start, end, equipment=["视频会议"]))))["result"]
     offered = {a["room_id"] for a in lost["declined"][0]["alternatives"]}
     assert offered == {"u01-r2", "u01-r3"}  # 第一会议室 and 党组会议室 have no video link
+
+
+@pytest.mark.parametrize("change", [{"start": -(10**15)}, {"end": 10**15}, {"exdates": [10**15]}, {"attendees": 0}])
+def test_nonsense_numbers_are_refused_as_bad_arguments(client, tokens, change):
+    clerk = log_in(client, tokens, "wangxy")
+    refused = answer(clerk.push(("booking.request", {**booking("u01-r1", "乱填", day_at(40, "09:00"), day_at(40, "10:00")), **change})))
+    assert (refused["status"], refused["code"]) == ("rejected", "sync.bad_args")

@@ -4,7 +4,6 @@ approve or dispatch button; the month's report exports to .xlsx."""
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QDate
 
 from app.services.vehicles import VehicleService
 from app.store import outbox
@@ -40,7 +39,7 @@ def fleet(cache):
 
 
 def page(qtbot, cache, user) -> VehiclesView:
-    view = VehiclesView(VehicleService(cache, user), QDate.currentDate())
+    view = VehiclesView(VehicleService(cache, user), local(day_at(1, "08:00")).date())  # tomorrow, Shanghai
     qtbot.addWidget(view)
     view.show()
     view.refresh()

@@ -59,6 +59,7 @@ def test_free_slots_are_the_gaps_of_the_day():
         (BookingDraft("r1", "例会", at("2026-12-01 10:00"), at("2026-12-01 10:00"), 5), SMALL, "booking.end_before_start"),
         (BookingDraft("r1", "例会", at("2026-12-01 09:00"), at("2027-12-02 09:00"), 5), SMALL, "booking.too_long"),
         (BookingDraft("r1", "例会", at("2028-01-01 09:00"), at("2028-01-01 10:00"), 5), SMALL, "booking.too_far"),
+        (BookingDraft("r1", "例会", at("2026-11-29 09:00"), at("2026-11-29 10:00"), 5), SMALL, "booking.in_the_past"),
         (BookingDraft("r1", "  ", at("2026-12-01 09:00"), at("2026-12-01 10:00"), 5), SMALL, "booking.title_empty"),
         (BookingDraft("x1", "例会", at("2026-12-01 09:00"), at("2026-12-01 10:00"), 5), ELSEWHERE, "booking.room_forbidden"),
         (BookingDraft("r1", "例会", at("2026-12-01 09:00"), at("2026-12-01 10:00"), 13), SMALL, "booking.over_capacity"),

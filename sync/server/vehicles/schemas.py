@@ -3,6 +3,7 @@
 from pydantic import BaseModel, ConfigDict, Field
 
 from sync.protocol.messages import ID_PATTERN
+from sync.server.bookings.schemas import MAX_EPOCH_S
 
 
 class RequestArgs(BaseModel):
@@ -14,8 +15,8 @@ class RequestArgs(BaseModel):
     passengers: int = Field(ge=0, le=100)
     origin: str
     destination: str
-    start: int
-    end: int
+    start: int = Field(ge=0, le=MAX_EPOCH_S)
+    end: int = Field(ge=0, le=MAX_EPOCH_S)
 
 
 class DecideArgs(BaseModel):
