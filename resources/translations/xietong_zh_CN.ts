@@ -795,12 +795,32 @@ When:
         <translation>我的预订</translation>
     </message>
     <message>
+        <source>Meetings I am invited to (double-click to answer)</source>
+        <translation>我参加的会议（双击答复）</translation>
+    </message>
+    <message>
         <source>Meeting rooms</source>
         <translation>会议室</translation>
     </message>
     <message>
         <source>%1, %2: %3</source>
         <translation>%1，%2：%3</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>not answered yet</source>
+        <translation>未答复</translation>
+    </message>
+    <message>
+        <source>attending</source>
+        <translation>参加</translation>
+    </message>
+    <message>
+        <source>not attending</source>
+        <translation>不参加</translation>
     </message>
     <message>
         <source>Refuse the booking</source>

@@ -47,3 +47,15 @@ def test_a_cancelled_meeting_says_so_and_cannot_be_answered(qtbot, cache, window
     assert dialog.state.text() == "该会议已取消。"
     assert not dialog.accept_button.isEnabled() and not dialog.decline_button.isEnabled()
     dialog.close()
+
+
+def test_the_rooms_page_lists_the_meetings_one_is_invited_to(qtbot, cache, window):
+    invite(cache, "m3", "专题研讨会")
+    window.show_page("rooms")
+    window.refresh_pages()
+    [item] = [window.rooms.invited.item(r) for r in range(window.rooms.invited.count())]
+    assert item.text().endswith("专题研讨会：未答复")
+    window.rooms.invited.itemActivated.emit(item)
+    dialog = activated(qtbot, window.rooms.findChild(InvitationDialog))
+    dialog.decline_button.click()
+    assert window.rooms.invited.item(0).text().endswith("专题研讨会：不参加")

@@ -1,6 +1,7 @@
 """会议室: the unit's rooms side by side for one day, or one room for a week, in half hours of office
 hours. Free cells are blank; select free cells (click or drag) and book them; choose a meeting to
-see it, cancel one's own, or take an alternative offered when a request was declined."""
+see it, cancel one's own, or take an alternative offered when a request was declined. Beside it:
+one's own bookings, and the meetings one is invited to (日程)."""
 
 from collections.abc import Callable
 from pathlib import Path
@@ -10,9 +11,10 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QFileDialog, QHeader
 
 from app.domain.bookings import Alternative, working_day
 from app.domain.errors import RuleViolation
-from app.services.bookings import BookingService, Occurrence, RoomInfo
+from app.services.bookings import ACCEPTED, BookingService, Invitation, Occurrence, RoomInfo
 from app.services.directory import DirectoryService
 from ui.dialogs.booking_dialog import BookingDialog
+from ui.dialogs.invitation_dialog import InvitationDialog
 from ui.models.room_calendar_model import SLOT_S, Column, RoomCalendarModel, status_label
 from ui.text import fill
 from ui.time_format import local
@@ -58,6 +60,10 @@ class RoomsView(Page):
         side.addWidget(self.panel, 3)
         side.addWidget(QLabel(self.tr("My bookings"), self, objectName="Secondary"))
         side.addWidget(self.mine, 2)
+        self.invited = QListWidget(self)
+        self.invited.itemActivated.connect(lambda item: self.open_invitation(item.data(OCCURRENCE_ROLE)))
+        side.addWidget(QLabel(self.tr("Meetings I am invited to (double-click to answer)"), self, objectName="Secondary"))
+        side.addWidget(self.invited, 2)
         left = QWidget(self)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
@@ -136,6 +142,25 @@ class RoomsView(Page):
             item = QListWidgetItem(fill(self.tr("%1, %2: %3"), span(held.start, held.end), held.title, status_label(held.status)), self.mine)
             item.setData(OCCURRENCE_ROLE, held)
         self.mine.blockSignals(False)
+        self.invited.clear()
+        for invitation in self._bookings.invitations():
+            when = span(*invitation.occurrences[0]) if invitation.occurrences else ""
+            item = QListWidgetItem(fill(self.tr("%1, %2: %3"), when, invitation.title, self._answer_label(invitation)), self.invited)
+            item.setData(OCCURRENCE_ROLE, invitation)
+
+    def open_invitation(self, invitation: Invitation) -> InvitationDialog:
+        dialog = InvitationDialog(self._bookings, invitation, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.answered.connect(self._on_booked)
+        dialog.open()
+        return dialog
+
+    def _answer_label(self, invitation: Invitation) -> str:
+        if invitation.cancelled:
+            return self.tr("cancelled")
+        if not invitation.answer:
+            return self.tr("not answered yet")
+        return self.tr("attending") if invitation.answer == ACCEPTED else self.tr("not attending")
 
     def _on_mine(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if item is not None:
