@@ -55,6 +55,18 @@ def request(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[s
         id=a.id, room_id=room.id, organiser_id=user.id, title=draft.title, attendees=draft.attendees, equipment=list(draft.equipment), rule=a.rule, requested_at=time.time(), version=1
     )
     session.add(booking)
+    slots = _decide(session, room, booking, draft, wanted, user.name)
+    _record(session, room, booking, slots, user.name)
+    declined = [{"start": s.start_ts, "reason": s.reason, "alternatives": s.alternatives} for s in slots if s.status == DECLINED]
+    if len(declined) < len(slots):
+        _invite(session, booking, found, user.name, invitees)
+    awaiting = sum(s.status == AWAITING for s in slots)
+    return {"booking_id": booking.id, "confirmed": len(slots) - len(declined) - awaiting, "awaiting": awaiting, "declined": declined}
+
+
+def _decide(session: Session, room: Room, booking: RoomBookingModel, draft: BookingDraft, wanted: list[tuple[int, int]], organiser_name: str) -> list[RoomSlotModel]:
+    """Each occurrence in order: held where the room is free (confirmed, or awaiting 审批),
+    else declined with what holds it and three alternatives free at this moment."""
     held = _holding(session, [room.id], wanted[0][0], wanted[-1][1]).get(room.id, [])
     slots = []
     for n, (start, end) in enumerate(wanted):
@@ -62,19 +74,14 @@ def request(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[s
         slot = RoomSlotModel(id=f"{booking.id}:{n}", booking_id=booking.id, room_id=room.id, start_ts=start, end_ts=end, status=free, reason="", alternatives=[])
         taken_by = first_collision(Slot(start, end), held)
         if taken_by is None:
-            held.append(Busy(start, end, draft.title, user.name))
+            held.append(Busy(start, end, draft.title, organiser_name))
         else:
             slot.status, slot.reason = DECLINED, occupied_reason(room.name, Slot(start, end), taken_by)
             slot.alternatives = [_alternative_data(x) for x in _alternatives(session, room, Slot(start, end), draft)]
         session.add(slot)
         session.flush()  # the next occurrence's alternatives must see this one's room taken
         slots.append(slot)
-    _record(session, room, booking, slots, user.name)
-    declined = [{"start": s.start_ts, "reason": s.reason, "alternatives": s.alternatives} for s in slots if s.status == DECLINED]
-    if len(declined) < len(slots):
-        _invite(session, booking, found, user.name, invitees)
-    awaiting = sum(s.status == AWAITING for s in slots)
-    return {"booking_id": booking.id, "confirmed": len(slots) - len(declined) - awaiting, "awaiting": awaiting, "declined": declined}
+    return slots
 
 
 def cancel(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[str, Any]:
