@@ -43,8 +43,16 @@
         <translation> 次</translation>
     </message>
     <message>
+        <source>Dates to leave out, e.g. 2026-12-29, 2027-01-05</source>
+        <translation>例外日期，如 2026-12-29, 2027-01-05</translation>
+    </message>
+    <message>
         <source>You are offline: the request is saved on this computer and shown as waiting for confirmation until the server decides.</source>
         <translation>当前离线：预订申请已保存在本机，在服务器确认前显示为“待确认”。</translation>
+    </message>
+    <message>
+        <source>Write the dates to leave out as 2026-12-29, separated by commas.</source>
+        <translation>例外日期请写成 2026-12-29 的格式，多个日期用逗号分隔。</translation>
     </message>
     <message>
         <source>&amp;Meeting</source>

@@ -5,12 +5,14 @@ it; one's own declined request shows the reason and alternatives that book in on
 import pytest
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 
+from app.domain.recurrence import WEEKLY
 from app.store import outbox
 from app.store.mirror import apply_row
 from tests.support.bookings import day_at
 from tests.support.cache_data import HEAD, OFFICE
 from tests.ui.conftest import activated
 from ui.dialogs.booking_dialog import BookingDialog
+from ui.time_format import local
 from ui.views.rooms_view import RoomsView
 
 DAY = 9
@@ -141,3 +143,22 @@ def test_the_room_manager_approves_a_waiting_booking_from_the_calendar(qtbot, ca
     with cache.session() as s:
         [op] = outbox.pending_rows(s)
     assert (op.name, op.args) == ("booking.approve", {"id": "b3", "approve": True, "reason": ""})
+
+
+def test_a_weekly_series_with_a_date_left_out_is_queued_with_that_exception(qtbot, cache, view):
+    select(view, 0, "16:00", "16:30")
+    view.create_new()
+    dialog = activated(qtbot, view.findChild(BookingDialog))
+    dialog.title.setText("周例会")
+    dialog.repeat.setCurrentIndex(dialog.repeat.findData(WEEKLY))
+    dialog.times.setValue(3)
+    skipped = local(day_at(DAY + 7, "16:00")).toString("yyyy-MM-dd")
+    dialog.skip.setText("12-31")
+    dialog.book_button.click()
+    assert "逗号" in dialog.error.text()
+    dialog.skip.setText(skipped)
+    dialog.book_button.click()
+    with cache.session() as s:
+        [op] = outbox.pending_rows(s)
+    assert (op.args["rule"], op.args["exdates"]) == ("FREQ=WEEKLY;COUNT=3", [day_at(DAY + 7, "16:00")])
+    assert [cell(view, "16:00", 0)] == ["周例会（待确认）"]

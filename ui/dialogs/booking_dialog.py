@@ -1,7 +1,9 @@
 """预订会议室: meeting name, room, date and times (Shanghai clock), head count, equipment needed, a
 repeat and the people or departments to invite. Ctrl+Enter books. A rule the request breaks is said inline; offline, the request waits as 待确认."""
 
-from PySide6.QtCore import QDateTime, Qt, QTime, Signal
+import re
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QTimeEdit, QVBoxLayout, QWidget
 
@@ -38,7 +40,9 @@ class BookingDialog(QDialog):
         for label, key in ((self.tr("Does not repeat"), ""), (self.tr("Weekly"), WEEKLY), (self.tr("Every other week"), EVERY_OTHER_WEEK), (self.tr("Monthly on the same weekday"), MONTHLY_BY_WEEKDAY)):
             self.repeat.addItem(label, key)
         self.times = QSpinBox(self, minimum=2, maximum=MAX_OCCURRENCES, value=4, suffix=self.tr(" times"), enabled=False)
-        self.repeat.currentIndexChanged.connect(lambda: self.times.setEnabled(bool(self.repeat.currentData())))
+        self.skip = QLineEdit(self, placeholderText=self.tr("Dates to leave out, e.g. 2026-12-29, 2027-01-05"), enabled=False)
+        for field in (self.times, self.skip):
+            self.repeat.currentIndexChanged.connect(lambda _index, field=field: field.setEnabled(bool(self.repeat.currentData())))
         self.error = QLabel(self, objectName="ErrorText", wordWrap=True, visible=False)
         note = QLabel(self.tr("You are offline: the request is saved on this computer and shown as waiting for confirmation until the server decides."), self, objectName="Secondary", wordWrap=True, visible=not online)
         layout = QVBoxLayout(self)
@@ -54,15 +58,32 @@ class BookingDialog(QDialog):
         if self.ends.time() < self.starts.time():
             end += 86400  # 22:00-01:00 ends the next morning
         rule = rule_for(self.repeat.currentData(), start, self.times.value())
+        skipped = self._skipped_starts() if rule else ()
+        if skipped is None:
+            self.error.setText(self.tr("Write the dates to leave out as 2026-12-29, separated by commas."))
+            self.error.show()
+            return
         try:
             needs = tuple(box.text() for box in self.equipment if box.isChecked())
-            booking_id = self._bookings.request(self.room.currentData() or "", self.title.text(), start, end, self.attendees.value(), rule, invitees=self.invitees.chosen(), equipment=needs)
+            booking_id = self._bookings.request(self.room.currentData() or "", self.title.text(), start, end, self.attendees.value(), rule, skipped, self.invitees.chosen(), needs)
         except RuleViolation as violation:
             self.error.setText(violation.message)
             self.error.show()
             return
         self.booked.emit(booking_id)
         self.accept()
+
+    def _skipped_starts(self) -> tuple[int, ...] | None:
+        """The start of the meeting on each date to leave out (例外日期); None if one is unreadable."""
+        starts = []
+        for text in re.split(r"[,，、\s]+", self.skip.text().strip()):
+            if not text:
+                continue
+            day = QDate.fromString(text, "yyyy-MM-dd")
+            if not day.isValid():
+                return None
+            starts.append(QDateTime(day, self.starts.time(), ZONE).toSecsSinceEpoch())
+        return tuple(starts)
 
     def _moment(self, clock: QTime) -> int:
         return QDateTime(self.day.date(), clock, ZONE).toSecsSinceEpoch()
@@ -76,6 +97,7 @@ class BookingDialog(QDialog):
         repeat = QHBoxLayout()
         repeat.addWidget(self.repeat, 1)
         repeat.addWidget(self.times)
+        repeat.addWidget(self.skip, 2)
         form = QFormLayout()
         form.addRow(self.tr("&Meeting"), self.title)
         form.addRow(self.tr("&Room"), self.room)
