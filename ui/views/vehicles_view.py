@@ -44,8 +44,8 @@ class VehiclesView(Page):
             (self.approve_button, self._approve),
             (self.refuse_button, self._refuse),
             (self.dispatch_button, self.open_dispatch),
-            (self.depart_button, lambda: self._mileage(self._vehicles.depart, self.tr("Odometer at departure (km)"))),
-            (self.return_button, lambda: self._mileage(self._vehicles.return_, self.tr("Odometer on return (km)"))),
+            (self.depart_button, lambda: self._mileage(self._vehicles.depart, self.tr("Odometer at departure (km)"), 0)),
+            (self.return_button, lambda: self._mileage(self._vehicles.return_, self.tr("Odometer on return (km)"), self._departed_km())),
             (self.export_button, self._choose_export),
         ):
             button.clicked.connect(slot)
@@ -111,8 +111,12 @@ class VehiclesView(Page):
         if ok:
             self._step(lambda trip: self._vehicles.refuse(trip.id, reason))
 
-    def _mileage(self, record, label: str) -> None:
-        km, ok = QInputDialog.getInt(self, self.windowTitle() or self.tr("Vehicles"), label, 0, 0, MAX_KM)
+    def _departed_km(self) -> int:
+        trip = self.selected()
+        return trip.depart_km or 0 if trip else 0
+
+    def _mileage(self, record, label: str, start_at: int) -> None:
+        km, ok = QInputDialog.getInt(self, self.tr("Vehicles"), label, start_at, 0, MAX_KM)
         if ok:
             self._step(lambda trip: record(trip.id, km))
 
