@@ -2,7 +2,7 @@
 
 import sys
 
-from bench import blob_resume, cache_open, directory_sync, documents_pdf, login, startup, sync_initial, sync_push
+from bench import blob_resume, bookings, cache_open, directory_sync, documents_pdf, login, startup, sync_initial, sync_push
 
 GROUPS = {
     "startup": startup.run,
@@ -13,6 +13,7 @@ GROUPS = {
     "blob": blob_resume.run,
     "login": login.run,
     "docs_pdf": documents_pdf.run,
+    "booking": bookings.run,
 }
 
 

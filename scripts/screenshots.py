@@ -3,8 +3,8 @@
 Starts the real exchange server with demo data on a free loopback port (as the tests do), lets two colleagues act
 (王晓燕 reads the demo notice and publishes one to her unit, 周强 reads the demo notice), then signs
 in through the real login window as the demo user chenjg (陈建国), syncs, and captures the login
-window, 待办, 通讯录 (tree and a search), 通知公告 with the demo notice open, an empty-state
-page and the publish dialog. Everything lives in a temporary folder; no real profile is touched.
+window, 待办, 通讯录 (tree and a search), 通知公告 with the demo notice open, 会议室 (tomorrow, with
+王晓燕's bookings), 用车, an empty-state page and the publish dialog. Everything lives in a temporary folder; no real profile is touched.
 """
 
 import os
@@ -12,6 +12,8 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import datetime, timedelta
+from datetime import time as dt_time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from app.config import ClientConfig  # noqa: E402
 from app.domain.notices import NoticeDraft  # noqa: E402
+from app.domain.recurrence import ZONE  # noqa: E402
 from app.identity.p12_key import load_p12_key  # noqa: E402
 from tests.support.server_process import ServerProcess, start_server  # noqa: E402
 from ui import appearance  # noqa: E402
@@ -70,6 +73,9 @@ def colleagues_act(server: ServerProcess) -> None:
         colleague.notices.mark_read(DEMO_NOTICE_ID)
         if login == "wangxy":
             colleague.notices.publish(NoticeDraft(*COLLEAGUE_NOTICE, audience=colleague.user.unit_id))
+            colleague.bookings.request("u01-r1", "收文工作例会", _tomorrow(9), _tomorrow(10) + 1800, 6, invitees=("p2",))
+            colleague.bookings.request("u01-r3", "电子政务推进会", _tomorrow(14), _tomorrow(16), 40)
+            colleague.vehicles.request("赴如皋市调研电子政务建设", 3, "市政府", "如皋市人民政府", _tomorrow(8), _tomorrow(17))
         engine.sync_once()
         colleague.cache.close()
 
@@ -121,6 +127,11 @@ def shoot_main_window(session: ClientSession) -> None:
         window.show_page("notices")
         window.notices.open_notice(DEMO_NOTICE_ID)
         save(window, "notices")
+        window.show_page("rooms")
+        window.rooms.show_day(_tomorrow(12))
+        save(window, "rooms")
+        window.show_page("vehicles")
+        save(window, "vehicles")
         window.show_page("incoming")
         save(window, "empty-state")
         window.show_page("notices")
@@ -133,6 +144,12 @@ def shoot_main_window(session: ClientSession) -> None:
     finally:
         window.close()
         session.cache.close()
+
+
+def _tomorrow(hour: int) -> int:
+    """That hour tomorrow on the Shanghai clock, as UTC epoch seconds."""
+    day = datetime.now(ZONE).date() + timedelta(days=1)
+    return int(datetime.combine(day, dt_time(hour), ZONE).timestamp())
 
 
 def save(widget: QWidget, name: str) -> None:

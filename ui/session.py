@@ -6,8 +6,10 @@ from dataclasses import dataclass
 
 from app.identity.signer import KeyHolder, Signer
 from app.services.account import User
+from app.services.bookings import BookingService
 from app.services.directory import DirectoryService
 from app.services.notices import NoticeService
+from app.services.vehicles import VehicleService
 from app.services.todo import TodoService
 from app.store.cache import Cache
 from sync.client.engine import SyncEngine
@@ -45,8 +47,16 @@ class ClientSession:
         return DirectoryService(self.cache)
 
     @property
+    def bookings(self) -> BookingService:
+        return BookingService(self.cache, self.user)
+
+    @property
+    def vehicles(self) -> VehicleService:
+        return VehicleService(self.cache, self.user)
+
+    @property
     def todo(self) -> TodoService:
-        return TodoService(self.notices)
+        return TodoService(self.notices, self.bookings)
 
     def sync_engine(self) -> SyncEngine:
         return SyncEngine(self.cache, self.user, self.transport, self.device_id, self.scopes, self.relogin)

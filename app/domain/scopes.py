@@ -15,6 +15,11 @@ def user_scope(person_id: str) -> str:
     return f"user:{person_id}"
 
 
+def resource_scope(unit_id: str) -> str:
+    """A unit's resource calendars: its meeting rooms and their bookings."""
+    return f"resources:unit:{unit_id}"
+
+
 def scopes_for(person_id: str, unit_id: str) -> list[str]:
     """Every scope a member of `unit_id` pulls."""
-    return [DIRECTORY, notice_scope(AUDIENCE_ALL), notice_scope(unit_id), user_scope(person_id)]
+    return [DIRECTORY, notice_scope(AUDIENCE_ALL), notice_scope(unit_id), user_scope(person_id), resource_scope(unit_id)]

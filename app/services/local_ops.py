@@ -6,9 +6,12 @@ from collections.abc import Callable
 from sqlalchemy import delete, exists, select, update
 from sqlalchemy.orm import Session
 
+from app.domain.bookings import AWAITING, CANCELLED, CONFIRMED, DECLINED, PENDING
+from app.domain.recurrence import expand
+from app.domain.vehicles import APPROVED, DISPATCHED, OUT, REFUSED, REQUESTED, RETURNED
 from app.services.account import User
 from app.store import outbox
-from app.store.models import NoticeReadRow, NoticeRow
+from app.store.models import BookingRow, BookingSlotRow, InvitationRow, NoticeReadRow, NoticeRow, VehicleRequestRow
 
 LocalEffect = Callable[[Session, User, dict, float], None]
 
@@ -51,11 +54,82 @@ def _edit_notice(s: Session, _user: User, args: dict, _at: float) -> None:
         setattr(notice, name, value)
 
 
+def _request_booking(s: Session, user: User, args: dict, at: float) -> None:
+    if s.get(BookingRow, args["id"]) is not None:
+        return
+    fields = {"room_id": args["room_id"], "title": args["title"], "organiser_id": user.id, "organiser_name": user.name}
+    s.add(BookingRow(id=args["id"], attendees=args["attendees"], rule=args.get("rule", ""), requested_at=at, cancelled=False, pending=True, version=0, **fields))
+    occurrences = expand(args["start"], args["end"], args.get("rule", ""), tuple(args.get("exdates", ())))
+    for n, (start, end) in enumerate(occurrences):
+        s.add(BookingSlotRow(id=f"{args['id']}:{n}", booking_id=args["id"], start=start, end=end, status=PENDING, reason="", alternatives=[], pending=True, version=0, **fields))
+
+
+def _cancel_booking(s: Session, _user: User, args: dict, _at: float) -> None:
+    starts = set(args.get("starts", ()))
+    for slot in s.scalars(select(BookingSlotRow).where(BookingSlotRow.booking_id == args["id"], BookingSlotRow.status != CANCELLED)):
+        if not starts or slot.start in starts:
+            if slot.server_status is None and not slot.pending:
+                slot.server_status = slot.status
+            slot.status = CANCELLED
+
+
+def _approve_booking(s: Session, _user: User, args: dict, _at: float) -> None:
+    for slot in s.scalars(select(BookingSlotRow).where(BookingSlotRow.booking_id == args["id"], BookingSlotRow.status == AWAITING)):
+        if slot.server_status is None:
+            slot.server_status = slot.status
+        slot.status = CONFIRMED if args["approve"] else DECLINED
+
+
+def _answer_invitation(s: Session, _user: User, args: dict, _at: float) -> None:
+    invitation = s.get(InvitationRow, args["id"])
+    if invitation is None:
+        return
+    if invitation.server_answer is None:
+        invitation.server_answer = invitation.answer
+    invitation.answer = args["answer"]
+
+
+def _request_vehicle(s: Session, user: User, args: dict, _at: float) -> None:
+    if s.get(VehicleRequestRow, args["id"]) is not None:
+        return
+    keys = ("purpose", "passengers", "origin", "destination", "start", "end")
+    s.add(VehicleRequestRow(id=args["id"], requester_id=user.id, requester_name=user.name, department_id=user.department_id, status=REQUESTED, reason="", pending=True, version=0, **{k: args[k] for k in keys}))
+
+
+def _vehicle_step(fields: Callable[[dict], dict]) -> LocalEffect:
+    """A step on a request (审批, 派车, 出车, 回车): shown at once, the server's values kept for rebase."""
+
+    def effect(s: Session, _user: User, args: dict, _at: float) -> None:
+        row = s.get(VehicleRequestRow, args["id"])
+        if row is None:
+            return
+        changes = fields(args)
+        if not row.pending:
+            kept = dict(row.server_values or {})
+            for name in changes:
+                kept.setdefault(name, getattr(row, name))
+            row.server_values = kept
+        for name, value in changes.items():
+            setattr(row, name, value)
+
+    return effect
+
+
 EDITABLE = ("title", "body", "audience")
 EFFECTS: dict[str, LocalEffect] = {
     "notice.publish": _publish_notice,
     "notice.read": _read_notice,
     "notice.edit": _edit_notice,
+    "booking.request": _request_booking,
+    "booking.cancel": _cancel_booking,
+    "booking.answer": _answer_invitation,
+    "booking.approve": _approve_booking,
+    "vehicle.request": _request_vehicle,
+    "vehicle.approve": _vehicle_step(lambda a: {"status": APPROVED}),
+    "vehicle.refuse": _vehicle_step(lambda a: {"status": REFUSED, "reason": a["reason"]}),
+    "vehicle.dispatch": _vehicle_step(lambda a: {"status": DISPATCHED, "vehicle_id": a["vehicle_id"], "driver_id": a["driver_id"]}),
+    "vehicle.depart": _vehicle_step(lambda a: {"status": OUT, "depart_km": a["km"]}),
+    "vehicle.return": _vehicle_step(lambda a: {"status": RETURNED, "return_km": a["km"]}),
 }
 
 
@@ -70,6 +144,19 @@ def rebase(session: Session, user: User) -> None:
         for name, value in edited.server_values.items():
             setattr(edited, name, value)
         edited.server_values = None
+    session.execute(delete(BookingRow).where(BookingRow.pending.is_(True)))
+    session.execute(delete(BookingSlotRow).where(BookingSlotRow.pending.is_(True)))
+    session.execute(
+        update(BookingSlotRow).where(BookingSlotRow.server_status.is_not(None)).values(status=BookingSlotRow.server_status, server_status=None).execution_options(synchronize_session=False)
+    )
+    session.execute(
+        update(InvitationRow).where(InvitationRow.server_answer.is_not(None)).values(answer=InvitationRow.server_answer, server_answer=None).execution_options(synchronize_session=False)
+    )
+    session.execute(delete(VehicleRequestRow).where(VehicleRequestRow.pending.is_(True)))
+    for stepped in session.scalars(select(VehicleRequestRow).where(VehicleRequestRow.server_values.is_not(None))):
+        for name, value in stepped.server_values.items():
+            setattr(stepped, name, value)
+        stepped.server_values = None
     session.flush()
     session.execute(delete(NoticeReadRow).where(NoticeReadRow.pending.is_(True)))
     own_receipt = exists().where(NoticeReadRow.notice_id == NoticeRow.id, NoticeReadRow.reader_id == user.id)

@@ -15,7 +15,23 @@ from sqlalchemy.orm import Session
 
 from app.domain.directory import search_keys
 from app.store import meta
-from app.store.models import ConflictRow, DepartmentRow, NoticeReadRow, NoticeRow, PersonRow, RoleRow, UnitRow
+from app.store.models import (
+    BookingAnswerRow,
+    BookingRow,
+    BookingSlotRow,
+    ConflictRow,
+    DepartmentRow,
+    DriverRow,
+    InvitationRow,
+    NoticeReadRow,
+    NoticeRow,
+    PersonRow,
+    RoleRow,
+    RoomRow,
+    UnitRow,
+    VehicleRequestRow,
+    VehicleRow,
+)
 
 OWNER_KEY = "user_id"
 _NAMES_KEY = "mirror_names"
@@ -177,6 +193,50 @@ def _conflict(_s: Session, r: RowLike) -> dict[str, Any]:
     return {"id": r.id, "entity": d["entity"], "entity_id": d["entity_id"], "title": d["title"], "fields": d["fields"], "at": d["at"], "version": r.version}
 
 
+def _room(_s: Session, r: RowLike) -> dict[str, Any]:
+    d = r.data
+    return {"id": r.id, "unit_id": d["unit_id"], "name": d["name"], "building": d["building"], "location": d["location"], "capacity": d["capacity"], "needs_approval": d["needs_approval"], "equipment": list(d["equipment"]), "version": r.version}
+
+
+def _room_booking(_s: Session, r: RowLike) -> dict[str, Any]:
+    d = r.data
+    keys = ("room_id", "title", "organiser_id", "organiser_name", "attendees", "rule", "requested_at", "cancelled")
+    return {"id": r.id, **{k: d[k] for k in keys}, "pending": False, "version": r.version}
+
+
+def _room_slot(_s: Session, r: RowLike) -> dict[str, Any]:
+    d = r.data
+    keys = ("booking_id", "room_id", "start", "end", "status", "reason", "title", "organiser_id", "organiser_name")
+    return {"id": r.id, **{k: d[k] for k in keys}, "alternatives": list(d["alternatives"]), "pending": False, "server_status": None, "version": r.version}
+
+
+def _invitation(_s: Session, r: RowLike) -> dict[str, Any]:
+    d = r.data
+    keys = ("title", "room_name", "location", "organiser_name", "cancelled", "answer")
+    return {"id": r.id, **{k: d[k] for k in keys}, "occurrences": [list(o) for o in d["occurrences"]], "server_answer": None, "version": r.version}
+
+
+def _booking_answer(_s: Session, r: RowLike) -> dict[str, Any]:
+    d = r.data
+    return {"id": r.id, "booking_id": d["booking_id"], "person_name": d["person_name"], "answer": d["answer"], "version": r.version}
+
+
+def _vehicle(_s: Session, r: RowLike) -> dict[str, Any]:
+    d = r.data
+    return {"id": r.id, "unit_id": d["unit_id"], "plate": d["plate"], "seats": d["seats"], "kind": d["kind"], "status": d["status"], "version": r.version}
+
+
+def _driver(_s: Session, r: RowLike) -> dict[str, Any]:
+    d = r.data
+    return {"id": r.id, "unit_id": d["unit_id"], "name": d["name"], "phone": d["phone"], "version": r.version}
+
+
+def _vehicle_request(_s: Session, r: RowLike) -> dict[str, Any]:
+    d = r.data
+    keys = ("requester_id", "requester_name", "department_id", "purpose", "passengers", "origin", "destination", "start", "end", "status", "reason", "vehicle_id", "driver_id", "depart_km", "return_km")
+    return {"id": r.id, **{k: d[k] for k in keys}, "pending": False, "server_values": None, "version": r.version}
+
+
 ToValues = Callable[[Session, RowLike], dict[str, Any]]
 _KINDS: dict[str, tuple[type, ToValues]] = {
     "unit": (UnitRow, _unit),
@@ -186,4 +246,12 @@ _KINDS: dict[str, tuple[type, ToValues]] = {
     "notice": (NoticeRow, _notice),
     "notice_read": (NoticeReadRow, _notice_read),
     "conflict": (ConflictRow, _conflict),
+    "room": (RoomRow, _room),
+    "room_booking": (BookingRow, _room_booking),
+    "room_slot": (BookingSlotRow, _room_slot),
+    "invitation": (InvitationRow, _invitation),
+    "booking_answer": (BookingAnswerRow, _booking_answer),
+    "vehicle": (VehicleRow, _vehicle),
+    "driver": (DriverRow, _driver),
+    "vehicle_request": (VehicleRequestRow, _vehicle_request),
 }

@@ -151,3 +151,135 @@ class ConflictRow(Base):
     fields: Mapped[dict] = mapped_column(JSON)  # field -> {"server": ..., "mine": ...}
     at: Mapped[float] = mapped_column(Float)
     version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RoomRow(Base):
+    """A meeting room (会议室) of this user's unit."""
+
+    __tablename__ = "rooms"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    unit_id: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(100))
+    building: Mapped[str] = mapped_column(String(100))
+    location: Mapped[str] = mapped_column(String(200))
+    capacity: Mapped[int] = mapped_column(Integer)
+    needs_approval: Mapped[bool] = mapped_column(Boolean, default=False)
+    equipment: Mapped[list[str]] = mapped_column(JSON, default=list)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class BookingRow(Base):
+    """A room booking as requested; `pending` until the server's answer arrives (待确认)."""
+
+    __tablename__ = "room_bookings"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    room_id: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str] = mapped_column(String(400))
+    organiser_id: Mapped[str] = mapped_column(String(64), index=True)
+    organiser_name: Mapped[str] = mapped_column(String(64))
+    attendees: Mapped[int] = mapped_column(Integer)
+    rule: Mapped[str] = mapped_column(Text, default="")
+    requested_at: Mapped[float] = mapped_column(Float)
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+    pending: Mapped[bool] = mapped_column(Boolean, default=False)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class BookingSlotRow(Base):
+    """One occurrence of a booking (场次) with the server's decision, or `pending` while it waits.
+    `server_status` keeps the server's status under a local cancel not yet confirmed, so rebase
+    can put it back if the cancel is refused."""
+
+    __tablename__ = "room_slots"
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    booking_id: Mapped[str] = mapped_column(String(64), index=True)
+    room_id: Mapped[str] = mapped_column(String(64))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    alternatives: Mapped[list[dict]] = mapped_column(JSON, default=list)  # [{room_id, room_name, start, end}]
+    title: Mapped[str] = mapped_column(String(400))
+    organiser_id: Mapped[str] = mapped_column(String(64))
+    organiser_name: Mapped[str] = mapped_column(String(64))
+    pending: Mapped[bool] = mapped_column(Boolean, default=False)
+    server_status: Mapped[str | None] = mapped_column(String(16), nullable=True, default=None)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (Index("ix_room_slots_room_start", "room_id", "start"),)
+
+
+class VehicleRow(Base):
+    """A car of this user's unit (公务车辆)."""
+
+    __tablename__ = "vehicles"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    unit_id: Mapped[str] = mapped_column(String(64))
+    plate: Mapped[str] = mapped_column(String(20))
+    seats: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20))
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DriverRow(Base):
+    __tablename__ = "drivers"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    unit_id: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(64))
+    phone: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class VehicleRequestRow(Base):
+    """A 用车申请 as the unit sees it; `pending` while one's own new request waits for the server,
+    `server_values` the server's fields under a local step (审批, 派车, 出车…) not yet confirmed."""
+
+    __tablename__ = "vehicle_requests"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    requester_id: Mapped[str] = mapped_column(String(64))
+    requester_name: Mapped[str] = mapped_column(String(64))
+    department_id: Mapped[str] = mapped_column(String(64))
+    purpose: Mapped[str] = mapped_column(String(400))
+    passengers: Mapped[int] = mapped_column(Integer)
+    origin: Mapped[str] = mapped_column(String(400))
+    destination: Mapped[str] = mapped_column(String(400))
+    start: Mapped[int] = mapped_column(Integer, index=True)
+    end: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    vehicle_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    driver_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    depart_km: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    return_km: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    pending: Mapped[bool] = mapped_column(Boolean, default=False)
+    server_values: Mapped[dict | None] = mapped_column(JSON(none_as_null=True), nullable=True, default=None)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class InvitationRow(Base):
+    """会议通知: a booking this user is invited to, with the confirmed occurrences and their own
+    answer; `server_answer` keeps the server's answer under a local one not yet confirmed."""
+
+    __tablename__ = "invitations"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # the booking's id
+    title: Mapped[str] = mapped_column(String(400))
+    room_name: Mapped[str] = mapped_column(String(100))
+    location: Mapped[str] = mapped_column(String(300))
+    organiser_name: Mapped[str] = mapped_column(String(64))
+    occurrences: Mapped[list[list[int]]] = mapped_column(JSON)  # [[start, end], ...]
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+    answer: Mapped[str] = mapped_column(String(16), default="")
+    server_answer: Mapped[str | None] = mapped_column(String(16), nullable=True, default=None)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class BookingAnswerRow(Base):
+    """An invitee's answer to one of this user's bookings."""
+
+    __tablename__ = "booking_answers"
+    id: Mapped[str] = mapped_column(String(140), primary_key=True)
+    booking_id: Mapped[str] = mapped_column(String(64), index=True)
+    person_name: Mapped[str] = mapped_column(String(64))
+    answer: Mapped[str] = mapped_column(String(16))
+    version: Mapped[int] = mapped_column(Integer, default=0)

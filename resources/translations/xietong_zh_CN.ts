@@ -9,6 +9,161 @@
     </message>
 </context>
 <context>
+    <name>BookingDialog</name>
+    <message>
+        <source>Book a meeting room</source>
+        <translation>预订会议室</translation>
+    </message>
+    <message>
+        <source>For example: Weekly office meeting</source>
+        <translation>例如：办公室周例会</translation>
+    </message>
+    <message>
+        <source>%1 (%2 seats, %3)</source>
+        <translation>%1（%2 座，%3）</translation>
+    </message>
+    <message>
+        <source>Does not repeat</source>
+        <translation>不重复</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>Every other week</source>
+        <translation>每两周</translation>
+    </message>
+    <message>
+        <source>Monthly on the same weekday</source>
+        <translation>每月同一周次的同一天</translation>
+    </message>
+    <message>
+        <source> times</source>
+        <translation> 次</translation>
+    </message>
+    <message>
+        <source>Dates to leave out, e.g. 2026-12-29, 2027-01-05</source>
+        <translation>例外日期，如 2026-12-29, 2027-01-05</translation>
+    </message>
+    <message>
+        <source>You are offline: the request is saved on this computer and shown as waiting for confirmation until the server decides.</source>
+        <translation>当前离线：预订申请已保存在本机，在服务器确认前显示为“待确认”。</translation>
+    </message>
+    <message>
+        <source>Write the dates to leave out as 2026-12-29, separated by commas.</source>
+        <translation>例外日期请写成 2026-12-29 的格式，多个日期用逗号分隔。</translation>
+    </message>
+    <message>
+        <source>&amp;Meeting</source>
+        <translation>会议名称(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Room</source>
+        <translation>会议室(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>&amp;People</source>
+        <translation>参会人数(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>所需设备</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat</source>
+        <translation>重复(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Invite</source>
+        <translation>邀请参会(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Book (Ctrl+Enter)</source>
+        <translation>预订（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>BookingPanel</name>
+    <message>
+        <source>Choose a free time in the calendar and book it, or choose a meeting to see it.</source>
+        <translation>在日程表中选择空闲时段即可预订；选择已有会议可查看详情。</translation>
+    </message>
+    <message>
+        <source>Free instead (double-click to book):</source>
+        <translation>以下时间空闲（双击即可预订）：</translation>
+    </message>
+    <message>
+        <source>Cancel this booking</source>
+        <translation>取消此次预订</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Refuse…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <source>Save to calendar (.ics)…</source>
+        <translation>保存到日历（.ics）…</translation>
+    </message>
+    <message>
+        <source>%1, %2, booked by %3</source>
+        <translation>%1，%2，预订人：%3</translation>
+    </message>
+    <message>
+        <source>Waiting for confirmation: the server decides when it is reached.</source>
+        <translation>待确认：连接服务器后由服务器确认。</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Will attend: %1
+Will not attend: %2</source>
+        <translation>参加：%1
+不参加：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Bookings</name>
+    <message>
+        <source>Waiting for confirmation</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Waiting for the room manager&apos;s approval</source>
+        <translation>待管理员审批</translation>
+    </message>
+    <message>
+        <source>Declined: taken</source>
+        <translation>未预订成功：已被占用</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
     <name>Classification</name>
     <message>
         <source>Public</source>
@@ -150,6 +305,45 @@
     </message>
 </context>
 <context>
+    <name>DispatchDialog</name>
+    <message>
+        <source>Assign a car</source>
+        <translation>派车</translation>
+    </message>
+    <message>
+        <source>%1 (%2 seats)</source>
+        <translation>%1（%2 座）</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>%1, %2 people, %3 to %4, from %5</source>
+        <translation>%1，%2 人，%3 至 %4，%5 出发</translation>
+    </message>
+    <message>
+        <source>No car or no driver is free at that time: refuse the request with the reason, or ask the requester to change the time.</source>
+        <translation>该时段没有空闲的车辆或驾驶员：请写明原因退回申请，或请申请人调整时间。</translation>
+    </message>
+    <message>
+        <source>&amp;Car</source>
+        <translation>车辆(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Driver</source>
+        <translation>驾驶员(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>派车</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>EditNoticeDialog</name>
     <message>
         <source>Edit the notice</source>
@@ -158,6 +352,63 @@
     <message>
         <source>Save (Ctrl+Enter)</source>
         <translation>保存 (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>InvitationDialog</name>
+    <message>
+        <source>Meeting invitation</source>
+        <translation>会议通知</translation>
+    </message>
+    <message>
+        <source>Where: %1, %2
+Booked by: %3
+When:
+%4</source>
+        <translation>地点：%1，%2
+预订人：%3
+时间：
+%4</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>参加</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>不参加</translation>
+    </message>
+    <message>
+        <source>Save to calendar (.ics)…</source>
+        <translation>保存到日历（.ics）…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Save to calendar</source>
+        <translation>保存到日历</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar 日历文件 (*.ics)</translation>
+    </message>
+    <message>
+        <source>This meeting has been cancelled.</source>
+        <translation>该会议已取消。</translation>
+    </message>
+    <message>
+        <source>Please answer whether you will attend.</source>
+        <translation>请确认是否参加。</translation>
+    </message>
+    <message>
+        <source>You have accepted.</source>
+        <translation>您已确认参加。</translation>
+    </message>
+    <message>
+        <source>You have declined.</source>
+        <translation>您已回复不参加。</translation>
     </message>
 </context>
 <context>
@@ -197,30 +448,6 @@
     <message>
         <source>When several units or leaders must agree on a document, each signs here in turn or in parallel. This arrives in a later version.</source>
         <translation>需要多个单位或多位领导共同同意的公文，在这里依次或同时会签。此功能将在后续版本中提供。</translation>
-    </message>
-    <message>
-        <source>Meeting rooms</source>
-        <translation>会议室</translation>
-    </message>
-    <message>
-        <source>Your unit&apos;s meeting rooms and bookings will appear here</source>
-        <translation>本单位的会议室及预订情况将显示在这里</translation>
-    </message>
-    <message>
-        <source>See which rooms are free and book one; a booking made offline is confirmed when the server is reached. This arrives in a later version.</source>
-        <translation>查看哪些会议室空闲并预订；离线时提交的预订会在连上服务器后确认。此功能将在后续版本中提供。</translation>
-    </message>
-    <message>
-        <source>Vehicles</source>
-        <translation>用车</translation>
-    </message>
-    <message>
-        <source>Requests for official vehicles will appear here</source>
-        <translation>公务用车申请将显示在这里</translation>
-    </message>
-    <message>
-        <source>Ask for a car for a date and a destination; the dispatcher assigns one and you see the answer here. This arrives in a later version.</source>
-        <translation>填写用车日期和目的地提出申请，车辆调度员派车后，结果会显示在这里。此功能将在后续版本中提供。</translation>
     </message>
 </context>
 <context>
@@ -692,6 +919,120 @@
         <source>Read receipt of a notice</source>
         <translation>通知已读回执</translation>
     </message>
+    <message>
+        <source>Book a meeting room</source>
+        <translation>预订会议室</translation>
+    </message>
+    <message>
+        <source>Cancel a room booking</source>
+        <translation>取消会议室预订</translation>
+    </message>
+</context>
+<context>
+    <name>RoomCalendarModel</name>
+    <message>
+        <source>%1
+%2–%3, booked by %4
+%5</source>
+        <translation>%1
+%2–%3，预订人：%4
+%5</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>RoomsView</name>
+    <message>
+        <source>Day: all rooms</source>
+        <translation>按日：全部会议室</translation>
+    </message>
+    <message>
+        <source>Week: one room</source>
+        <translation>按周：单个会议室</translation>
+    </message>
+    <message>
+        <source>&lt; Earlier</source>
+        <translation>&lt; 向前</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Later &gt;</source>
+        <translation>向后 &gt;</translation>
+    </message>
+    <message>
+        <source>Book the selected time (Ctrl+N)</source>
+        <translation>预订所选时段（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>My bookings</source>
+        <translation>我的预订</translation>
+    </message>
+    <message>
+        <source>Meetings I am invited to (double-click to answer)</source>
+        <translation>我参加的会议（双击答复）</translation>
+    </message>
+    <message>
+        <source>Meeting rooms</source>
+        <translation>会议室</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1，%2：%3</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>not answered yet</source>
+        <translation>未答复</translation>
+    </message>
+    <message>
+        <source>attending</source>
+        <translation>参加</translation>
+    </message>
+    <message>
+        <source>not attending</source>
+        <translation>不参加</translation>
+    </message>
+    <message>
+        <source>Refuse the booking</source>
+        <translation>不同意预订</translation>
+    </message>
+    <message>
+        <source>Reason (the organiser sees it):</source>
+        <translation>原因（预订人可见）：</translation>
+    </message>
+    <message>
+        <source>Save to calendar</source>
+        <translation>保存到日历</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar 日历文件 (*.ics)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 seats, needs approval)</source>
+        <translation>%1（%2 座，需审批）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 seats)</source>
+        <translation>%1（%2 座）</translation>
+    </message>
+    <message>
+        <source>%1 is free on %2: %3</source>
+        <translation>%1 在 %2 的空闲时段：%3</translation>
+    </message>
+    <message>
+        <source>not at all</source>
+        <translation>无</translation>
+    </message>
 </context>
 <context>
     <name>Smoke</name>
@@ -813,6 +1154,10 @@
         <source>Notice · %1</source>
         <translation>通知公告 · %1</translation>
     </message>
+    <message>
+        <source>Meeting · %1</source>
+        <translation>会议 · %1</translation>
+    </message>
 </context>
 <context>
     <name>TodoView</name>
@@ -848,6 +1193,186 @@
     <message>
         <source>Urgent</source>
         <translation>加急</translation>
+    </message>
+</context>
+<context>
+    <name>VehicleRequestDialog</name>
+    <message>
+        <source>Request a car</source>
+        <translation>用车申请</translation>
+    </message>
+    <message>
+        <source>For example: inspection visit to Rugao</source>
+        <translation>例如：赴如皋调研</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose</source>
+        <translation>用车事由(&amp;P)</translation>
+    </message>
+    <message>
+        <source>P&amp;assengers</source>
+        <translation>乘车人数(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>出发地(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>目的地(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Send the request (Ctrl+Enter)</source>
+        <translation>提交申请（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>VehicleRequestsModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用车事由</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>目的地</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Car and driver</source>
+        <translation>车辆和驾驶员</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>%1 (waiting to sync)</source>
+        <translation>%1（待同步）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Vehicles</name>
+    <message>
+        <source>Waiting for approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Approved, waiting for a car</source>
+        <translation>已批准，待派车</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Car assigned</source>
+        <translation>已派车</translation>
+    </message>
+    <message>
+        <source>On the road</source>
+        <translation>已出车</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已回车</translation>
+    </message>
+</context>
+<context>
+    <name>VehiclesView</name>
+    <message>
+        <source>Request a car (Ctrl+N)</source>
+        <translation>申请用车（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Refuse…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <source>Assign a car…</source>
+        <translation>派车…</translation>
+    </message>
+    <message>
+        <source>Departure mileage…</source>
+        <translation>出车登记…</translation>
+    </message>
+    <message>
+        <source>Return mileage…</source>
+        <translation>回车登记…</translation>
+    </message>
+    <message>
+        <source>Export the month&apos;s report…</source>
+        <translation>导出月度报表…</translation>
+    </message>
+    <message>
+        <source>Odometer at departure (km)</source>
+        <translation>出车时里程表读数（公里）</translation>
+    </message>
+    <message>
+        <source>Odometer on return (km)</source>
+        <translation>回车时里程表读数（公里）</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation>用车</translation>
+    </message>
+    <message>
+        <source>Export the month&apos;s report</source>
+        <translation>导出月度报表</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The report could not be written to %1: %2</source>
+        <translation>无法将报表写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Refuse the request</source>
+        <translation>退回用车申请</translation>
+    </message>
+    <message>
+        <source>Reason (the requester sees it):</source>
+        <translation>退回原因（申请人可见）：</translation>
     </message>
 </context>
 <context>

@@ -21,11 +21,15 @@ from app.domain.directory import Department, Person, Unit, pinyin_initials
 from app.domain.notices import AUDIENCE_ALL
 from sync.server import migrate
 from sync.server.auth.service import CurrentUser
+from sync.server.bookings import service as bookings
+from sync.server.bookings.models import RoomModel
 from sync.server.database import Database
 from sync.server.directory import service as directory
 from sync.server.directory.models import PersonModel
 from sync.server.notices import service as notices
 from sync.server.pki import admin as pki_admin
+from sync.server.vehicles import service as vehicles
+from sync.server.vehicles.models import DriverModel, VehicleModel
 
 DEMO_DATA = Path(__file__).parent / "demo_data"
 SHARED_SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"  # beside a repo checkout
@@ -160,6 +164,8 @@ def init_demo(db: Database, people: int, tokens_dir: Path, org_path: Path, reset
         directory.add_roles(s, org.roles)
         directory.add_people(s, persons)
         _publish_plan(s, next(p for p in persons if p.login == "chenjg"))
+        _add_rooms(s, org.units)
+        _add_fleet(s, org.units)
     with db.sessions.begin() as s:
         _make_demo_ca(s, demo_pki, now)
         files = [pki_admin.issue_to_p12(s, demo_pki.user_ca, u.login, tokens_dir, DEMO_PIN, now).p12 for u in DEMO_USERS]
@@ -284,3 +290,37 @@ def _publish_plan(session: Session, publisher: Person) -> None:
     args = {"id": DEMO_NOTICE_ID, "title": lines[1].strip(), "body": "\n".join(lines[2:]).strip(), "audience": AUDIENCE_ALL}
     user = CurrentUser(publisher.id, publisher.login, publisher.name, publisher.unit_id, publisher.department_id, publisher.roles, device_id="")
     notices.publish(session, user, args)
+
+
+# Every demo unit's meeting rooms (会议室): (name, floor, seats, equipment, needs the room
+# manager's approval).
+DEMO_ROOMS = (
+    ("第一会议室", "三楼", 12, ("投影仪", "白板"), False),
+    ("第二会议室", "三楼", 20, ("投影仪", "视频会议"), False),
+    ("大会议室", "一楼", 60, ("投影仪", "音响", "视频会议"), False),
+    ("党组会议室", "五楼", 30, ("音响",), True),
+)
+
+
+def _add_rooms(session: Session, units: list[Unit]) -> None:
+    rooms = [
+        RoomModel(id=f"{u.id}-r{n}", unit_id=u.id, name=name, building=f"{u.name}办公楼", location=floor, capacity=seats, equipment=list(kit), needs_approval=approval)
+        for u in units
+        for n, (name, floor, seats, kit, approval) in enumerate(DEMO_ROOMS, start=1)
+    ]
+    bookings.add_rooms(session, rooms)
+
+
+# Every demo unit's cars (seats, kind) and drivers; plates are 苏F (Nantong) with the unit number.
+DEMO_CARS = ((5, "轿车"), (7, "商务车"))
+DEMO_DRIVERS = ("张师傅", "李师傅")
+
+
+def _add_fleet(session: Session, units: list[Unit]) -> None:
+    cars = [
+        VehicleModel(id=f"{u.id}-v{n}", unit_id=u.id, plate=f"苏F·{u.sort_order:03d}{n:02d}", seats=seats, kind=kind, status="在用")
+        for u in units
+        for n, (seats, kind) in enumerate(DEMO_CARS, start=1)
+    ]
+    drivers = [DriverModel(id=f"{u.id}-k{n}", unit_id=u.id, name=name, phone=f"0513-8{u.sort_order:03d}{n:04d}") for u in units for n, name in enumerate(DEMO_DRIVERS, start=1)]
+    vehicles.add_fleet(session, cars, drivers)

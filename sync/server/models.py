@@ -3,11 +3,13 @@
 from sync.server.audit.models import AuditEventModel
 from sync.server.auth.models import ChallengeModel, DeviceModel, RefreshTokenModel, SessionModel
 from sync.server.blobs.models import BlobRef, BlobUploader
+from sync.server.bookings.models import InvitationModel, RoomBookingModel, RoomModel, RoomSlotModel
 from sync.server.changelog.models import ChangeRow, SeqCounter
 from sync.server.directory.models import DepartmentModel, PersonModel, RoleModel, UnitModel
 from sync.server.notices.models import NoticeModel, NoticeReadModel
 from sync.server.pki.models import CaCertificateModel, CertificateBindingModel, CrlModel, RevocationModel
 from sync.server.sync.models import AppliedOpModel
+from sync.server.vehicles.models import DriverModel, VehicleModel, VehicleRequestModel
 
 __all__ = [
     "AuditEventModel",
@@ -24,10 +26,17 @@ __all__ = [
     "ChangeRow",
     "DepartmentModel",
     "DeviceModel",
+    "DriverModel",
+    "InvitationModel",
     "NoticeModel",
     "NoticeReadModel",
     "PersonModel",
     "RoleModel",
+    "RoomBookingModel",
+    "RoomModel",
+    "RoomSlotModel",
     "SeqCounter",
     "UnitModel",
+    "VehicleModel",
+    "VehicleRequestModel",
 ]

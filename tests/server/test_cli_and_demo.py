@@ -50,7 +50,7 @@ def test_migrate_brings_an_empty_database_to_head(tmp_path):
     url = f"sqlite:///{tmp_path / 'fresh' / 'server.db'}"
     assert run(["migrate", "--database-url", url]) == 0
     db = open_database(url)
-    assert migrate.current(db) == migrate.head() == "0004"
+    assert migrate.current(db) == migrate.head() != ""
     db.close()
 
 

@@ -6,8 +6,10 @@ from typing import Any
 
 from app.identity.signer import Signer
 from app.services.account import User
+from app.services.bookings import BookingService
 from app.services.directory import DirectoryService
 from app.services.notices import NoticeService
+from app.services.vehicles import VehicleService
 from app.store.cache import Cache, open_cache
 from sync.client.engine import SyncEngine, SyncReport
 from sync.client.login import OnlineLogin, sign_in_online
@@ -30,6 +32,14 @@ class HeadlessClient:
     @property
     def directory(self) -> DirectoryService:
         return DirectoryService(self.cache)
+
+    @property
+    def bookings(self) -> BookingService:
+        return BookingService(self.cache, self.user)
+
+    @property
+    def vehicles(self) -> VehicleService:
+        return VehicleService(self.cache, self.user)
 
     def sync(self) -> SyncReport:
         return self.engine.sync_once()

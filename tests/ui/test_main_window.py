@@ -33,8 +33,6 @@ def test_eight_entries_in_order_and_it_opens_on_todo(window):
         (1, "发给本单位的公文将显示在这里"),
         (2, "本单位拟制和发出的公文将显示在这里"),
         (3, "等待您会签的公文将显示在这里"),
-        (4, "本单位的会议室及预订情况将显示在这里"),
-        (5, "公务用车申请将显示在这里"),
     ],
 )
 def test_later_features_show_a_calm_empty_state(qtbot, window, row, heading):

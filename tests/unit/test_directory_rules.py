@@ -1,5 +1,5 @@
 from app.domain.directory import normalise_query, pinyin_initials, search_keys
-from app.domain.scopes import DIRECTORY, notice_scope, scopes_for, user_scope
+from app.domain.scopes import DIRECTORY, notice_scope, resource_scope, scopes_for, user_scope
 
 
 def test_pinyin_initials_of_names():
@@ -18,5 +18,5 @@ def test_queries_are_normalised():
 
 
 def test_a_member_pulls_directory_everyones_notices_own_unit_and_own_scope():
-    assert scopes_for("p1", "u07") == [DIRECTORY, notice_scope("all"), notice_scope("u07"), user_scope("p1")]
+    assert scopes_for("p1", "u07") == [DIRECTORY, notice_scope("all"), notice_scope("u07"), user_scope("p1"), resource_scope("u07")]
     assert notice_scope("u07") != notice_scope("u08")

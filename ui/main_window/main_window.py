@@ -2,11 +2,15 @@
 below. F5 syncs now, Ctrl+F searches the current page, Ctrl+N starts something new where it applies,
 Ctrl+1…Ctrl+8 jump to a page."""
 
+import time
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from app.services import sync_state
+from ui import time_format
+from ui.dialogs.invitation_dialog import InvitationDialog
 from ui.icons import icon
 from ui.main_window.navigation import NavigationList, entries
 from ui.main_window.status_bar import SyncStatusBar
@@ -17,6 +21,8 @@ from ui.views.directory_view import DirectoryView
 from ui.views.later_feature_view import later_feature_pages
 from ui.views.notices_view import NoticesView
 from ui.views.page import Page
+from ui.views.rooms_view import RoomsView
+from ui.views.vehicles_view import VehiclesView
 from ui.views.todo_view import TodoView
 
 NAV_WIDTH = 188
@@ -37,7 +43,16 @@ class MainWindow(QMainWindow):
         self.todo = TodoView(session.todo)
         self.notices = NoticesView(session.notices, lambda: self._online)
         self.directory = DirectoryView(session.directory)
-        self.pages: dict[str, Page] = {"todo": self.todo, "notices": self.notices, "directory": self.directory, **later_feature_pages()}
+        self.rooms = RoomsView(session.bookings, session.directory, session.user.unit_id, lambda: self._online, int(time.time()))
+        self.vehicles = VehiclesView(session.vehicles, time_format.local(time.time()).date())
+        self.pages: dict[str, Page] = {
+            "todo": self.todo,
+            "notices": self.notices,
+            "directory": self.directory,
+            "rooms": self.rooms,
+            "vehicles": self.vehicles,
+            **later_feature_pages(),
+        }
         self.nav = NavigationList(entries(), self)
         self.stack = QStackedWidget(self)
         for key in self.nav.keys:
@@ -118,6 +133,18 @@ class MainWindow(QMainWindow):
         if kind == "notice":
             self.show_page("notices")
             self.notices.open_notice(ref_id)
+        elif kind == "invitation":
+            self.open_invitation(ref_id)
+
+    def open_invitation(self, booking_id: str) -> InvitationDialog | None:
+        found = [i for i in self._session.bookings.invitations() if i.booking_id == booking_id]
+        if not found:
+            return None
+        dialog = InvitationDialog(self._session.bookings, found[0], self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.answered.connect(self._on_local_change)
+        dialog.open()
+        return dialog
 
     def _on_local_change(self) -> None:
         self.refresh_pages()

@@ -14,7 +14,12 @@ class RejectionsModel(ListTableModel[Rejection]):
         super().__init__(parent)
         self._rows = rejections
         self._headers = [self.tr("Made at"), self.tr("Change"), self.tr("Reason given by the server")]
-        self._actions = {"notice.publish": self.tr("Publish a notice"), "notice.read": self.tr("Read receipt of a notice")}
+        self._actions = {
+            "notice.publish": self.tr("Publish a notice"),
+            "notice.read": self.tr("Read receipt of a notice"),
+            "booking.request": self.tr("Book a meeting room"),
+            "booking.cancel": self.tr("Cancel a room booking"),
+        }
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):

@@ -70,4 +70,6 @@ class TodoModel(ListTableModel[TodoItem]):
     def _source(self, item: TodoItem) -> str:
         if item.kind == "notice":
             return fill(self.tr("Notice · %1"), item.source)
+        if item.kind == "invitation":
+            return fill(self.tr("Meeting · %1"), item.source)
         return item.source

@@ -1,4 +1,4 @@
-"""A page for a feature of a later version (收文, 发文, 会签, 会议室, 用车): a calm empty state
+"""A page for a feature of a later version (收文, 发文, 会签): a calm empty state
 saying what will appear there, instead of a blank area or an error."""
 
 from PySide6.QtCore import QCoreApplication
@@ -20,7 +20,7 @@ class LaterFeatureView(Page):
 
 
 def later_feature_pages() -> dict[str, LaterFeatureView]:
-    """The pages of 收文, 发文, 会签, 会议室 and 用车, keyed like the navigation entries."""
+    """The pages of 收文, 发文 and 会签, keyed like the navigation entries."""
     translate = QCoreApplication.translate
     return {
         "incoming": LaterFeatureView(
@@ -40,17 +40,5 @@ def later_feature_pages() -> dict[str, LaterFeatureView]:
             icon("countersign"),
             translate("LaterFeatures", "Documents waiting for your countersignature will appear here"),
             translate("LaterFeatures", "When several units or leaders must agree on a document, each signs here in turn or in parallel. This arrives in a later version."),
-        ),
-        "rooms": LaterFeatureView(
-            translate("LaterFeatures", "Meeting rooms"),
-            icon("rooms"),
-            translate("LaterFeatures", "Your unit's meeting rooms and bookings will appear here"),
-            translate("LaterFeatures", "See which rooms are free and book one; a booking made offline is confirmed when the server is reached. This arrives in a later version."),
-        ),
-        "vehicles": LaterFeatureView(
-            translate("LaterFeatures", "Vehicles"),
-            icon("vehicles"),
-            translate("LaterFeatures", "Requests for official vehicles will appear here"),
-            translate("LaterFeatures", "Ask for a car for a date and a destination; the dispatcher assigns one and you see the answer here. This arrives in a later version."),
         ),
     }

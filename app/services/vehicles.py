@@ -1,0 +1,168 @@
+"""公务用车: the unit's cars and drivers, 用车申请 and their steps (审批, 派车, 出车/回车), each
+shown at once (offline too) and decided by the server; the monthly report."""
+
+import time
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.errors import RuleViolation
+from app.domain.vehicles import (
+    APPROVER_ROLES,
+    DISPATCHER_ROLES,
+    HOLDING,
+    RETURNED,
+    MonthlyReport,
+    Taken,
+    Trip,
+    TripDraft,
+    Vehicle,
+    check_dispatch,
+    check_may_approve,
+    check_may_dispatch,
+    check_mileage,
+    free_vehicles,
+    monthly_report,
+    validate_trip,
+)
+from app.services import local_ops
+from app.services.account import User
+from app.store import outbox
+from app.store.cache import Cache
+from app.store.models import DepartmentRow, DriverRow, VehicleRequestRow, VehicleRow
+
+
+@dataclass(frozen=True)
+class Driver:
+    id: str
+    name: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class TripRequest:
+    """A 用车申请 as the lists show it; `waiting` while a local step has not reached the server."""
+
+    id: str
+    requester_name: str
+    purpose: str
+    passengers: int
+    origin: str
+    destination: str
+    start: int
+    end: int
+    status: str
+    reason: str
+    plate: str
+    driver_name: str
+    depart_km: int | None
+    return_km: int | None
+    waiting: bool
+    mine: bool
+
+
+class VehicleService:
+    def __init__(self, cache: Cache, user: User) -> None:
+        self._cache = cache
+        self._user = user
+
+    @property
+    def may_approve(self) -> bool:
+        return bool(APPROVER_ROLES & set(self._user.roles))
+
+    @property
+    def may_dispatch(self) -> bool:
+        return bool(DISPATCHER_ROLES & set(self._user.roles))
+
+    def fleet(self) -> list[Vehicle]:
+        with self._cache.session() as s:
+            return _fleet(s)
+
+    def drivers(self) -> list[Driver]:
+        with self._cache.session() as s:
+            return [Driver(d.id, d.name, d.phone) for d in s.scalars(select(DriverRow).order_by(DriverRow.name))]
+
+    def requests(self) -> list[TripRequest]:
+        """The unit's requests, latest trip first."""
+        with self._cache.session() as s:
+            plates = dict(s.execute(select(VehicleRow.id, VehicleRow.plate)).all())
+            drivers = dict(s.execute(select(DriverRow.id, DriverRow.name)).all())
+            rows = s.scalars(select(VehicleRequestRow).order_by(VehicleRequestRow.start.desc()))
+            return [self._view(r, plates, drivers) for r in rows]
+
+    def request(self, purpose: str, passengers: int, origin: str, destination: str, start: int, end: int) -> str:
+        """Ask for a car (offline too). Raises RuleViolation."""
+        draft = validate_trip(TripDraft(purpose, passengers, origin, destination, start, end), time.time())
+        request_id = uuid.uuid4().hex
+        args = {"id": request_id, "purpose": draft.purpose, "passengers": draft.passengers, "origin": draft.origin, "destination": draft.destination, "start": start, "end": end}
+        self._act("vehicle.request", args)
+        return request_id
+
+    def approve(self, request_id: str) -> None:
+        check_may_approve(self._user.roles)
+        self._act("vehicle.approve", {"id": request_id})
+
+    def refuse(self, request_id: str, reason: str) -> None:
+        if not reason.strip():
+            raise RuleViolation("vehicle.reason_missing", "不批准或无法派车时，请写明原因。")
+        self._act("vehicle.refuse", {"id": request_id, "reason": reason.strip()})
+
+    def dispatch(self, request_id: str, vehicle_id: str, driver_id: str) -> None:
+        """派车, checked at once against what this computer knows; the server checks again."""
+        check_may_dispatch(self._user.roles)
+        with self._cache.session() as s:
+            row = s.get(VehicleRequestRow, request_id)
+            fleet = {v.id: v for v in _fleet(s)}
+            taken = _taken(s, row.start, row.end)
+        others = [v.plate for v in free_vehicles(row.start, row.end, row.passengers, fleet.values(), taken) if v.id != vehicle_id]
+        check_dispatch(request_id, row.start, row.end, row.passengers, fleet[vehicle_id], driver_id, taken, others)
+        self._act("vehicle.dispatch", {"id": request_id, "vehicle_id": vehicle_id, "driver_id": driver_id})
+
+    def free_for(self, request_id: str) -> tuple[list[Vehicle], list[Driver]]:
+        """The cars and drivers that can take this request, as far as this computer knows."""
+        with self._cache.session() as s:
+            row = s.get(VehicleRequestRow, request_id)
+            taken = [t for t in _taken(s, row.start, row.end) if t.request_id != request_id]
+            cars = free_vehicles(row.start, row.end, row.passengers, _fleet(s), taken)
+            busy = {t.driver_id for t in taken}
+            drivers = [Driver(d.id, d.name, d.phone) for d in s.scalars(select(DriverRow).order_by(DriverRow.name)) if d.id not in busy]
+        return cars, drivers
+
+    def depart(self, request_id: str, km: int) -> None:
+        self._act("vehicle.depart", {"id": request_id, "km": km})
+
+    def return_(self, request_id: str, km: int) -> None:
+        with self._cache.session() as s:
+            check_mileage(s.get(VehicleRequestRow, request_id).depart_km, km)
+        self._act("vehicle.return", {"id": request_id, "km": km})
+
+    def report(self, month: str) -> MonthlyReport:
+        """Mileage per car and trips per department of the returned trips of `month` ("2026-12")."""
+        with self._cache.session() as s:
+            plates = dict(s.execute(select(VehicleRow.id, VehicleRow.plate)).all())
+            departments = dict(s.execute(select(DepartmentRow.id, DepartmentRow.name)).all())
+            rows = s.scalars(select(VehicleRequestRow).where(VehicleRequestRow.status == RETURNED))
+            trips = [Trip(plates.get(r.vehicle_id, r.vehicle_id), departments.get(r.department_id, r.department_id), r.start, r.return_km - r.depart_km) for r in rows]
+        return monthly_report(month, trips)
+
+    def _act(self, name: str, args: dict) -> None:
+        with self._cache.sessions.begin() as s:
+            local_ops.apply(s, self._user, name, args, time.time())
+            outbox.append(s, name, args)
+
+    def _view(self, r: VehicleRequestRow, plates: dict[str, str], drivers: dict[str, str]) -> TripRequest:
+        return TripRequest(
+            r.id, r.requester_name, r.purpose, r.passengers, r.origin, r.destination, r.start, r.end, r.status, r.reason,
+            plates.get(r.vehicle_id, ""), drivers.get(r.driver_id, ""), r.depart_km, r.return_km, r.pending or r.server_values is not None, r.requester_id == self._user.id,
+        )  # fmt: skip
+
+
+def _fleet(s: Session) -> list[Vehicle]:
+    return [Vehicle(v.id, v.plate, v.seats, v.status) for v in s.scalars(select(VehicleRow).order_by(VehicleRow.plate))]
+
+
+def _taken(s: Session, start: int, end: int) -> list[Taken]:
+    rows = s.scalars(select(VehicleRequestRow).where(VehicleRequestRow.status.in_(HOLDING), VehicleRequestRow.start < end, VehicleRequestRow.end > start))
+    return [Taken(r.id, r.vehicle_id, r.driver_id, r.start, r.end) for r in rows]

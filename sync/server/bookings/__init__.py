@@ -1,0 +1,1 @@
+"""会议室 (meeting rooms): rooms of each unit and their bookings, arbitrated in arrival order."""

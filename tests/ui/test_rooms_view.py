@@ -1,0 +1,164 @@
+"""会议室 view: rooms side by side for a day with free cells blank and held ones named in words;
+selecting free cells and booking them shows the request as 待确认 at once (offline) and queues
+it; one's own declined request shows the reason and alternatives that book in one step."""
+
+import pytest
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
+
+from app.domain.recurrence import WEEKLY
+from app.store import outbox
+from app.store.mirror import apply_row
+from tests.support.bookings import day_at
+from tests.support.cache_data import HEAD, OFFICE
+from tests.ui.conftest import activated
+from ui.dialogs.booking_dialog import BookingDialog
+from ui.time_format import local
+from ui.views.rooms_view import RoomsView
+
+DAY = 9
+
+
+def room(cache, room_id: str, name: str, seats: int, needs_approval: bool = False, equipment: tuple[str, ...] = ("投影仪",)) -> None:
+    data = {"unit_id": "u01", "name": name, "building": "市政府办公楼", "location": "三楼", "capacity": seats, "needs_approval": needs_approval, "equipment": list(equipment)}
+    with cache.sessions.begin() as s:
+        apply_row(s, "room", room_id, 1, False, data)
+
+
+def held(cache, slot_id: str, room_id: str, title: str, organiser, start: str, end: str, status: str = "confirmed", reason: str = "", alternatives=()) -> None:
+    data = {
+        "booking_id": slot_id.split(":")[0], "room_id": room_id, "start": day_at(DAY, start), "end": day_at(DAY, end), "status": status, "reason": reason,
+        "alternatives": list(alternatives), "title": title, "organiser_id": organiser.id, "organiser_name": organiser.name,
+    }  # fmt: skip
+    with cache.sessions.begin() as s:
+        apply_row(s, "room_slot", slot_id, 1, False, data)
+
+
+@pytest.fixture
+def view(qtbot, cache, session):
+    room(cache, "u01-r1", "第一会议室", 12)
+    room(cache, "u01-r3", "大会议室", 60, equipment=("投影仪", "视频会议"))
+    held(cache, "b1:0", "u01-r1", "党组会", OFFICE, "09:00", "10:00")
+    page = RoomsView(session.bookings, session.directory, HEAD.unit_id, lambda: False, day_at(DAY, "12:00"))
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    return page
+
+
+def cell(view: RoomsView, clock: str, column: int) -> str | None:
+    hours, minutes = (int(x) for x in clock.split(":"))
+    return view.model.index((hours - 8) * 2 + minutes // 30, column).data()
+
+
+def select(view: RoomsView, column: int, first: str, last: str) -> None:
+    rows = [(int(c[:2]) - 8) * 2 + int(c[3:]) // 30 for c in (first, last)]
+    model = view.model
+    view.table.setCurrentIndex(model.index(rows[0], column))
+    view.table.selectionModel().select(QItemSelection(model.index(rows[0], column), model.index(rows[1], column)), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+
+def test_the_day_shows_every_room_with_held_times_in_words_and_free_times_blank(view):
+    model = view.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["第一会议室（12 座）", "大会议室（60 座）"]
+    assert cell(view, "09:00", 0) == "党组会（已确认）"
+    assert cell(view, "09:30", 0) == ""  # the same meeting, named once
+    assert cell(view, "10:00", 0) is None and cell(view, "09:00", 1) is None
+    select(view, 0, "10:00", "10:00")
+    assert view.free_label.text().endswith("08:00–09:00、10:00–20:00")
+
+
+def test_booking_selected_free_cells_shows_the_request_waiting_and_queues_it(qtbot, cache, view):
+    select(view, 0, "10:00", "11:00")  # 10:00-11:30, dragged over three half hours
+    assert view.create_new()
+    dialog = activated(qtbot, view.findChild(BookingDialog))
+    assert (dialog.room.currentData(), dialog.starts.time().toString("HH:mm"), dialog.ends.time().toString("HH:mm")) == ("u01-r1", "10:00", "11:30")
+    dialog.title.setText("处务会")
+    dialog.attendees.setValue(8)
+    dialog.invitees.check_department("办公室")  # the whole office: 王晓燕 (and oneself, who is not invited)
+    changes = []
+    view.changed.connect(lambda: changes.append(1))
+    qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert cell(view, "10:00", 0) == "处务会（待确认）"
+    assert changes == [1]
+    with cache.session() as s:
+        [op] = outbox.pending_rows(s)
+    assert (op.name, op.args["room_id"], op.args["start"], op.args["end"], op.args["attendees"]) == ("booking.request", "u01-r1", day_at(DAY, "10:00"), day_at(DAY, "11:30"), 8)
+    assert op.args["invitees"] == [OFFICE.id]
+
+
+def test_a_request_the_room_cannot_take_is_refused_in_the_dialog(qtbot, cache, view):
+    select(view, 0, "14:00", "14:30")
+    view.create_new()
+    dialog = activated(qtbot, view.findChild(BookingDialog))
+    dialog.title.setText("全体会议")
+    dialog.attendees.setValue(40)
+    dialog.book_button.click()
+    assert dialog.isVisible() and "超过第一会议室的容量" in dialog.error.text()
+    dialog.attendees.setValue(10)
+    [video] = [box for box in dialog.equipment if box.text() == "视频会议"]
+    video.setChecked(True)
+    dialog.book_button.click()
+    assert dialog.isVisible() and dialog.error.text() == "第一会议室没有视频会议，请换一间会议室。"
+    with cache.session() as s:
+        assert outbox.pending_rows(s) == []
+
+
+def test_a_declined_request_shows_why_and_books_an_alternative_in_one_step(qtbot, cache, view):
+    offered = [{"room_id": "u01-r3", "room_name": "大会议室", "start": day_at(DAY, "09:00"), "end": day_at(DAY, "10:00")}]
+    held(cache, "b2:0", "u01-r1", "处务会", HEAD, "09:30", "10:00", status="declined", reason="第一会议室 09:30-10:00 已被“党组会”（王晓燕）占用。", alternatives=offered)
+    view.refresh()
+    select(view, 0, "09:00", "09:00")
+    assert view.panel.title.text() == "党组会" and not view.panel.cancel_button.isVisibleTo(view)
+    assert view.mine.item(0).text().endswith("09:30–10:00，处务会：未预订成功：已被占用")  # one's own requests, in words
+    view.mine.setCurrentRow(0)
+    assert "已被“党组会”（王晓燕）占用" in view.panel.reason.text()
+    item = view.panel.alternatives.item(0)
+    assert item.text().startswith("大会议室，") and item.text().endswith("09:00–10:00")
+    view.panel.alternatives.itemActivated.emit(item)
+    dialog = activated(qtbot, view.findChild(BookingDialog))
+    assert (dialog.room.currentData(), dialog.starts.time().toString("HH:mm")) == ("u01-r3", "09:00")
+
+
+def test_the_week_view_shows_one_room_day_by_day(view):
+    view.mode.setCurrentIndex(1)
+    assert view.model.columnCount() == 7
+    headers = [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
+    assert headers[0].endswith("周一")
+    assert "党组会（已确认）" in [view.model.index(2, c).data() for c in range(7)]
+
+
+def test_the_room_manager_approves_a_waiting_booking_from_the_calendar(qtbot, cache, view):
+    room(cache, "u01-r4", "党组会议室", 30, needs_approval=True)
+    held(cache, "b3:0", "u01-r4", "党组会", OFFICE, "15:00", "16:00", status="awaiting")
+    view.refresh()
+    assert view.model.headerData(1, Qt.Orientation.Horizontal) == "党组会议室（30 座，需审批）"
+    assert cell(view, "15:00", 1) == "党组会（待管理员审批）"
+    select(view, 1, "15:00", "15:00")  # rooms in order of size
+    assert view.panel.approve_button.isVisibleTo(view)  # HEAD is 办公室主任
+    view.decide("b3", False, "")
+    assert "请写明原因" in view.error.text() and cell(view, "15:00", 1) == "党组会（待管理员审批）"
+    view.panel.approve_button.click()
+    assert cell(view, "15:00", 1) == "党组会（已确认）"
+    with cache.session() as s:
+        [op] = outbox.pending_rows(s)
+    assert (op.name, op.args) == ("booking.approve", {"id": "b3", "approve": True, "reason": ""})
+
+
+def test_a_weekly_series_with_a_date_left_out_is_queued_with_that_exception(qtbot, cache, view):
+    select(view, 0, "16:00", "16:30")
+    view.create_new()
+    dialog = activated(qtbot, view.findChild(BookingDialog))
+    dialog.title.setText("周例会")
+    dialog.repeat.setCurrentIndex(dialog.repeat.findData(WEEKLY))
+    dialog.times.setValue(3)
+    skipped = local(day_at(DAY + 7, "16:00")).toString("yyyy-MM-dd")
+    dialog.skip.setText("12-31")
+    dialog.book_button.click()
+    assert "逗号" in dialog.error.text()
+    dialog.skip.setText(skipped)
+    dialog.book_button.click()
+    with cache.session() as s:
+        [op] = outbox.pending_rows(s)
+    assert (op.args["rule"], op.args["exdates"]) == ("FREQ=WEEKLY;COUNT=3", [day_at(DAY + 7, "16:00")])
+    assert [cell(view, "16:00", 0)] == ["周例会（待确认）"]

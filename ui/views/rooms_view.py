@@ -1,0 +1,270 @@
+"""会议室: the unit's rooms side by side for one day, or one room for a week, in half hours of office
+hours. Free cells are blank; select free cells (click or drag) and book them; choose a meeting to
+see it, cancel one's own, or take an alternative offered when a request was declined. Beside it:
+one's own bookings, and the meetings one is invited to (日程)."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, QLocale, Qt
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QFileDialog, QHeaderView, QInputDialog, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget
+
+from app.domain.bookings import Alternative, working_day
+from app.domain.errors import RuleViolation
+from app.services.bookings import ACCEPTED, BookingService, Invitation, Occurrence, RoomInfo
+from app.services.directory import DirectoryService
+from ui.dialogs.booking_dialog import BookingDialog
+from ui.dialogs.invitation_dialog import InvitationDialog
+from ui.models.room_calendar_model import SLOT_S, Column, RoomCalendarModel, status_label
+from ui.text import fill
+from ui.time_format import local
+from ui.views.booking_panel import BookingPanel, hours, span
+from ui.views.page import Page, page_header
+from ui.widgets.attendee_picker import AttendeePicker
+
+DAY, WEEK = 0, 1
+MINE_SHOWN = 100
+OCCURRENCE_ROLE = Qt.ItemDataRole.UserRole + 11
+
+
+class RoomsView(Page):
+    def __init__(self, bookings: BookingService, directory: DirectoryService, unit_id: str, is_online: Callable[[], bool], today: int) -> None:
+        super().__init__()
+        self._bookings, self._is_online = bookings, is_online
+        self._attendees = lambda: AttendeePicker(directory, unit_id)
+        self._day = today
+        self._rooms: list[RoomInfo] = []
+        self.mode = QComboBox(self)
+        self.mode.addItems([self.tr("Day: all rooms"), self.tr("Week: one room")])
+        self.room = QComboBox(self, enabled=False)
+        self.date_label = QLabel(self, objectName="Secondary")
+        buttons = [QPushButton(text, self) for text in (self.tr("< Earlier"), self.tr("Today"), self.tr("Later >"))]
+        for button, step in zip(buttons, (-1, 0, 1), strict=True):
+            button.clicked.connect(lambda _checked=False, step=step: self._move(step, today))
+        self.book_button = QPushButton(self.tr("Book the selected time (Ctrl+N)"), self, objectName="Primary")
+        self.book_button.clicked.connect(self.create_new)
+        self.model = RoomCalendarModel(self)
+        self.table = self._table()
+        self.free_label = QLabel(self, objectName="Secondary", wordWrap=True)
+        self.error = QLabel(self, objectName="ErrorText", wordWrap=True, visible=False)
+        self.panel = BookingPanel(self)
+        self.panel.cancel_requested.connect(self._cancel)
+        self.panel.alternative_chosen.connect(self._book_alternative)
+        self.panel.export_requested.connect(self._choose_ics)
+        self.panel.approval_given.connect(self._decide)
+        self.mine = QListWidget(self)
+        self.mine.currentItemChanged.connect(self._on_mine)
+        right = QWidget(self)
+        side = QVBoxLayout(right)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.panel, 3)
+        side.addWidget(QLabel(self.tr("My bookings"), self, objectName="Secondary"))
+        side.addWidget(self.mine, 2)
+        self.invited = QListWidget(self)
+        self.invited.itemActivated.connect(lambda item: self.open_invitation(item.data(OCCURRENCE_ROLE)))
+        side.addWidget(QLabel(self.tr("Meetings I am invited to (double-click to answer)"), self, objectName="Secondary"))
+        side.addWidget(self.invited, 2)
+        left = QWidget(self)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.free_label)
+        column.addWidget(self.error)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self, childrenCollapsible=False)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([860, 320])
+        layout = QVBoxLayout(self)
+        layout.addLayout(page_header(self.tr("Meeting rooms"), self.mode, self.room, *buttons, self.date_label, self.book_button))
+        layout.addWidget(splitter, 1)
+        self.mode.currentIndexChanged.connect(self._on_mode)
+        self.room.currentIndexChanged.connect(lambda: self.refresh())
+
+    def refresh(self) -> None:
+        self._fill_rooms()
+        columns = self._week_columns() if self.mode.currentIndex() == WEEK else self._day_columns()
+        held = self._bookings.calendar(sorted({c.room_id for c in columns}), columns[0].opens, columns[-1].opens + 86400) if columns else {}
+        per_column = [[o for o in held[c.room_id] if o.end > c.opens and o.start < c.opens + 86400] for c in columns]
+        self.model.set_columns(columns, per_column)
+        self._fill_mine()
+        self.date_label.setText(QLocale().toString(local(self._day), "yyyy-MM-dd dddd"))
+        self._show_selection()
+
+    def create_new(self) -> bool:
+        """Book the selected free cells, or the first free half hour shown."""
+        chosen = self.selected_time()
+        if chosen is None:
+            return False
+        self.open_dialog(*chosen)
+        return True
+
+    def show_day(self, ts: int) -> None:
+        self._day = ts
+        self.refresh()
+
+    def selected_time(self) -> tuple[str, int, int] | None:
+        """(room id, start, end) of the selected cells when they are free and in one column."""
+        cells = self.table.selectionModel().selectedIndexes()
+        if not cells or len({c.column() for c in cells}) != 1:
+            return None
+        if any(self.model.occurrence_at(c.row(), c.column()) for c in cells):
+            return None
+        rows = sorted(c.row() for c in cells)
+        room_id, start, _ = self.model.cell_time(rows[0], cells[0].column())
+        return room_id, start, start + (rows[-1] - rows[0] + 1) * SLOT_S
+
+    def open_dialog(self, room_id: str, start: int, end: int) -> BookingDialog:
+        dialog = BookingDialog(self._bookings, self._attendees(), room_id, start, end, self._is_online(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.booked.connect(self._on_booked)
+        dialog.open()
+        return dialog
+
+    def _on_booked(self, _booking_id: str) -> None:
+        self.refresh()
+        self.changed.emit()
+
+    def _book_alternative(self, alt: Alternative) -> None:
+        self.open_dialog(alt.room_id, alt.start, alt.end)
+
+    def _cancel(self, booking_id: str, start: int) -> None:
+        try:
+            self._bookings.cancel(booking_id, (start,))
+        except RuleViolation:
+            return  # the button is only offered for one's own bookings
+        self.refresh()
+        self.changed.emit()
+
+    def _fill_mine(self) -> None:
+        self.mine.blockSignals(True)
+        self.mine.clear()
+        for held in self._bookings.mine()[:MINE_SHOWN]:
+            item = QListWidgetItem(fill(self.tr("%1, %2: %3"), span(held.start, held.end), held.title, status_label(held.status)), self.mine)
+            item.setData(OCCURRENCE_ROLE, held)
+        self.mine.blockSignals(False)
+        self.invited.clear()
+        for invitation in self._bookings.invitations():
+            when = span(*invitation.occurrences[0]) if invitation.occurrences else ""
+            item = QListWidgetItem(fill(self.tr("%1, %2: %3"), when, invitation.title, self._answer_label(invitation)), self.invited)
+            item.setData(OCCURRENCE_ROLE, invitation)
+
+    def open_invitation(self, invitation: Invitation) -> InvitationDialog:
+        dialog = InvitationDialog(self._bookings, invitation, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.answered.connect(self._on_booked)
+        dialog.open()
+        return dialog
+
+    def _answer_label(self, invitation: Invitation) -> str:
+        if invitation.cancelled:
+            return self.tr("cancelled")
+        if not invitation.answer:
+            return self.tr("not answered yet")
+        return self.tr("attending") if invitation.answer == ACCEPTED else self.tr("not attending")
+
+    def _on_mine(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if item is not None:
+            held = item.data(OCCURRENCE_ROLE)
+            self._show_occurrence(held)
+
+    def _show_occurrence(self, held: Occurrence) -> None:
+        names = {r.id: r.name for r in self._rooms}
+        self.panel.show_occurrence(held, names.get(held.room_id, ""), self._bookings.answers(held.booking_id) if held.mine else [], self._bookings.may_approve_rooms)
+
+    def decide(self, booking_id: str, approve: bool, reason: str) -> None:
+        """审批 of a booking waiting for the room manager; a refusal needs its reason."""
+        try:
+            self._bookings.approve(booking_id, approve, reason)
+        except RuleViolation as violation:
+            self.error.setText(violation.message)
+            self.error.show()
+            return
+        self.error.hide()
+        self.refresh()
+        self.changed.emit()
+
+    def _decide(self, booking_id: str, approve: bool) -> None:
+        reason = ""
+        if not approve:
+            reason, ok = QInputDialog.getText(self, self.tr("Refuse the booking"), self.tr("Reason (the organiser sees it):"))
+            if not ok:
+                return
+        self.decide(booking_id, approve, reason)
+
+    def save_ics(self, booking_id: str, path: Path) -> None:
+        path.write_bytes(self._bookings.ics(booking_id))
+
+    def _choose_ics(self, booking_id: str) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save to calendar"), "会议.ics", self.tr("iCalendar (*.ics)"))
+        if name:
+            self.save_ics(booking_id, Path(name))
+
+    def _move(self, step: int, today: int) -> None:
+        days = 7 if self.mode.currentIndex() == WEEK else 1
+        self.show_day(today if step == 0 else self._day + step * days * 86400)
+
+    def _on_mode(self, mode: int) -> None:
+        self.room.setEnabled(mode == WEEK)
+        self.refresh()
+
+    def _fill_rooms(self) -> None:
+        rooms = self._bookings.rooms()
+        if rooms == self._rooms:
+            return
+        self._rooms = rooms
+        chosen = self.room.currentData()
+        self.room.blockSignals(True)
+        self.room.clear()
+        for r in rooms:
+            self.room.addItem(r.name, r.id)
+        self.room.setCurrentIndex(max(0, self.room.findData(chosen)))
+        self.room.blockSignals(False)
+
+    def _day_columns(self) -> list[Column]:
+        opens = working_day(self._day).start
+        return [Column(self._header(r), r.id, opens) for r in self._rooms]
+
+    def _header(self, room: RoomInfo) -> str:
+        if room.needs_approval:
+            return fill(self.tr("%1 (%2 seats, needs approval)"), room.name, room.capacity)
+        return fill(self.tr("%1 (%2 seats)"), room.name, room.capacity)
+
+    def _week_columns(self) -> list[Column]:
+        room_id = self.room.currentData()
+        if not room_id:
+            return []
+        monday = working_day(self._day).start - (local(self._day).date().dayOfWeek() - 1) * 86400
+        return [Column(QLocale().toString(local(monday + d * 86400), "MM-dd ddd"), room_id, monday + d * 86400) for d in range(7)]
+
+    def _table(self) -> QTableView:
+        table = QTableView(self)
+        table.setModel(self.model)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        table.selectionModel().selectionChanged.connect(self._on_selection)
+        table.doubleClicked.connect(lambda _index: self.create_new())
+        return table
+
+    def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._show_selection()
+
+    def _show_selection(self) -> None:
+        current = self.table.currentIndex()
+        if not current.isValid() or current.column() >= self.model.columnCount():
+            self.panel.clear()
+            self.free_label.clear()
+            return
+        room_id, start, _ = self.model.cell_time(current.row(), current.column())
+        held = self.model.occurrence_at(current.row(), current.column())
+        names = {r.id: r.name for r in self._rooms}
+        if held is None:
+            self.panel.clear()
+        else:
+            self._show_occurrence(held)
+        free = [hours(s.start, s.end) for s in self._bookings.free_slots(room_id, start)]
+        self.free_label.setText(fill(self.tr("%1 is free on %2: %3"), names.get(room_id, ""), local(start).toString("MM-dd"), "、".join(free) or self.tr("not at all")))
+
