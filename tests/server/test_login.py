@@ -282,3 +282,15 @@ def test_the_access_token_is_bound_to_the_certificate(client, tokens):
     thumb = base64.urlsafe_b64encode(x509.load_der_x509_certificate(key.certificate).fingerprint(hashes.SHA256())).rstrip(b"=").decode()
     assert claims["cnf"] == {"x5t#S256": thumb}
     assert claims["preferred_username"] == "wangxy"
+
+
+def test_a_ca_below_a_path_length_of_zero_is_not_trusted(client, tokens, tmp_path):
+    """The demo user CA may have no CA below it (pathLenConstraint 0); one made anyway, and
+    imported, still issues nothing that logs in."""
+    with client.app.state.db.sessions.begin() as s:
+        admin.create_ca(s, tmp_path / "rogue-ca", "下级CA", "南通市人民政府", utc_now(), parent=pki_dir(tokens) / "user-ca", path_length=0)
+        admin.publish_crl(s, tmp_path / "rogue-ca", utc_now(), 30)
+        key = authority.new_key()
+        cert = admin.issue_for_public_key(s, tmp_path / "rogue-ca", "liming", key.public_key(), utc_now())
+    assert refused(attempt(client, P12Signer(cert.public_bytes(Encoding.DER), "liming", key)))
+    assert "path length" in last_failure(client)
