@@ -3,7 +3,6 @@
 -v2prf hmacWithSHA256` writes it), with `<name>.crt` beside it. Real SM2 keys live on UKeys; this
 is the same signer for demos and for units issued SM2 soft certificates."""
 
-import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,15 +10,12 @@ from asn1crypto import keys, pem
 from cryptography.hazmat.primitives import hashes, padding
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
-from cryptography.hazmat.primitives.serialization import Encoding
 
 from app.identity import sm2
-from app.identity.certificates import holder_name, label_of
-from app.identity.p12_key import certificate_beside
-from app.identity.signer import KeyRemoved, TokenUnreadable, WrongPin
+from app.identity.key_file import KeyFile, find_key_files
+from app.identity.signer import TokenUnreadable, WrongPin
 from app.identity.verify import SM2_CURVE, sm2_public_point
 
-log = logging.getLogger(__name__)
 SUFFIX = ".p8"
 HASHES = {"sha1": hashes.SHA1, "sha256": hashes.SHA256, "sha384": hashes.SHA384, "sha512": hashes.SHA512}
 
@@ -35,41 +31,23 @@ class Sm2Signer:
 
 
 @dataclass(frozen=True)
-class Sm2Key:
-    path: Path
-    certificate: bytes
-    display_name: str
-    label: str
-
-    def tries_left(self) -> int | None:
-        return None
-
-    def present(self) -> bool:
-        return self.path.is_file()
-
+class Sm2Key(KeyFile):
     def unlock(self, pin: str) -> Sm2Signer:
-        try:
-            data = self.path.read_bytes()
-        except FileNotFoundError as exc:
-            raise KeyRemoved(str(self.path)) from exc
-        private_key = _decrypt(data, pin)
+        private_key = _decrypt(self.read(), pin)
         if sm2.public_point(private_key) != sm2_public_point(self.certificate):
             raise TokenUnreadable(f"{self.path}: the key does not belong to its certificate")
         return Sm2Signer(self.certificate, self.display_name, private_key)
 
 
+def load_sm2_key(path: Path) -> Sm2Key:
+    key = Sm2Key.beside_certificate(path)
+    if sm2_public_point(key.certificate) is None:
+        raise TokenUnreadable(f"{path}: its certificate is not an SM2 certificate")
+    return key
+
+
 def find_sm2_keys(folder: Path) -> list[Sm2Key]:
-    found = []
-    for path in sorted(folder.glob(f"*{SUFFIX}")) if folder.is_dir() else []:
-        try:
-            cert = certificate_beside(path)
-            der = cert.public_bytes(Encoding.DER)
-            if sm2_public_point(der) is None:
-                raise TokenUnreadable(f"{path}: its certificate is not an SM2 certificate")
-            found.append(Sm2Key(path, der, holder_name(cert), label_of(cert)))
-        except TokenUnreadable as exc:
-            log.warning("skipping key file: %s", exc)
-    return found
+    return find_key_files(folder, (SUFFIX,), load_sm2_key)
 
 
 def _decrypt(data: bytes, pin: str) -> int:
