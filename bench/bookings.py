@@ -57,7 +57,7 @@ def arbitrate_per_s(server: ServerProcess) -> float:
 
 def _calendar_rows(rng: Random) -> tuple[list[PulledRow], list[Room], dict[str, list[Slot]]]:
     rooms = [Room(f"r{i}", HEAD.unit_id, f"会议室{i}", 10 + i) for i in range(ROOMS)]
-    rows = [PulledRow("room", r.id, 1, False, {"unit_id": r.unit_id, "name": r.name, "building": "办公楼", "location": "三楼", "capacity": r.capacity, "equipment": []}) for r in rooms]
+    rows = [PulledRow("room", r.id, 1, False, {"unit_id": r.unit_id, "name": r.name, "building": "办公楼", "location": "三楼", "capacity": r.capacity, "needs_approval": False, "equipment": []}) for r in rooms]
     busy: dict[str, list[Slot]] = {}
     for n in range(BOOKINGS):
         room = rng.choice(rooms)

@@ -186,6 +186,19 @@ class BookingService:
             slots = s.scalars(select(BookingSlotRow).where(BookingSlotRow.booking_id == booking_id, BookingSlotRow.status.in_((CONFIRMED, AWAITING, PENDING))).order_by(BookingSlotRow.start))
             return calendar_file([CalendarEvent(o.id, o.title, o.start, o.end, rooms.get(o.room_id, ""), o.organiser_name, tentative=o.status != CONFIRMED) for o in slots])
 
+    def move(self, booking_id: str, from_start: int, start: int, end: int) -> None:
+        """Move one's own occurrence starting at `from_start` to [start, end) in the same room;
+        shown at once, the old time back if the server finds the new one taken. Raises RuleViolation."""
+        with self._cache.session() as s:
+            booking = s.get(BookingRow, booking_id)
+            if booking is None or booking.organiser_id != self._user.id:
+                raise RuleViolation("booking.not_yours", "只有预订人可以修改或取消该预订。")
+            found = s.get(RoomRow, booking.room_id)
+            room = Room(found.id, found.unit_id, found.name, found.capacity, found.needs_approval, tuple(found.equipment)) if found else None
+            title, attendees = booking.title, booking.attendees
+        validate_draft(BookingDraft(booking.room_id, title, start, end, attendees), room, self._user.unit_id, time.time())
+        self._act("booking.move", {"id": booking_id, "from_start": from_start, "start": start, "end": end})
+
     def _act(self, name: str, args: dict) -> None:
         with self._cache.sessions.begin() as s:
             local_ops.apply(s, self._user, name, args, time.time())

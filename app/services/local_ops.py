@@ -64,20 +64,33 @@ def _request_booking(s: Session, user: User, args: dict, at: float) -> None:
         s.add(BookingSlotRow(id=f"{args['id']}:{n}", booking_id=args["id"], start=start, end=end, status=PENDING, reason="", alternatives=[], pending=True, version=0, **fields))
 
 
+def _change_slot(slot: BookingSlotRow, **changes: object) -> None:
+    """Show a change at once, keeping the server's values for rebase (a waiting request has none)."""
+    if not slot.pending:
+        kept = dict(slot.server_values or {})
+        for name in changes:
+            kept.setdefault(name, getattr(slot, name))
+        slot.server_values = kept
+    for name, value in changes.items():
+        setattr(slot, name, value)
+
+
 def _cancel_booking(s: Session, _user: User, args: dict, _at: float) -> None:
     starts = set(args.get("starts", ()))
     for slot in s.scalars(select(BookingSlotRow).where(BookingSlotRow.booking_id == args["id"], BookingSlotRow.status != CANCELLED)):
         if not starts or slot.start in starts:
-            if slot.server_status is None and not slot.pending:
-                slot.server_status = slot.status
-            slot.status = CANCELLED
+            _change_slot(slot, status=CANCELLED)
+
+
+def _move_booking(s: Session, _user: User, args: dict, _at: float) -> None:
+    slot = s.scalar(select(BookingSlotRow).where(BookingSlotRow.booking_id == args["id"], BookingSlotRow.start == args["from_start"]))
+    if slot is not None:
+        _change_slot(slot, start=args["start"], end=args["end"])
 
 
 def _approve_booking(s: Session, _user: User, args: dict, _at: float) -> None:
     for slot in s.scalars(select(BookingSlotRow).where(BookingSlotRow.booking_id == args["id"], BookingSlotRow.status == AWAITING)):
-        if slot.server_status is None:
-            slot.server_status = slot.status
-        slot.status = CONFIRMED if args["approve"] else DECLINED
+        _change_slot(slot, status=CONFIRMED if args["approve"] else DECLINED)
 
 
 def _answer_invitation(s: Session, _user: User, args: dict, _at: float) -> None:
@@ -124,6 +137,7 @@ EFFECTS: dict[str, LocalEffect] = {
     "booking.cancel": _cancel_booking,
     "booking.answer": _answer_invitation,
     "booking.approve": _approve_booking,
+    "booking.move": _move_booking,
     "vehicle.request": _request_vehicle,
     "vehicle.approve": _vehicle_step(lambda a: {"status": APPROVED}),
     "vehicle.refuse": _vehicle_step(lambda a: {"status": REFUSED, "reason": a["reason"]}),
@@ -146,9 +160,10 @@ def rebase(session: Session, user: User) -> None:
         edited.server_values = None
     session.execute(delete(BookingRow).where(BookingRow.pending.is_(True)))
     session.execute(delete(BookingSlotRow).where(BookingSlotRow.pending.is_(True)))
-    session.execute(
-        update(BookingSlotRow).where(BookingSlotRow.server_status.is_not(None)).values(status=BookingSlotRow.server_status, server_status=None).execution_options(synchronize_session=False)
-    )
+    for changed in session.scalars(select(BookingSlotRow).where(BookingSlotRow.server_values.is_not(None))):
+        for name, value in changed.server_values.items():
+            setattr(changed, name, value)
+        changed.server_values = None
     session.execute(
         update(InvitationRow).where(InvitationRow.server_answer.is_not(None)).values(answer=InvitationRow.server_answer, server_answer=None).execution_options(synchronize_session=False)
     )

@@ -207,7 +207,7 @@ def _room_booking(_s: Session, r: RowLike) -> dict[str, Any]:
 def _room_slot(_s: Session, r: RowLike) -> dict[str, Any]:
     d = r.data
     keys = ("booking_id", "room_id", "start", "end", "status", "reason", "title", "organiser_id", "organiser_name")
-    return {"id": r.id, **{k: d[k] for k in keys}, "alternatives": list(d["alternatives"]), "pending": False, "server_status": None, "version": r.version}
+    return {"id": r.id, **{k: d[k] for k in keys}, "alternatives": list(d["alternatives"]), "pending": False, "server_values": None, "version": r.version}
 
 
 def _invitation(_s: Session, r: RowLike) -> dict[str, Any]:

@@ -187,8 +187,8 @@ class BookingRow(Base):
 
 class BookingSlotRow(Base):
     """One occurrence of a booking (场次) with the server's decision, or `pending` while it waits.
-    `server_status` keeps the server's status under a local cancel not yet confirmed, so rebase
-    can put it back if the cancel is refused."""
+    `server_values` keeps the server's values of fields changed locally (a cancel, a new time, an
+    审批) not yet confirmed, so rebase can put them back if the change is refused."""
 
     __tablename__ = "room_slots"
     id: Mapped[str] = mapped_column(String(80), primary_key=True)
@@ -203,7 +203,7 @@ class BookingSlotRow(Base):
     organiser_id: Mapped[str] = mapped_column(String(64))
     organiser_name: Mapped[str] = mapped_column(String(64))
     pending: Mapped[bool] = mapped_column(Boolean, default=False)
-    server_status: Mapped[str | None] = mapped_column(String(16), nullable=True, default=None)
+    server_values: Mapped[dict | None] = mapped_column(JSON(none_as_null=True), nullable=True, default=None)
     version: Mapped[int] = mapped_column(Integer, default=0)
 
     __table_args__ = (Index("ix_room_slots_room_start", "room_id", "start"),)

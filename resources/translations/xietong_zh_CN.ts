@@ -122,6 +122,10 @@
         <translation>保存到日历（.ics）…</translation>
     </message>
     <message>
+        <source>Change the time…</source>
+        <translation>调整时间…</translation>
+    </message>
+    <message>
         <source>%1, %2, booked by %3</source>
         <translation>%1，%2，预订人：%3</translation>
     </message>
@@ -616,6 +620,29 @@ When:
     </message>
 </context>
 <context>
+    <name>MoveBookingDialog</name>
+    <message>
+        <source>Change the time</source>
+        <translation>调整时间</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
         <source>To do</source>
@@ -926,6 +953,42 @@ When:
     <message>
         <source>Cancel a room booking</source>
         <translation>取消会议室预订</translation>
+    </message>
+    <message>
+        <source>Change the time of a room booking</source>
+        <translation>调整会议室预订时间</translation>
+    </message>
+    <message>
+        <source>Approve a room booking</source>
+        <translation>审批会议室预订</translation>
+    </message>
+    <message>
+        <source>Answer a meeting invitation</source>
+        <translation>答复会议通知</translation>
+    </message>
+    <message>
+        <source>Request a car</source>
+        <translation>用车申请</translation>
+    </message>
+    <message>
+        <source>Approve a car request</source>
+        <translation>审批用车申请</translation>
+    </message>
+    <message>
+        <source>Refuse a car request</source>
+        <translation>退回用车申请</translation>
+    </message>
+    <message>
+        <source>Assign a car</source>
+        <translation>派车</translation>
+    </message>
+    <message>
+        <source>Record the departure mileage</source>
+        <translation>登记出车里程</translation>
+    </message>
+    <message>
+        <source>Record the return mileage</source>
+        <translation>登记回车里程</translation>
     </message>
 </context>
 <context>

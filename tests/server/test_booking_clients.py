@@ -76,3 +76,23 @@ def test_an_invitation_reaches_the_invitees_todo_is_answered_and_exports_to_ics(
     assert event.decoded("dtstart") == datetime.fromtimestamp(start, UTC)
     [own] = Calendar.from_ical(organiser.bookings.ics(booking_id)).walk("VEVENT")
     assert str(own["status"]) == "CONFIRMED"
+
+
+def test_a_move_shows_at_once_and_a_refused_move_puts_the_old_time_back(deployment, tmp_path):
+    organiser, _ = inprocess_client(deployment, "liming", tmp_path / "f")
+    other, _ = inprocess_client(deployment, "wangxy", tmp_path / "g")
+    organiser.sync()
+    other.sync()
+    start, end = day_at(63, "09:00"), day_at(63, "10:00")
+    booking_id = organiser.bookings.request("u01-r2", "调度会", start, end, attendees=5)
+    other.bookings.request("u01-r2", "培训", day_at(63, "15:00"), day_at(63, "16:00"), attendees=5)
+    organiser.sync()
+    other.sync()
+    organiser.bookings.move(booking_id, start, day_at(63, "15:00"), day_at(63, "16:00"))
+    assert [(o.start, o.end) for o in organiser.bookings.mine() if o.booking_id == booking_id] == [(day_at(63, "15:00"), day_at(63, "16:00"))]
+    report = organiser.sync()
+    assert [r.code for r in report.rejected] == ["booking.move_taken"]
+    assert [(o.start, o.status) for o in organiser.bookings.mine() if o.booking_id == booking_id] == [(start, CONFIRMED)]
+    organiser.bookings.move(booking_id, start, day_at(63, "11:00"), day_at(63, "12:00"))
+    organiser.sync()
+    assert [(o.start, o.status) for o in organiser.bookings.mine() if o.booking_id == booking_id] == [(day_at(63, "11:00"), CONFIRMED)]

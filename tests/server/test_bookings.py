@@ -182,3 +182,22 @@ def test_nonsense_numbers_are_refused_as_bad_arguments(client, tokens, change):
     clerk = log_in(client, tokens, "wangxy")
     refused = answer(clerk.push(("booking.request", {**booking("u01-r1", "乱填", day_at(40, "09:00"), day_at(40, "10:00")), **change})))
     assert (refused["status"], refused["code"]) == ("rejected", "sync.bad_args")
+
+
+def test_the_organiser_moves_an_occurrence_and_a_taken_time_keeps_the_old_one(client, tokens):
+    organiser, other = log_in(client, tokens, "liming"), log_in(client, tokens, "wangxy")
+    start, end = day_at(75, "09:00"), day_at(75, "10:00")
+    request = booking("u01-r1", "处务会", start, end, invitees=["p1"])
+    answer(organiser.push(("booking.request", request)))
+    answer(other.push(("booking.request", booking("u01-r1", "学习会", day_at(75, "14:00"), day_at(75, "15:00")))))
+    not_mine = answer(other.push(("booking.move", {"id": request["id"], "from_start": start, "start": day_at(75, "11:00"), "end": day_at(75, "12:00")})))
+    assert (not_mine["status"], not_mine["code"]) == ("rejected", "booking.not_yours")
+    taken = answer(organiser.push(("booking.move", {"id": request["id"], "from_start": start, "start": day_at(75, "14:30"), "end": day_at(75, "15:30")})))
+    assert (taken["status"], taken["code"]) == ("rejected", "booking.move_taken")
+    assert "已被“学习会”（王晓燕）占用" in taken["message"] and "原时间保留" in taken["message"]
+    assert [(s["start"], s["status"]) for s in slots_of(other, request["id"])] == [(start, "confirmed")]
+    moved = answer(organiser.push(("booking.move", {"id": request["id"], "from_start": start, "start": day_at(75, "09:30"), "end": day_at(75, "10:30")})))
+    assert moved["result"]["status"] == "confirmed"  # overlapping its own old time is fine
+    assert [(s["start"], s["end"]) for s in slots_of(other, request["id"])] == [(day_at(75, "09:30"), day_at(75, "10:30"))]
+    [invited] = [r["data"] for r in other.pull_all(user_scope(other.user_id)) if r["entity"] == "invitation" and r["id"] == request["id"]]
+    assert invited["occurrences"] == [[day_at(75, "09:30"), day_at(75, "10:30")]]  # the invitee sees the change

@@ -3,7 +3,7 @@ selecting free cells and booking them shows the request as 待确认 at once (of
 it; one's own declined request shows the reason and alternatives that book in one step."""
 
 import pytest
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTime
 
 from app.domain.recurrence import WEEKLY
 from app.store import outbox
@@ -12,6 +12,7 @@ from tests.support.bookings import day_at
 from tests.support.cache_data import HEAD, OFFICE
 from tests.ui.conftest import activated
 from ui.dialogs.booking_dialog import BookingDialog
+from ui.dialogs.move_booking_dialog import MoveBookingDialog
 from ui.time_format import local
 from ui.views.rooms_view import RoomsView
 
@@ -162,3 +163,21 @@ def test_a_weekly_series_with_a_date_left_out_is_queued_with_that_exception(qtbo
         [op] = outbox.pending_rows(s)
     assert (op.args["rule"], op.args["exdates"]) == ("FREQ=WEEKLY;COUNT=3", [day_at(DAY + 7, "16:00")])
     assert [cell(view, "16:00", 0)] == ["周例会（待确认）"]
+
+
+def test_one_s_own_meeting_moves_to_a_free_time_at_once(qtbot, cache, view):
+    held(cache, "b4:0", "u01-r3", "预算会", HEAD, "11:00", "12:00")
+    with cache.sessions.begin() as s:
+        apply_row(s, "room_booking", "b4", 1, False, {"room_id": "u01-r3", "title": "预算会", "organiser_id": HEAD.id, "organiser_name": HEAD.name, "attendees": 5, "rule": "", "requested_at": 0.0, "cancelled": False})
+    view.refresh()
+    select(view, 1, "11:00", "11:00")
+    assert view.panel.move_button.isVisibleTo(view)
+    view.panel.move_button.click()
+    dialog = activated(qtbot, view.findChild(MoveBookingDialog))
+    dialog.starts.setTime(QTime(16, 0))
+    dialog.ends.setTime(QTime(17, 0))
+    dialog.move_button.click()
+    assert cell(view, "11:00", 1) is None and cell(view, "16:00", 1) == "预算会（已确认）"
+    with cache.session() as s:
+        [op] = outbox.pending_rows(s)
+    assert (op.name, op.args) == ("booking.move", {"id": "b4", "from_start": day_at(DAY, "11:00"), "start": day_at(DAY, "16:00"), "end": day_at(DAY, "17:00")})

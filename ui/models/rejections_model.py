@@ -19,6 +19,15 @@ class RejectionsModel(ListTableModel[Rejection]):
             "notice.read": self.tr("Read receipt of a notice"),
             "booking.request": self.tr("Book a meeting room"),
             "booking.cancel": self.tr("Cancel a room booking"),
+            "booking.move": self.tr("Change the time of a room booking"),
+            "booking.approve": self.tr("Approve a room booking"),
+            "booking.answer": self.tr("Answer a meeting invitation"),
+            "vehicle.request": self.tr("Request a car"),
+            "vehicle.approve": self.tr("Approve a car request"),
+            "vehicle.refuse": self.tr("Refuse a car request"),
+            "vehicle.dispatch": self.tr("Assign a car"),
+            "vehicle.depart": self.tr("Record the departure mileage"),
+            "vehicle.return": self.tr("Record the return mileage"),
         }
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):

@@ -28,6 +28,7 @@ class BookingPanel(QWidget):
     alternative_chosen = Signal(object)  # an app.domain.bookings.Alternative
     export_requested = Signal(str)  # booking id
     approval_given = Signal(str, bool)  # booking id, approved
+    move_requested = Signal(object)  # the Occurrence to move
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,11 +47,13 @@ class BookingPanel(QWidget):
         self.refuse_button = QPushButton(self.tr("Refuse…"), self)
         self.approve_button.clicked.connect(lambda: self._decide(True))
         self.refuse_button.clicked.connect(lambda: self._decide(False))
+        self.move_button = QPushButton(self.tr("Change the time…"), self)
+        self.move_button.clicked.connect(self._move)
         self.export_button = QPushButton(self.tr("Save to calendar (.ics)…"), self)
         self.export_button.clicked.connect(self._export)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.hint, self.title, self.meta, self.state, self.reason, self.alternatives_label, self.alternatives, self.answers, self.approve_button, self.refuse_button, self.cancel_button, self.export_button):
+        for widget in (self.hint, self.title, self.meta, self.state, self.reason, self.alternatives_label, self.alternatives, self.answers, self.approve_button, self.refuse_button, self.move_button, self.cancel_button, self.export_button):
             layout.addWidget(widget)
         layout.addStretch(1)
         self._shown: Occurrence | None = None
@@ -59,7 +62,7 @@ class BookingPanel(QWidget):
     def clear(self) -> None:
         self._shown = None
         self.hint.show()
-        for widget in (self.title, self.meta, self.state, self.reason, self.alternatives_label, self.alternatives, self.answers, self.approve_button, self.refuse_button, self.cancel_button, self.export_button):
+        for widget in (self.title, self.meta, self.state, self.reason, self.alternatives_label, self.alternatives, self.answers, self.approve_button, self.refuse_button, self.move_button, self.cancel_button, self.export_button):
             widget.hide()
 
     def show_occurrence(self, held: Occurrence, room_name: str, answers: list[tuple[str, str]], room_manager: bool) -> None:
@@ -80,14 +83,18 @@ class BookingPanel(QWidget):
             widget.show()
         for widget in (self.reason, self.alternatives_label, self.alternatives):
             widget.setVisible(declined and bool(held.reason or held.alternatives))
-        self.cancel_button.setVisible(held.mine and held.status in (CONFIRMED, AWAITING, PENDING))
-        self.export_button.setVisible(held.mine and held.status in (CONFIRMED, AWAITING, PENDING))
+        for button in (self.move_button, self.cancel_button, self.export_button):
+            button.setVisible(held.mine and held.status in (CONFIRMED, AWAITING, PENDING))
         for button in (self.approve_button, self.refuse_button):
             button.setVisible(room_manager and held.status == AWAITING)
         accepted = "、".join(name for name, answer in answers if answer == ACCEPTED)
         declined = "、".join(name for name, answer in answers if answer != ACCEPTED)
         self.answers.setText(fill(self.tr("Will attend: %1\nWill not attend: %2"), accepted or "—", declined or "—"))
         self.answers.setVisible(bool(answers))
+
+    def _move(self) -> None:
+        if self._shown is not None:
+            self.move_requested.emit(self._shown)
 
     def _decide(self, approve: bool) -> None:
         if self._shown is not None:

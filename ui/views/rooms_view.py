@@ -15,6 +15,7 @@ from app.services.bookings import ACCEPTED, BookingService, Invitation, Occurren
 from app.services.directory import DirectoryService
 from ui.dialogs.booking_dialog import BookingDialog
 from ui.dialogs.invitation_dialog import InvitationDialog
+from ui.dialogs.move_booking_dialog import MoveBookingDialog
 from ui.models.room_calendar_model import SLOT_S, Column, RoomCalendarModel, status_label
 from ui.text import fill
 from ui.time_format import local
@@ -52,6 +53,7 @@ class RoomsView(Page):
         self.panel.alternative_chosen.connect(self._book_alternative)
         self.panel.export_requested.connect(self._choose_ics)
         self.panel.approval_given.connect(self._decide)
+        self.panel.move_requested.connect(self.open_move)
         self.mine = QListWidget(self)
         self.mine.currentItemChanged.connect(self._on_mine)
         right = QWidget(self)
@@ -147,6 +149,13 @@ class RoomsView(Page):
             when = span(*invitation.occurrences[0]) if invitation.occurrences else ""
             item = QListWidgetItem(fill(self.tr("%1, %2: %3"), when, invitation.title, self._answer_label(invitation)), self.invited)
             item.setData(OCCURRENCE_ROLE, invitation)
+
+    def open_move(self, held: Occurrence) -> MoveBookingDialog:
+        dialog = MoveBookingDialog(self._bookings, held, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.moved.connect(self._on_booked)
+        dialog.open()
+        return dialog
 
     def open_invitation(self, invitation: Invitation) -> InvitationDialog:
         dialog = InvitationDialog(self._bookings, invitation, self)

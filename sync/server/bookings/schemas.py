@@ -49,3 +49,13 @@ class ApproveArgs(BaseModel):
     id: str = Field(pattern=ID_PATTERN)
     approve: bool
     reason: str = Field(default="", max_length=400)
+
+
+class MoveArgs(BaseModel):
+    """booking.move: the occurrence starting at `from_start` moves to [start, end)."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=ID_PATTERN)
+    from_start: int = Field(ge=0, le=MAX_EPOCH_S)
+    start: int = Field(ge=0, le=MAX_EPOCH_S)
+    end: int = Field(ge=0, le=MAX_EPOCH_S)

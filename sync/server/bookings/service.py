@@ -29,11 +29,11 @@ from app.domain.bookings import (
     working_day,
 )
 from app.domain.errors import RuleViolation
-from app.domain.recurrence import expand
+from app.domain.recurrence import expand, local
 from app.domain.scopes import resource_scope, user_scope
 from sync.server.auth.service import CurrentUser
 from sync.server.bookings.models import InvitationModel, RoomBookingModel, RoomModel, RoomSlotModel
-from sync.server.bookings.schemas import AnswerArgs, ApproveArgs, CancelArgs, RequestArgs
+from sync.server.bookings.schemas import AnswerArgs, ApproveArgs, CancelArgs, MoveArgs, RequestArgs
 from sync.server.changelog import service as changelog
 from sync.server.changelog.service import EntityChange
 from sync.server.directory.models import PersonModel
@@ -101,6 +101,35 @@ def cancel(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[st
     for invitation in session.scalars(select(InvitationModel).where(InvitationModel.booking_id == booking.id)):
         _send_invitation(session, booking, room, user.name, invitation)
     return {"booking_id": booking.id, "cancelled": len(chosen)}
+
+
+def move(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[str, Any]:
+    """The organiser moves one held occurrence to another time in the same room. Where the new
+    time is taken the move is refused, naming what holds it and what is free, and the old time
+    stays booked."""
+    a = MoveArgs.model_validate(args)
+    booking = session.get(RoomBookingModel, a.id)
+    if booking is None or booking.organiser_id != user.id:
+        raise RuleViolation("booking.not_yours", "只有预订人可以修改或取消该预订。")
+    slot = session.scalar(select(RoomSlotModel).where(RoomSlotModel.booking_id == booking.id, RoomSlotModel.start_ts == a.from_start, RoomSlotModel.status.in_(HOLDING)))
+    if slot is None:
+        raise RuleViolation("booking.occurrence_unknown", "要调整的这次会议不存在，或已取消。")
+    found = session.get(RoomModel, booking.room_id)
+    room = _room(found)
+    draft = validate_draft(BookingDraft(room.id, booking.title, a.start, a.end, booking.attendees, tuple(booking.equipment)), room, user.unit_id, time.time())
+    changelog.lock_writers(session)  # decided in arrival order, like a request
+    wanted = Slot(draft.start, draft.end)
+    taken_by = first_collision(wanted, _holding(session, [room.id], wanted.start, wanted.end, except_slot=slot.id).get(room.id, []))
+    if taken_by is not None:
+        offered = "、".join(f"{x.room_name} {local(x.start):%m-%d %H:%M}" for x in _alternatives(session, room, wanted, draft))
+        raise RuleViolation("booking.move_taken", f"{occupied_reason(room.name, wanted, taken_by)}原时间保留。空闲可选：{offered or '无'}。")
+    slot.start_ts, slot.end_ts = wanted.start, wanted.end
+    slot.status = AWAITING if room.needs_approval else CONFIRMED  # a new time needs 审批 again
+    booking.version += 1
+    _record(session, found, booking, [slot], user.name)
+    for invitation in session.scalars(select(InvitationModel).where(InvitationModel.booking_id == booking.id)):
+        _send_invitation(session, booking, found, user.name, invitation)
+    return {"booking_id": booking.id, "start": slot.start_ts, "end": slot.end_ts, "status": slot.status}
 
 
 def approve(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[str, Any]:
@@ -200,14 +229,14 @@ def _alternatives(session: Session, room: Room, want: Slot, draft: BookingDraft)
     return alternatives(want, room, rooms, busy, draft.attendees, after=int(time.time()), needs=draft.equipment)
 
 
-def _holding(session: Session, room_ids: list[str], start: int, end: int) -> dict[str, list[Busy]]:
+def _holding(session: Session, room_ids: list[str], start: int, end: int, except_slot: str = "") -> dict[str, list[Busy]]:
     """Occurrences holding these rooms (confirmed or awaiting approval) that overlap [start, end),
-    with what holds them."""
+    with what holds them; `except_slot` is an occurrence being moved, which does not count."""
     rows = session.execute(
         select(RoomSlotModel.room_id, RoomSlotModel.start_ts, RoomSlotModel.end_ts, RoomBookingModel.title, PersonModel.name)
         .join(RoomBookingModel, RoomBookingModel.id == RoomSlotModel.booking_id)
         .join(PersonModel, PersonModel.id == RoomBookingModel.organiser_id)
-        .where(RoomSlotModel.room_id.in_(room_ids), RoomSlotModel.status.in_(HOLDING), RoomSlotModel.start_ts < end, RoomSlotModel.end_ts > start)
+        .where(RoomSlotModel.room_id.in_(room_ids), RoomSlotModel.status.in_(HOLDING), RoomSlotModel.start_ts < end, RoomSlotModel.end_ts > start, RoomSlotModel.id != except_slot)
     )
     found: dict[str, list[Busy]] = {}
     for room_id, s, e, title, organiser in rows:
@@ -251,4 +280,4 @@ def _slot_data(s: RoomSlotModel, booking: RoomBookingModel, organiser_name: str)
     }
 
 
-OPS = {"booking.request": request, "booking.cancel": cancel, "booking.approve": approve, "booking.answer": answer}
+OPS = {"booking.request": request, "booking.cancel": cancel, "booking.move": move, "booking.approve": approve, "booking.answer": answer}

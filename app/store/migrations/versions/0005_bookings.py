@@ -55,7 +55,7 @@ def upgrade() -> None:
         sa.Column("organiser_id", sa.String(64), nullable=False),
         sa.Column("organiser_name", sa.String(64), nullable=False),
         sa.Column("pending", sa.Boolean, nullable=False),
-        sa.Column("server_status", sa.String(16), nullable=True),
+        sa.Column("server_values", sa.JSON, nullable=True),
         sa.Column("version", sa.Integer, nullable=False),
     )
     op.create_index("ix_room_slots_room_start", "room_slots", ["room_id", "start"])
