@@ -8,7 +8,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.support.server_process import start_server
+from tests.support.server_process import ServerProcess, start_server
 
 RUNS = 5
 
@@ -18,7 +18,7 @@ def run() -> list[tuple[str, float, str]]:
         work = Path(tmp)
         server = start_server(work / "server", f"sqlite:///{work}/server.db", people=1000)
         try:
-            samples = [_one_start(server.url, server.tokens_dir, work / f"home{i}") for i in range(RUNS)]
+            samples = [_one_start(server, work / f"home{i}") for i in range(RUNS)]
         finally:
             server.stop()
     return [
@@ -27,11 +27,11 @@ def run() -> list[tuple[str, float, str]]:
     ]
 
 
-def _one_start(url: str, tokens: Path, home: Path) -> tuple[float, float]:
+def _one_start(server: ServerProcess, home: Path) -> tuple[float, float]:
     env = {**os.environ, "XIETONG_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
     spawned_at = time.time()
     out = subprocess.run(
-        [sys.executable, "-m", "bench.startup_child", str(spawned_at), url, str(tokens)],
+        [sys.executable, "-m", "bench.startup_child", str(spawned_at), server.url, str(server.tokens_dir), server.ca_file],
         env=env, capture_output=True, text=True, timeout=120, check=True,
     ).stdout
     figures = dict(line.split() for line in out.splitlines() if line.count(" ") == 1)

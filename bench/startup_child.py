@@ -15,16 +15,16 @@ from ui.client_controller import ClientController
 TIMEOUT_S = 60
 
 
-def main(spawned_at: float, server_url: str, token_dir: str) -> None:
+def main(spawned_at: float, server_url: str, token_dir: str, trust_anchors: str) -> None:
     app = QApplication(sys.argv[:1])
-    config = load({"server_url": server_url, "token_dir": token_dir})
+    config = load({"server_url": server_url, "token_dir": token_dir, "trust_anchors": trust_anchors})
     appearance.apply(app, config.language)
     controller = ClientController(config)
     controller.start()
     _wait(app, controller.login.isVisible)
     print(f"login_window_ms {(time.time() - spawned_at) * 1000:.0f}", flush=True)
 
-    controller.login.choose_token("wangxy")
+    controller.login.choose_token("王晓燕")
     controller.login.pin.setText("123456")
     controller.login.attempt()
     _wait(app, lambda: controller.window is not None and controller.window.isVisible())
@@ -46,4 +46,4 @@ def _wait(app: QApplication, done) -> None:
 
 
 if __name__ == "__main__":
-    main(float(sys.argv[1]), sys.argv[2], sys.argv[3])
+    main(float(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4])
