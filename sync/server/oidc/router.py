@@ -106,7 +106,7 @@ def authorize(request: Request, db: Db, address: Address) -> Any:
 
 
 @router.post("/oidc/token")
-async def token(request: Request, db: Db, policy: Policy, credentials: Annotated[HTTPBasicCredentials | None, Depends(basic)]) -> Any:
+async def token(request: Request, db: Db, policy: Policy, address: Address, credentials: Annotated[HTTPBasicCredentials | None, Depends(basic)]) -> Any:
     form = dict(parse_qsl((await request.body()).decode("utf-8", errors="replace")))
     client_id, secret = (credentials.username, credentials.password) if credentials else (form.get("client_id", ""), form.get("client_secret", ""))
     now = time.time()
@@ -121,6 +121,7 @@ async def token(request: Request, db: Db, policy: Policy, credentials: Annotated
     except CodeReused as exc:
         with db.sessions.begin() as s:
             service.revoke(s, exc.code_hash)
+            audit.record(s, now, "oidc.code_reuse", Actor(address), f"{client_id}: grant revoked")
         return _refused(status.HTTP_400_BAD_REQUEST, exc)
     except Refused as exc:
         return _refused(status.HTTP_400_BAD_REQUEST, exc)
