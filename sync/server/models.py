@@ -9,6 +9,7 @@ from sync.server.directory.models import DepartmentModel, PersonModel, RoleModel
 from sync.server.notices.models import NoticeModel, NoticeReadModel
 from sync.server.oidc.models import BrowserSessionModel, GrantModel, LoginTicketModel, OidcClientModel
 from sync.server.pki.models import CaCertificateModel, CertificateBindingModel, CrlModel, RevocationModel
+from sync.server.portal.models import TodoModel
 from sync.server.sync.models import AppliedOpModel
 from sync.server.vehicles.models import DriverModel, VehicleModel, VehicleRequestModel
 
@@ -41,6 +42,7 @@ __all__ = [
     "RoomModel",
     "RoomSlotModel",
     "SeqCounter",
+    "TodoModel",
     "UnitModel",
     "VehicleModel",
     "VehicleRequestModel",

@@ -48,5 +48,9 @@ def authenticated(session: Session, client_id: str, secret: str) -> OidcClientMo
     return client
 
 
+def registered(session: Session, client_id: str) -> OidcClientModel:
+    return session.get_one(OidcClientModel, client_id)
+
+
 def _hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
