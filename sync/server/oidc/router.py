@@ -58,7 +58,7 @@ def ticket(req: TicketRequest, user: User, db: Db, policy: Policy) -> TicketResp
     """The unlocked desktop client's way into the browser: a one-use ticket, good for a minute."""
     try:
         with db.sessions.begin() as s:
-            issued = service.issue_ticket(s, user, req.next, policy.issuer, time.time())
+            issued = service.issue_ticket(s, user.session_id, req.next, policy.issuer, time.time())
     except Refused as exc:
         return _refused(status.HTTP_400_BAD_REQUEST, exc)
     url = f"{policy.issuer.rstrip('/')}/oidc/sso?{urlencode({'ticket': issued})}"

@@ -20,7 +20,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from sync.server.auth.models import SessionModel
-from sync.server.auth.service import CurrentUser, TokenPolicy
+from sync.server.auth.service import TokenPolicy
 from sync.server.directory import service as directory
 from sync.server.directory.models import PersonModel
 from sync.server.oidc.models import BrowserSessionModel, GrantModel, LoginTicketModel, OidcClientModel
@@ -66,14 +66,15 @@ class AuthorizeRequest:
     code_challenge_method: str | None
 
 
-def issue_ticket(session: Session, user: CurrentUser, next_url: str, issuer: str, now: float) -> str:
-    """A one-use ticket for the browser; `next_url` must be ours or a registered system's."""
+def issue_ticket(session: Session, session_id: str, next_url: str, issuer: str, now: float) -> str:
+    """A one-use ticket for the browser, standing for the desktop login `session_id`; `next_url`
+    must be ours or a registered system's."""
     origin = _origin(next_url)
     if not origin or origin not in _trusted_origins(session, issuer):
         raise Refused("invalid_request", "该地址不是已登记的业务系统。")
     session.execute(delete(LoginTicketModel).where(LoginTicketModel.expires_at < now))
     ticket = secrets.token_urlsafe(32)
-    session.add(LoginTicketModel(ticket_hash=_hash(ticket), session_id=user.session_id, next_url=next_url, expires_at=now + TICKET_TTL_S, used=False))
+    session.add(LoginTicketModel(ticket_hash=_hash(ticket), session_id=session_id, next_url=next_url, expires_at=now + TICKET_TTL_S, used=False))
     return ticket
 
 
