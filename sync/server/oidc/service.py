@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from sync.server.auth.models import SessionModel
@@ -122,7 +122,8 @@ def authorize(session: Session, client: OidcClientModel, req: AuthorizeRequest, 
         raise Refused("invalid_request", "须使用 PKCE（code_challenge_method=S256）。")
     if client.allowed_roles and not set(client.allowed_roles) & set(user.person.roles):
         raise Refused("access_denied", f"您的角色无权使用{client.name}。")
-    session.execute(delete(GrantModel).where(GrantModel.code_expires_at < now - 86400, GrantModel.access_token_hash.is_(None)))
+    # A day on, a code coming back is simply unknown; its grant goes once its access token is dead too.
+    session.execute(delete(GrantModel).where(GrantModel.code_expires_at < now - 86400, or_(GrantModel.access_expires_at.is_(None), GrantModel.access_expires_at < now)))
     code = secrets.token_urlsafe(32)
     session.add(
         GrantModel(
