@@ -128,7 +128,7 @@ async def token(request: Request, db: Db, policy: Policy, address: Address, cred
     return JSONResponse(answer, headers=NO_STORE)
 
 
-@router.api_route("/oidc/userinfo", methods=["GET", "POST"])
+@router.get("/oidc/userinfo")
 def userinfo(db: Db, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> Any:
     with db.sessions() as s:
         claims = service.userinfo(s, credentials.credentials, time.time()) if credentials else None
