@@ -26,6 +26,7 @@ from app.store.models import (
     NoticeReadRow,
     NoticeRow,
     PersonRow,
+    PortalTodoRow,
     RoleRow,
     RoomRow,
     UnitRow,
@@ -237,6 +238,11 @@ def _vehicle_request(_s: Session, r: RowLike) -> dict[str, Any]:
     return {"id": r.id, **{k: d[k] for k in keys}, "pending": False, "server_values": None, "version": r.version}
 
 
+def _portal_todo(_s: Session, r: RowLike) -> dict[str, Any]:
+    d = r.data
+    return {"id": r.id, **{k: d[k] for k in ("system", "title", "link", "deadline", "urgency", "updated_at")}, "version": r.version}
+
+
 ToValues = Callable[[Session, RowLike], dict[str, Any]]
 _KINDS: dict[str, tuple[type, ToValues]] = {
     "unit": (UnitRow, _unit),
@@ -254,4 +260,5 @@ _KINDS: dict[str, tuple[type, ToValues]] = {
     "vehicle": (VehicleRow, _vehicle),
     "driver": (DriverRow, _driver),
     "vehicle_request": (VehicleRequestRow, _vehicle_request),
+    "portal_todo": (PortalTodoRow, _portal_todo),
 }

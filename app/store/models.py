@@ -283,3 +283,17 @@ class BookingAnswerRow(Base):
     person_name: Mapped[str] = mapped_column(String(64))
     answer: Mapped[str] = mapped_column(String(16))
     version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class PortalTodoRow(Base):
+    """A 待办 another intranet system put into the portal; it opens at `link`, in that system."""
+
+    __tablename__ = "portal_todos"
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    system: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(400))
+    link: Mapped[str] = mapped_column(Text)
+    deadline: Mapped[float | None] = mapped_column(Float, nullable=True)
+    urgency: Mapped[str] = mapped_column(String(16))
+    updated_at: Mapped[float] = mapped_column(Float)
+    version: Mapped[int] = mapped_column(Integer, default=0)

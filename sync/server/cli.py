@@ -16,6 +16,7 @@ from sync.server.config import ConfigError, Settings, load_settings
 from sync.server.database import Database, open_database
 from sync.server.demo import DEMO_PIN, DEMO_USERS, DemoRefused, default_org_path, init_demo
 from sync.server.main import create_app
+from sync.server.oidc import cli as oidc_cli
 from sync.server.pki import cli as pki_cli
 
 DEFAULT_TOKENS_DIR = Path("var/server/tokens")
@@ -155,7 +156,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--keep-days", type=_keep_days, default=TOMBSTONE_DAYS, help=f"保留天数（至少且默认 {TOMBSTONE_DAYS}）")
     p.set_defaults(command=run_purge)
 
-    pki_cli.add_commands(commands, common)
+    oidc_cli.add_commands(pki_cli.add_commands(commands, common), common)
     return parser
 
 

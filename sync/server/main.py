@@ -24,6 +24,7 @@ from sync.server.dependencies import get_db
 from sync.server.errors import detail, refusal
 from sync.server.middleware import BodyLimit, CatchAll
 from sync.server.oidc.router import router as oidc_router
+from sync.server.portal.router import router as portal_router
 from sync.server.sync.router import router as sync_router
 
 HTTP_MESSAGES = {400: "请求内容无法解析。", 404: "找不到该地址。", 405: "该地址不支持这种请求方法。"}
@@ -46,6 +47,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.challenge_limiter = RateLimiter(settings.challenges_per_minute, settings.challenge_burst)
     app.include_router(auth_router)
     app.include_router(oidc_router)
+    app.include_router(portal_router)
     app.include_router(blobs_router)
     app.include_router(sync_router)
     app.add_api_route("/health", health, methods=["GET"], tags=["health"])

@@ -7,15 +7,20 @@ from sync.server.bookings.models import InvitationModel, RoomBookingModel, RoomM
 from sync.server.changelog.models import ChangeRow, SeqCounter
 from sync.server.directory.models import DepartmentModel, PersonModel, RoleModel, UnitModel
 from sync.server.notices.models import NoticeModel, NoticeReadModel
+from sync.server.oidc.models import BrowserSessionModel, GrantModel, LoginTicketModel, OidcClientModel
 from sync.server.pki.models import CaCertificateModel, CertificateBindingModel, CrlModel, RevocationModel
+from sync.server.portal.models import TodoModel
 from sync.server.sync.models import AppliedOpModel
 from sync.server.vehicles.models import DriverModel, VehicleModel, VehicleRequestModel
 
 __all__ = [
     "AuditEventModel",
+    "BrowserSessionModel",
     "CaCertificateModel",
     "CertificateBindingModel",
     "CrlModel",
+    "GrantModel",
+    "LoginTicketModel",
     "RefreshTokenModel",
     "RevocationModel",
     "SessionModel",
@@ -30,12 +35,14 @@ __all__ = [
     "InvitationModel",
     "NoticeModel",
     "NoticeReadModel",
+    "OidcClientModel",
     "PersonModel",
     "RoleModel",
     "RoomBookingModel",
     "RoomModel",
     "RoomSlotModel",
     "SeqCounter",
+    "TodoModel",
     "UnitModel",
     "VehicleModel",
     "VehicleRequestModel",

@@ -9,6 +9,7 @@ from app.services.account import User
 from app.services.bookings import BookingService
 from app.services.directory import DirectoryService
 from app.services.notices import NoticeService
+from app.services.todos import TodoService
 from app.services.vehicles import VehicleService
 from app.store.cache import Cache, open_cache
 from sync.client.engine import SyncEngine, SyncReport
@@ -40,6 +41,10 @@ class HeadlessClient:
     @property
     def vehicles(self) -> VehicleService:
         return VehicleService(self.cache, self.user)
+
+    @property
+    def todos(self) -> TodoService:
+        return TodoService(self.cache)
 
     def sync(self) -> SyncReport:
         return self.engine.sync_once()

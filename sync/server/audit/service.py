@@ -1,5 +1,6 @@
 """Write and read the audit log. Events: login.ok, login.failed, token.refresh, token.reuse, token.refused,
-session.lock, session.unlock, logout, cert.revoked. Never a PIN, a nonce or a token."""
+session.lock, session.unlock, logout, cert.revoked, and single sign-on's oidc.authorize, oidc.refused,
+oidc.code_reuse. Never a PIN, a nonce or a token."""
 
 from dataclasses import dataclass
 
@@ -8,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from sync.server.audit.models import AuditEventModel
 
-EVENTS = ("login.ok", "login.failed", "token.refresh", "token.reuse", "token.refused", "session.lock", "session.unlock", "logout", "cert.revoked")
+EVENTS = ("login.ok", "login.failed", "token.refresh", "token.reuse", "token.refused", "session.lock", "session.unlock", "logout", "cert.revoked", "oidc.authorize", "oidc.refused", "oidc.code_reuse")
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ from sync.server.pki import service as pki
 from sync.server.pki.service import PkiRefused
 
 
-def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> argparse._SubParsersAction:
+    """The `admin` group; returns its actions, so other domains add theirs (oidc-client)."""
     top = commands.add_parser("admin", help="证书管理：CA、签发、吊销、吊销列表、证书绑定、登录记录")
     sub = top.add_subparsers(required=True, metavar="ACTION")
     ca_options = argparse.ArgumentParser(add_help=False)
@@ -79,6 +80,7 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
 
     p = sub.add_parser("bindings", parents=[common], help="列出证书与用户的绑定")
     p.set_defaults(command=_guarded(_bindings))
+    return sub
 
 
 def _guarded(action: Callable[[Database, argparse.Namespace], int]) -> Callable[[Settings, argparse.Namespace], int]:
