@@ -1,5 +1,6 @@
 """Write and read the audit log. Events: login.ok, login.failed, token.refresh, token.reuse, token.refused,
-session.lock, session.unlock, logout, cert.revoked. Never a PIN, a nonce or a token."""
+session.lock, session.unlock, logout, cert.revoked,
+bundle.import, bundle.refused, bundle.export (交换包: detail names the file hash). Never a PIN, a nonce or a token."""
 
 from dataclasses import dataclass
 
@@ -8,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from sync.server.audit.models import AuditEventModel
 
-EVENTS = ("login.ok", "login.failed", "token.refresh", "token.reuse", "token.refused", "session.lock", "session.unlock", "logout", "cert.revoked")
+EVENTS = ("login.ok", "login.failed", "token.refresh", "token.reuse", "token.refused", "session.lock", "session.unlock", "logout", "cert.revoked", "bundle.import", "bundle.refused", "bundle.export")
 
 
 @dataclass(frozen=True)
