@@ -4,15 +4,19 @@ answer. The op is applied once however often the stick travels, and the isolated
 an online client's would."""
 
 import json
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import create_engine, text
 
 from app.domain.notices import NoticeDraft
+from app.identity.p12_key import load_p12_key
 from sync.bundle.refusals import BundleRefused
 from sync.client.bundles import export_bundle, import_answer
 from tests.support.bundle_exchange import exchange_args, party_of
+from sync.server.pki.admin import load_ca
 from tests.support.headless_client import sign_in
+from tests.support.pki import DEMO_PIN, demo_signer, write_p12
 from tests.support.server_process import run_cli, start_server
 
 
@@ -97,6 +101,25 @@ def test_a_refused_bundle_is_audited_and_applies_nothing(server, isolated, tmp_p
     engine = create_engine(server.database_url)
     with engine.connect() as c:
         assert c.execute(text("SELECT count(*) FROM audit_events WHERE event = 'bundle.refused'")).scalar() == 1
+        assert c.execute(text("SELECT count(*) FROM applied_ops")).scalar() == 0
+    engine.dispose()
+
+
+@pytest.mark.parametrize("case", ["signer bound to nobody", "bundle for another receiver"])
+def test_the_exchange_point_refuses_foreign_bundles(server, isolated, tmp_path, case):
+    party = party_of(isolated, server, tmp_path)
+    isolated.notices.publish(NoticeDraft("不应到达", "正文", isolated.user.unit_id))
+    if case == "signer bound to nobody":  # a valid certificate of the same CA, never mapped to a person
+        stranger = load_p12_key(write_p12(tmp_path / "keys", "stranger", "陌生人", "如东县保密局", ca=load_ca(server.pki_dir / "user-ca"))).unlock(DEMO_PIN)
+        party, code = replace(party, signer=stranger, key=stranger.key), "bundle.sender_unknown"
+    else:
+        party, code = replace(party, exchange_certificate=demo_signer(server.tokens_dir, "liming").certificate), "bundle.wrong_receiver"
+    out = tmp_path / "foreign.xtb"
+    export_bundle(party, out)
+    done = run_cli(server, "bundle", "import", str(out), "--out", str(tmp_path / "a.xtb"), *exchange_args(server, tmp_path))
+    assert done.returncode == 1 and code in done.stderr
+    engine = create_engine(server.database_url)
+    with engine.connect() as c:
         assert c.execute(text("SELECT count(*) FROM applied_ops")).scalar() == 0
     engine.dispose()
 
