@@ -34,7 +34,7 @@ from sync.protocol import Op, OpResult, PullRequest, PullResponse, PushRequest
 from sync.protocol.messages import MAX_OPS_PER_PUSH, MAX_PULL_LIMIT, MAX_PUSH_BYTES
 
 SENT_SEQ_KEY = "bundle.sent_seq"
-ANSWER_SEQ_KEY = "bundle.answer_seq"
+ANSWER_SEQ_KEY = "bundle.answer_seq:{}"  # the exchange point numbers answers per certificate it answers
 
 
 @dataclass(frozen=True)
@@ -97,8 +97,9 @@ def export_bundle(party: BundleParty, path: Path, progress: WriteProgress | None
 
 def import_answer(party: BundleParty, path: Path, progress: Progress | None = None) -> AnswerReport:
     """Apply the exchange point's answer: raises BundleRefused with nothing applied."""
+    seq_key = ANSWER_SEQ_KEY.format(certificate_sha256(party.signer.certificate))
     with party.cache.session() as s:
-        last = int(meta.get(s, ANSWER_SEQ_KEY, "0"))
+        last = int(meta.get(s, seq_key, "0"))
     expect = Expectation(
         "answer", party.key, party.signer.certificate, party.trust, lambda _sender: last,
         dt.datetime.now(dt.timezone.utc), sender_sha256=certificate_sha256(party.exchange_certificate),
@@ -118,7 +119,7 @@ def import_answer(party: BundleParty, path: Path, progress: Progress | None = No
                 report.blobs += 1
         outbox.forget_applied(s)
         local_ops.rebase(s, party.user)
-        meta.put(s, ANSWER_SEQ_KEY, str(bundle.header.sender_seq))
+        meta.put(s, seq_key, str(bundle.header.sender_seq))
     _audit(party, "bundle.import", path, bundle.file_sha256, seq=bundle.header.sender_seq, applied=report.applied, rejected=len(report.rejected), rows=report.rows)
     return report
 

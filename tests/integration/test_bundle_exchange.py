@@ -4,6 +4,7 @@ answer. The op is applied once however often the stick travels, and the isolated
 an online client's would."""
 
 import json
+import os
 from dataclasses import replace
 
 import pytest
@@ -11,9 +12,11 @@ from sqlalchemy import create_engine, text
 
 from app.domain.notices import NoticeDraft
 from app.identity.p12_key import load_p12_key
+from app.store.blobs import LocalBlobs
 from sync.bundle.refusals import BundleRefused
 from sync.client.bundles import export_bundle, import_answer
 from tests.support.bundle_exchange import exchange_args, party_of
+from sync.server.blobs.store import BlobStore
 from sync.server.pki.admin import load_ca
 from tests.support.headless_client import sign_in
 from tests.support.pki import DEMO_PIN, demo_signer, write_p12
@@ -70,6 +73,22 @@ def test_an_isolated_clients_notice_is_applied_once_and_its_state_matches_online
         import_answer(party, lost_answer)  # older than the answer already imported
     assert refused.value.code == "bundle.replayed"
     assert export_bundle(party, tmp_path / "empty.xtb").ops == 0
+
+
+def test_files_travel_with_the_ops_and_come_back_with_the_rows(server, isolated, tmp_path):
+    party = party_of(isolated, server, tmp_path)
+    source = tmp_path / "附件.bin"
+    source.write_bytes(os.urandom(3 * 1024 * 1024 + 5))
+    sha = party.blobs.add(source)
+    attachment = {"name": "附件.bin", "sha256": sha, "size": source.stat().st_size}
+    isolated.notices.publish(NoticeDraft("带附件的通知", "见附件。", isolated.user.unit_id), attachments=[attachment])
+
+    _, answer = carry(server, party, tmp_path, "files")
+    assert BlobStore(server.workdir / "var" / "server" / "blobs").has(sha)
+    elsewhere = replace(party, blobs=LocalBlobs(tmp_path / "other-blobs"))  # a machine without the file
+    report = import_answer(elsewhere, answer)
+    assert report.applied == 1 and report.blobs == 1
+    assert elsewhere.blobs.path(sha).read_bytes() == source.read_bytes()
 
 
 def test_both_sides_audit_who_when_and_the_file_hash(server, isolated, tmp_path):

@@ -13,6 +13,8 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from app.identity.chain import parse_certificate
 from app.identity.p12_key import P12Signer
 from sync.bundle.reader import Expectation, Progress, Record, VerifiedBundle, open_bundle
@@ -53,11 +55,11 @@ def import_ops(db: Database, blobs: BlobStore, path: Path, answer_path: Path, ex
     try:
         bundle = _open(db, path, exchange, now)
         user = _sender(db, bundle)
+        report = ImportReport(user.id, user.device_id, bundle.file_sha256)
+        pull = _apply(db, blobs, bundle, user, report, progress)
     except BundleRefused as exc:
         _audit_refusal(db, path, exc, now)
         raise
-    report = ImportReport(user.id, user.device_id, bundle.file_sha256)
-    pull = _apply(db, blobs, bundle, user, report, progress)
     with db.sessions() as s:
         sender = s.get(BundleSenderModel, bundle.sender_sha256)
         answer_seq = (sender.answers_sent if sender else 0) + 1
@@ -111,6 +113,8 @@ def _apply(db: Database, blobs: BlobStore, bundle: VerifiedBundle, user: Current
                 report.results += sync.push(db.sessions, user, PushRequest.model_validate(record.body), HANDLERS, blobs.has)
             except sync.SeqMismatch as exc:
                 report.expected_seq = exc.expected
+            except (ValidationError, sync.OpsNotConsecutive):  # signed, yet not what a client writes
+                raise refused("bundle.malformed") from None
         elif record.kind == "pull":
             pull = PullRequest.model_validate(record.body)
     return pull
@@ -118,16 +122,16 @@ def _apply(db: Database, blobs: BlobStore, bundle: VerifiedBundle, user: Current
 
 def _store_blob(db: Database, blobs: BlobStore, record: Record, user: CurrentUser) -> None:
     sha, size = record.body["sha256"], record.body["size"]
-    offset, have = 0, 0 if blobs.has(sha) else blobs.status(sha).offset
-    for piece in record.blob or ():
-        # A previous import that stopped mid-file left `have` bytes: continue after them.
-        if not blobs.has(sha) and offset + len(piece) > have:
-            skip = max(0, have - offset)
-            chunk = piece[skip:]
-            blobs.append(sha, offset + skip, size, chunk, hashlib.sha256(chunk).hexdigest())
-        offset += len(piece)
-    if size == 0 and not blobs.has(sha):
-        blobs.append(sha, 0, 0, b"", hashlib.sha256(b"").hexdigest())
+    if not blobs.has(sha):
+        have = blobs.status(sha).offset  # what an import that stopped mid-file left: continue after it
+        offset = 0
+        for piece in record.blob or ():
+            if offset + len(piece) > have:
+                chunk = piece[max(0, have - offset) :]
+                blobs.append(sha, max(offset, have), size, chunk, hashlib.sha256(chunk).hexdigest())
+            offset += len(piece)
+        if size == 0:
+            blobs.append(sha, 0, 0, b"", hashlib.sha256(b"").hexdigest())
     with db.sessions.begin() as s:
         access.record_uploader(s, sha, user.id)
 
