@@ -113,6 +113,11 @@ def test_a_signer_of_another_unit_is_refused(tmp_path):
     assert read_all(path, expect(allowed_units=frozenset({"如东县保密局"})))
 
 
+def test_an_answer_from_another_certificate_than_the_exchange_points_is_refused(tmp_path):
+    path = write(tmp_path / "e.xtb", sender=party(CA, "王五", "如东县保密局"))
+    assert refusal(path, expect(sender_sha256=hashlib.sha256(CLERK.certificate).hexdigest())) == "bundle.signer_not_allowed"
+
+
 def test_a_bundle_for_another_receiver_is_refused(tmp_path):
     path = write(tmp_path / "o.xtb", receiver=OTHER_RECEIVER)
     assert refusal(path) == "bundle.wrong_receiver"
