@@ -5,6 +5,7 @@ an online client's would."""
 
 import json
 import os
+from contextlib import ExitStack
 from dataclasses import replace
 
 import pytest
@@ -19,15 +20,19 @@ from tests.support.bundle_exchange import exchange_args, party_of
 from sync.server.blobs.store import BlobStore
 from sync.server.pki.admin import load_ca
 from tests.support.headless_client import sign_in
+from tests.support.postgres import BACKENDS, fresh_database
 from tests.support.pki import DEMO_PIN, demo_signer, write_p12
 from tests.support.server_process import run_cli, start_server
 
 
-@pytest.fixture
-def server(tmp_path):
-    server = start_server(tmp_path / "server", f"sqlite:///{tmp_path / 'server.db'}")
-    yield server
-    server.stop()
+@pytest.fixture(params=["sqlite"])
+def server(request, tmp_path):
+    """The exchange point's server on SQLite; tests parametrized with BACKENDS run on both."""
+    with ExitStack() as stack:
+        url = f"sqlite:///{tmp_path / 'server.db'}" if request.param == "sqlite" else stack.enter_context(fresh_database())
+        server = start_server(tmp_path / "server", url)
+        stack.callback(server.stop)
+        yield server
 
 
 @pytest.fixture
@@ -48,6 +53,7 @@ def carry(server, party, tmp_path, name: str):
     return out, answer
 
 
+@pytest.mark.parametrize("server", BACKENDS, indirect=True)
 def test_an_isolated_clients_notice_is_applied_once_and_its_state_matches_online_sync(server, isolated, tmp_path):
     party = party_of(isolated, server, tmp_path)
     isolated.notices.publish(NoticeDraft("涉密单位通知", "请于周五前报送材料。", isolated.user.unit_id))
@@ -75,6 +81,7 @@ def test_an_isolated_clients_notice_is_applied_once_and_its_state_matches_online
     assert export_bundle(party, tmp_path / "empty.xtb").ops == 0
 
 
+@pytest.mark.parametrize("server", BACKENDS, indirect=True)
 def test_files_travel_with_the_ops_and_come_back_with_the_rows(server, isolated, tmp_path):
     party = party_of(isolated, server, tmp_path)
     source = tmp_path / "附件.bin"
