@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -58,12 +58,12 @@ class VerifiedBundle:
     sender_sha256: str
     file_sha256: str
     records_count: int
-    _content_key: bytes
+    content_key: bytes = field(repr=False)  # never in a log line
 
     def records(self, progress: Progress | None = None) -> Iterator[Record]:
         with self.path.open("rb") as f:
             header_bytes = _read_header_bytes(f)
-            frames = _Frames(f, header_bytes, self.header, self._content_key, self.path.stat().st_size, progress)
+            frames = _Frames(f, header_bytes, self.header, self.content_key, self.path.stat().st_size, progress)
             yield from _records(frames)
 
 
