@@ -3,6 +3,7 @@
 answer. The op is applied once however often the stick travels, and the isolated cache ends as
 an online client's would."""
 
+import hashlib
 import json
 import os
 from contextlib import ExitStack
@@ -13,6 +14,7 @@ from sqlalchemy import create_engine, text
 
 from app.domain.notices import NoticeDraft
 from app.identity.p12_key import load_p12_key
+from app.store import outbox
 from app.store.blobs import LocalBlobs
 from sync.bundle.refusals import BundleRefused
 from sync.client.bundles import export_bundle, import_answer
@@ -96,6 +98,21 @@ def test_files_travel_with_the_ops_and_come_back_with_the_rows(server, isolated,
     report = import_answer(elsewhere, answer)
     assert report.applied == 1 and report.blobs == 1
     assert elsewhere.blobs.path(sha).read_bytes() == source.read_bytes()
+
+
+def test_an_op_whose_file_is_not_on_the_stick_waits_for_it(server, isolated, tmp_path):
+    party = party_of(isolated, server, tmp_path)
+    source = tmp_path / "正文.bin"
+    source.write_bytes(os.urandom(4096))
+    attachment = {"name": "正文.bin", "sha256": hashlib.sha256(source.read_bytes()).hexdigest(), "size": 4096}
+    isolated.notices.publish(NoticeDraft("等文件的通知", "见附件。", isolated.user.unit_id), attachments=[attachment])
+
+    report = import_answer(party, carry(server, party, tmp_path, "without")[1])
+    assert (report.applied, report.rejected) == (0, [])
+    with isolated.cache.session() as s:
+        assert outbox.pending_count(s) == 1
+    party.blobs.add(source)
+    assert import_answer(party, carry(server, party, tmp_path, "with")[1]).applied == 1
 
 
 def test_both_sides_audit_who_when_and_the_file_hash(server, isolated, tmp_path):

@@ -102,22 +102,29 @@ def _sender(db: Database, bundle: VerifiedBundle) -> CurrentUser:
 
 
 def _apply(db: Database, blobs: BlobStore, bundle: VerifiedBundle, user: CurrentUser, report: ImportReport, progress: Progress | None) -> PullRequest | None:
-    """Blobs first (the client writes them before the ops that name them), then each push."""
+    """Blobs first (the client writes them before the ops that name them), then each push, until
+    an op waits for a file or the device must renumber: the ops after it wait their turn."""
     pull = None
-    for record in bundle.records(progress):
-        if record.kind == "blob":
-            _store_blob(db, blobs, record, user)
-            report.blobs_in += 1
-        elif record.kind == "push" and report.expected_seq is None:
-            try:
+    try:
+        for record in bundle.records(progress):
+            if record.kind == "blob":
+                _store_blob(db, blobs, record, user)
+                report.blobs_in += 1
+            elif record.kind == "push" and not _stopped(report):
                 report.results += sync.push(db.sessions, user, PushRequest.model_validate(record.body), HANDLERS, blobs.has)
-            except sync.SeqMismatch as exc:
-                report.expected_seq = exc.expected
-            except (ValidationError, sync.OpsNotConsecutive):  # signed, yet not what a client writes
-                raise refused("bundle.malformed") from None
-        elif record.kind == "pull":
-            pull = PullRequest.model_validate(record.body)
+            elif record.kind == "pull":
+                pull = PullRequest.model_validate(record.body)
+    except sync.SeqMismatch as exc:
+        report.expected_seq = exc.expected
+    except sync.NotYourDevice:
+        raise refused("bundle.device_not_yours") from None
+    except (ValidationError, sync.OpsNotConsecutive):  # signed, yet not what a client writes
+        raise refused("bundle.malformed") from None
     return pull
+
+
+def _stopped(report: ImportReport) -> bool:
+    return report.expected_seq is not None or bool(report.results and report.results[-1].status == "missing_blobs")
 
 
 def _store_blob(db: Database, blobs: BlobStore, record: Record, user: CurrentUser) -> None:
