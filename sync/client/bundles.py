@@ -16,6 +16,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.identity.chain import TrustMaterial
 from app.identity.signer import Signer
@@ -124,7 +125,7 @@ def import_answer(party: BundleParty, path: Path, progress: Progress | None = No
     return report
 
 
-def _settle(s, results: list[OpResult], report: AnswerReport) -> None:
+def _settle(s: Session, results: list[OpResult], report: AnswerReport) -> None:
     for r in results:
         if r.status != "missing_blobs" and outbox.settle(s, r.op_id, r.client_seq, r.status == "applied", r.code, r.message):
             if r.status == "applied":
@@ -133,7 +134,7 @@ def _settle(s, results: list[OpResult], report: AnswerReport) -> None:
                 report.rejected.append(r)
 
 
-def _apply_page(s, page: PullResponse, report: AnswerReport) -> None:
+def _apply_page(s: Session, page: PullResponse, report: AnswerReport) -> None:
     _settle(s, page.results, report)
     for scope, changes in page.scopes.items():
         if changes.reset:
