@@ -198,7 +198,7 @@ class SyncEngine:
                 if changes.reset:
                     self._forget(s, scope)
                     report.redownloaded.append(f"{scope}: retention")
-                _apply_scope(s, scope, changes.rows)
+                apply_scope(s, scope, changes.rows)
                 s.merge(SyncCursor(scope=scope, cursor=changes.next_cursor))
                 report.pulled_rows += len(changes.rows)
             local_ops.rebase(s, self._user)
@@ -253,7 +253,7 @@ class SyncEngine:
         return {scope: known.get(scope, 0) for scope in self._scopes}
 
 
-def _apply_scope(s, scope: str, rows: list[Row]) -> None:
+def apply_scope(s, scope: str, rows: list[Row]) -> None:
     """Index the rows under the scope, then mirror them; a tombstone removes the mirror row only
     when no other scope of this user still holds the entity."""
     scope_index.record(s, scope, rows)

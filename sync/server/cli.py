@@ -1,4 +1,4 @@
-"""`xietong-server`: serve, migrate, init-demo, purge-tombstones, admin (the administrator's command)."""
+"""`xietong-server`: serve, migrate, init-demo, purge-tombstones, admin (the administrator's command), bundle (交换包)."""
 
 import argparse
 import logging
@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app import __version__
 from sync.server import migrate
+from sync.server.bundles import cli as bundle_cli
 from sync.server.changelog.retention import TOMBSTONE_DAYS, purge_tombstones
 from sync.server.config import ConfigError, Settings, load_settings
 from sync.server.database import Database, open_database
@@ -157,6 +158,7 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(command=run_purge)
 
     oidc_cli.add_commands(pki_cli.add_commands(commands, common), common)
+    bundle_cli.add_commands(commands, common)
     return parser
 
 

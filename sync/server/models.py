@@ -3,6 +3,7 @@
 from sync.server.audit.models import AuditEventModel
 from sync.server.auth.models import ChallengeModel, DeviceModel, RefreshTokenModel, SessionModel
 from sync.server.blobs.models import BlobRef, BlobUploader
+from sync.server.bundles.models import BundleSenderModel
 from sync.server.bookings.models import InvitationModel, RoomBookingModel, RoomModel, RoomSlotModel
 from sync.server.changelog.models import ChangeRow, SeqCounter
 from sync.server.directory.models import DepartmentModel, PersonModel, RoleModel, UnitModel
@@ -27,6 +28,7 @@ __all__ = [
     "AppliedOpModel",
     "BlobRef",
     "BlobUploader",
+    "BundleSenderModel",
     "ChallengeModel",
     "ChangeRow",
     "DepartmentModel",

@@ -38,7 +38,7 @@ class Crashes:
 
 
 CRASHES = Crashes()
-_real_apply_scope = engine_module._apply_scope
+_real_apply_scope = engine_module.apply_scope
 
 
 def _apply_scope_or_crash(s, scope, rows):
@@ -116,8 +116,8 @@ def tag_sessions(client: HeadlessClient) -> None:
 
 
 def install_crash_hook() -> None:
-    engine_module._apply_scope = _apply_scope_or_crash
+    engine_module.apply_scope = _apply_scope_or_crash
 
 
 def remove_crash_hook() -> None:
-    engine_module._apply_scope = _real_apply_scope
+    engine_module.apply_scope = _real_apply_scope

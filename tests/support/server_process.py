@@ -169,3 +169,9 @@ def _tail(path: Path, lines: int = 40) -> str:
         return "\n".join(path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
     except OSError:
         return "(no log)"
+
+
+def run_cli(server: ServerProcess, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run another `xietong-server` command beside the running server: the same database and
+    working folder (so the same blob_dir)."""
+    return subprocess.run(_cli(*args, "--database-url", server.database_url), cwd=server.workdir, env=_child_env(), capture_output=True, text=True, timeout=120)

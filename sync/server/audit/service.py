@@ -1,6 +1,7 @@
 """Write and read the audit log. Events: login.ok, login.failed, token.refresh, token.reuse, token.refused,
-session.lock, session.unlock, logout, cert.revoked, and single sign-on's oidc.authorize, oidc.refused,
-oidc.code_reuse. Never a PIN, a nonce or a token."""
+session.lock, session.unlock, logout, cert.revoked, single sign-on's oidc.authorize, oidc.refused,
+oidc.code_reuse, and 交换包's bundle.import, bundle.refused, bundle.export (detail names the file
+hash). Never a PIN, a nonce or a token."""
 
 from dataclasses import dataclass
 
@@ -9,7 +10,10 @@ from sqlalchemy.orm import Session
 
 from sync.server.audit.models import AuditEventModel
 
-EVENTS = ("login.ok", "login.failed", "token.refresh", "token.reuse", "token.refused", "session.lock", "session.unlock", "logout", "cert.revoked", "oidc.authorize", "oidc.refused", "oidc.code_reuse")
+EVENTS = (
+    "login.ok", "login.failed", "token.refresh", "token.reuse", "token.refused", "session.lock", "session.unlock", "logout", "cert.revoked",
+    "oidc.authorize", "oidc.refused", "oidc.code_reuse", "bundle.import", "bundle.refused", "bundle.export",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -177,6 +177,12 @@ def results_after(session: Session, user: CurrentUser, device_id: str, after: in
     return [_stored_answer(s, Op(op_id=s.op_id, client_seq=s.client_seq, name=s.name, args={}), user) for s in stored]
 
 
+def is_own_device(session: Session, user: CurrentUser, device_id: str) -> bool:
+    """Is the device registered to this user (a bundle's ops come without a login)?"""
+    device = session.get(DeviceModel, device_id)
+    return device is not None and device.person_id == user.id
+
+
 def _own_device(session: Session, user: CurrentUser, device_id: str, lock: bool = False) -> DeviceModel:
     device = session.get(DeviceModel, device_id, with_for_update=lock)
     if device is None or device.person_id != user.id:
