@@ -64,7 +64,8 @@ def _verify_export(export: DocumentExport, anchors: Sequence[x509.Certificate], 
     checks = check_export(export, anchors, intermediates, crls)
     for item in checks:
         record, check = item.opinion.record, item.check
-        verdict = VERDICTS[check.status] + (f"（{check.detail}）" if check.detail and not check.holds else "")
+        detail = check.detail if check.status in (OpinionStatus.UNTRUSTED, OpinionStatus.MALFORMED) else ""
+        verdict = VERDICTS[check.status] + (f"（{detail}）" if detail else "")
         mark = "✓" if check.holds else "✗"
         print(f"{mark} [{record.get('step_id', '?')}] {check.signer or '?'}（{record.get('actor', '?')}）"
               f" {record.get('at', '?')} 签署第{item.opinion.body_version}稿：{verdict}")
