@@ -9,6 +9,7 @@ import subprocess
 
 import pdfplumber
 import pytest
+from PIL import Image
 
 from app.documents.demo_seal import demo_seal_png
 from app.documents.gbt9704_layout import CELL, LEFT, SEAL_D, TEXT_W
@@ -40,6 +41,14 @@ def ca():
 def unit_signer(ca, tmp_path_factory):
     path = write_p12(tmp_path_factory.mktemp("unit"), "nantong-office", "南通市人民政府办公室", "市人民政府办公室", ca=ca)
     return load_p12_key(path).unlock(DEMO_PIN)
+
+
+def test_the_demo_seal_is_red_on_transparent(sample):
+    seal = Image.open(io.BytesIO(demo_seal_png(sample.meta.issuer_name)))
+    assert seal.mode == "RGBA" and seal.width == seal.height
+    assert seal.getpixel((0, 0))[3] == 0  # outside the ring: transparent, the text under it shows
+    red, green, blue, alpha = seal.getpixel((seal.width // 2, seal.height // 2))  # the star
+    assert alpha == 255 and red > 200 and green < 50 and blue < 50
 
 
 def test_the_seal_presses_on_the_issuer_and_the_date(sample, sealed_pdf):
