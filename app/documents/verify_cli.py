@@ -10,6 +10,7 @@ from pathlib import Path
 
 from cryptography import x509
 
+from app import config as app_config
 from app.documents.export_check import check_export
 from app.documents.export_record import DocumentExport, ExportUnreadable, read_export
 from app.documents.opinion_signature import OpinionStatus
@@ -30,7 +31,8 @@ FAILED, UNREADABLE = 1, 2
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="xietong verify", description="核验公文导出记录（JSON）或已签名 PDF 中的签名")
     parser.add_argument("file", type=Path, help="document export (.json) or signed PDF")
-    parser.add_argument("--trust-anchors", type=Path, metavar="PEM", help="CA certificates the signers' certificates chain to")
+    parser.add_argument("--trust-anchors", type=Path, metavar="PEM",
+                        help="CA certificates the signers' certificates chain to (default: the client's configured trust anchors)")
     parser.add_argument("--intermediates", type=Path, metavar="PEM", help="intermediate CA certificates")
     parser.add_argument("--crl", type=Path, action="append", default=[], metavar="FILE", help="a CA's CRL, PEM or DER (repeatable)")
     return parser.parse_args(argv)
@@ -40,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     try:
         data = args.file.read_bytes()
-        anchors = _certificates(args.trust_anchors)
+        anchors = _certificates(args.trust_anchors or _configured_anchors())
         intermediates = _certificates(args.intermediates)
         crls = [_crl(path.read_bytes()) for path in args.crl]
     except (OSError, ValueError) as exc:
@@ -94,6 +96,12 @@ def _verify_pdf(data: bytes, anchors: Sequence[x509.Certificate], intermediates:
         print("PDF 中没有签名。")
         return FAILED
     return 0 if all(c.holds for c in checks) else FAILED
+
+
+def _configured_anchors() -> Path | None:
+    """The CA bundle this desk's client trusts (user settings or machine policy), if any."""
+    configured = app_config.load({}).trust_anchors
+    return Path(configured) if configured else None
 
 
 def _certificates(path: Path | None) -> list[x509.Certificate]:
