@@ -15,6 +15,7 @@ from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import signers
 from pyhanko.sign.general import SigningError
@@ -74,7 +75,8 @@ def check_pdf_signatures(
     crls: Sequence[x509.CertificateRevocationList] = (),
 ) -> list[PdfSignatureCheck]:
     """Every signature in the PDF, checked offline (nothing fetched from URLs in certificates);
-    with CRLs given, a certificate without a current CRL fails (hard-fail)."""
+    with CRLs given, a certificate without a current CRL fails (hard-fail). A file pyHanko cannot
+    read at all raises PdfError."""
     context = ValidationContext(
         trust_roots=[_asn1(c) for c in trust_anchors],
         other_certs=[_asn1(c) for c in intermediates],
@@ -84,9 +86,13 @@ def check_pdf_signatures(
     )
     checks = []
     for embedded in PdfFileReader(io.BytesIO(pdf)).embedded_signatures:
-        status = validate_pdf_signature(embedded, context)
-        signer = x509.load_der_x509_certificate(embedded.signer_cert.dump())
-        checks.append(PdfSignatureCheck(embedded.field_name, holder_name(signer), status.intact and status.valid, status.trusted,
+        try:
+            status = validate_pdf_signature(embedded, context)
+            signer = holder_name(x509.load_der_x509_certificate(embedded.signer_cert.dump()))
+        except (ValueError, PdfError) as exc:  # a damaged signature dictionary or CMS blob
+            checks.append(PdfSignatureCheck(embedded.field_name, f"? ({exc})", False, False, False, False))
+            continue
+        checks.append(PdfSignatureCheck(embedded.field_name, signer, status.intact and status.valid, status.trusted,
                                         status.coverage == SignatureCoverageLevel.ENTIRE_FILE, status.bottom_line))
     return checks
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cryptography import x509
+from pyhanko.pdf_utils.misc import PdfError
 
 from app import config as app_config
 from app.documents.export_check import check_export
@@ -49,7 +50,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"无法读取：{exc}", file=sys.stderr)
         return UNREADABLE
     if data.startswith(b"%PDF-"):
-        return _verify_pdf(data, anchors, intermediates, crls)
+        try:
+            return _verify_pdf(data, anchors, intermediates, crls)
+        except PdfError as exc:
+            print(f"{args.file} 不是可读的 PDF：{exc}", file=sys.stderr)
+            return UNREADABLE
     try:
         export = read_export(json.loads(data.decode("utf-8")))
     except (ValueError, ExportUnreadable) as exc:
