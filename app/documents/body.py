@@ -4,6 +4,7 @@ Layout (fonts, indents, heading levels) is the renderer's business, decided from
 (e.g. a paragraph opening with 一、 is a first-level heading), so bodies diff and sync as text.
 """
 
+import hashlib
 from dataclasses import dataclass
 
 from app.domain.errors import RuleViolation
@@ -23,6 +24,11 @@ class Body:
     @property
     def char_count(self) -> int:
         return sum(len(p) for p in self.paragraphs)
+
+    @property
+    def sha256(self) -> str:
+        """The hash signed opinions name the body version by: SHA-256 of `text` in UTF-8, hex."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
 def body_from_paragraphs(paragraphs: list[str]) -> Body:
