@@ -8,6 +8,8 @@ DIST_STAMP := $(VENV)/.dist-installed
 DEMO := var/demo
 DEMO_PORT ?= 8765
 DEMO_PEOPLE ?= 1000
+# Test workers: the suite mostly waits on server processes and PostgreSQL, so more workers than cores pay.
+TEST_WORKERS ?= 3
 
 .PHONY: run test bench soak screenshots translations demo dist packaging-test clean
 
@@ -17,7 +19,7 @@ run: $(STAMP) translations demo
 test: $(DIST_STAMP) translations
 	bash scripts/system-deps.sh --with-postgres
 	bash scripts/postgres-test.sh
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 bench: $(STAMP) translations
 	bash scripts/postgres-test.sh
@@ -63,4 +65,4 @@ clean:
 # Many more examples of the sync simulation (tests/simulation); failing examples are kept in
 # var/hypothesis/ and replayed first by every later run.
 soak: $(STAMP)
-	XIETONG_SIM_PROFILE=soak QT_QPA_PLATFORM=offscreen $(BIN)/pytest tests/simulation -q $(PYTEST_ARGS)
+	XIETONG_SIM_PROFILE=soak QT_QPA_PLATFORM=offscreen $(BIN)/pytest tests/simulation $(wildcard tests/*/test_*_properties.py tests/*/*/test_*_properties.py) -q $(PYTEST_ARGS)

@@ -10,6 +10,7 @@ new entries):
 """
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -32,7 +33,10 @@ def compile_all(out: Path) -> list[Path]:
     built = []
     for ts in sorted(TRANSLATIONS.glob("*.ts")):
         qm = out / ts.with_suffix(".qm").name
-        subprocess.run([lrelease(), "-silent", str(ts), "-qm", str(qm)], check=True)
+        # Written aside, then renamed: test workers compile at once while others load the .qm.
+        partial = qm.with_name(f"{qm.name}.{os.getpid()}.partial")
+        subprocess.run([lrelease(), "-silent", str(ts), "-qm", str(partial)], check=True)
+        os.replace(partial, qm)
         built.append(qm)
     if not built:
         sys.exit(f"no .ts files in {TRANSLATIONS}")

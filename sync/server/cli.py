@@ -58,7 +58,7 @@ def serve(settings: Settings, _args: argparse.Namespace) -> int:
     tls = {"ssl_certfile": str(settings.tls_cert_file), "ssl_keyfile": str(settings.tls_key_file)} if settings.tls_cert_file else {}
     if not tls:
         print("警告：未配置 TLS 证书（tls_cert_file），服务器以明文 HTTP 运行，客户端将拒绝连接。", file=sys.stderr)
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info", **tls)
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info", timeout_graceful_shutdown=settings.shutdown_grace_s, **tls)
     return 0
 
 

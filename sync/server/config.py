@@ -49,6 +49,9 @@ class Settings(BaseSettings):
     # the burst allows that; a flood of thousands a second is what this stops.
     challenges_per_minute: int = Field(default=300, ge=1)
     challenge_burst: int = Field(default=60, ge=1)
+    # On stop (SIGTERM), requests under way get this long. Idle keep-alive TLS connections would
+    # otherwise hold the stop for asyncio's 30 s TLS close wait; clients retry, ops are idempotent.
+    shutdown_grace_s: float = Field(default=3.0, ge=0, le=300)
     blob_dir: Path = Path("var/server/blobs")  # 正文 and attachments, content-addressed (SHA-256)
 
     @property

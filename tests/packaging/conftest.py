@@ -43,3 +43,11 @@ def dist() -> Dist:
 @pytest.fixture(scope="session")
 def version() -> str:
     return versions.app_version()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under `make test`'s workers, the packaging checks share one worker, so the packages are built once."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.xdist_group("packaging"))

@@ -6,6 +6,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from app.domain.documents import incoming as inc
 from app.domain.errors import RuleViolation
+from tests.support.property_budget import examples
 
 PEOPLE = ("clerk", "li", "wang", "zhao", "qian")
 ORDER = [inc.DELIVERED, inc.RECEIVED, inc.REGISTERED, inc.PROPOSED, inc.HANDLING, inc.CONCLUDED, inc.ARCHIVED]
@@ -110,5 +111,5 @@ class IncomingMachine(RuleBasedStateMachine):
                 assert r.read_at == self.first_reads[r.user_id]
 
 
-IncomingMachine.TestCase.settings = settings(max_examples=150, stateful_step_count=40, deadline=None)
+IncomingMachine.TestCase.settings = settings(max_examples=examples(ci=80, soak=1500), stateful_step_count=40, deadline=None)
 test_incoming_life = IncomingMachine.TestCase

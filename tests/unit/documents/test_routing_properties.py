@@ -34,6 +34,7 @@ from app.domain.documents.routing import (
     withdraw,
 )
 from app.domain.errors import RuleViolation
+from tests.support.property_budget import examples
 
 PEOPLE = ("drafter", "ann", "bo", "cai", "dai", "eva", "fu", "gao")
 T = "2026-03-02T09:00:00+08:00"
@@ -174,5 +175,5 @@ class RouteMachine(RuleBasedStateMachine):
         assert r.status in (SIGNED_OFF, WITHDRAWN)
 
 
-RouteMachine.TestCase.settings = settings(max_examples=200, stateful_step_count=50, deadline=None)
+RouteMachine.TestCase.settings = settings(max_examples=examples(ci=60, soak=2000), stateful_step_count=50, deadline=None)
 test_routes = RouteMachine.TestCase
