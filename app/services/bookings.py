@@ -16,10 +16,13 @@ from app.domain.bookings import (
     ROOM_MANAGER_ROLES,
     Alternative,
     BookingDraft,
+    Busy,
     Room,
     Slot,
     check_may_approve_room,
+    first_collision,
     free_slots,
+    occupied_reason,
     validate_draft,
     working_day,
 )
@@ -88,6 +91,10 @@ class BookingService:
         with self._cache.session() as s:
             rows = s.scalars(select(RoomRow).where(RoomRow.unit_id == self._user.unit_id).order_by(RoomRow.capacity, RoomRow.name))
             return [RoomInfo(r.id, r.name, r.building, r.location, r.capacity, r.needs_approval, tuple(r.equipment)) for r in rows]
+
+    def buildings(self) -> list[str]:
+        """The buildings (楼) the unit's rooms are in, by name."""
+        return sorted({r.building for r in self.rooms()})
 
     @property
     def may_approve_rooms(self) -> bool:
@@ -197,6 +204,10 @@ class BookingService:
             room = Room(found.id, found.unit_id, found.name, found.capacity, found.needs_approval, tuple(found.equipment)) if found else None
             title, attendees = booking.title, booking.attendees
         validate_draft(BookingDraft(booking.room_id, title, start, end, attendees), room, self._user.unit_id, time.time())
+        others = [o for o in self.calendar([booking.room_id], start, end)[booking.room_id] if o.status != DECLINED and (o.booking_id, o.start) != (booking_id, from_start)]
+        taken_by = first_collision(Slot(start, end), [Busy(o.start, o.end, o.title, o.organiser_name) for o in others])
+        if taken_by is not None:  # known taken here already: say so now rather than after the sync
+            raise RuleViolation("booking.move_taken", f"{occupied_reason(room.name, Slot(start, end), taken_by)}原时间保留。")
         self._act("booking.move", {"id": booking_id, "from_start": from_start, "start": start, "end": end})
 
     def _act(self, name: str, args: dict) -> None:

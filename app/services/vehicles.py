@@ -11,8 +11,10 @@ from sqlalchemy.orm import Session
 from app.domain.errors import RuleViolation
 from app.domain.vehicles import (
     APPROVER_ROLES,
+    DISPATCHED,
     DISPATCHER_ROLES,
     HOLDING,
+    OUT,
     RETURNED,
     MonthlyReport,
     Taken,
@@ -32,6 +34,8 @@ from app.services.account import User
 from app.store import outbox
 from app.store.cache import Cache
 from app.store.models import DepartmentRow, DriverRow, VehicleRequestRow, VehicleRow
+
+SCHEDULED = (DISPATCHED, OUT, RETURNED)  # the trips a driver was given, done or to do
 
 
 @dataclass(frozen=True)
@@ -124,11 +128,34 @@ class VehicleService:
         """The cars and drivers that can take this request, as far as this computer knows."""
         with self._cache.session() as s:
             row = s.get(VehicleRequestRow, request_id)
-            taken = [t for t in _taken(s, row.start, row.end) if t.request_id != request_id]
-            cars = free_vehicles(row.start, row.end, row.passengers, _fleet(s), taken)
+            start, end, passengers = row.start, row.end, row.passengers
+        return self.free_at(start, end, passengers, request_id)
+
+    def free_at(self, start: int, end: int, passengers: int = 1, ignoring: str = "") -> tuple[list[Vehicle], list[Driver]]:
+        """The cars (enough seats, in service) and drivers with no trip in [start, end), leaving
+        out the trip `ignoring` itself."""
+        with self._cache.session() as s:
+            taken = [t for t in _taken(s, start, end) if t.request_id != ignoring]
+            cars = free_vehicles(start, end, passengers, _fleet(s), taken)
             busy = {t.driver_id for t in taken}
             drivers = [Driver(d.id, d.name, d.phone) for d in s.scalars(select(DriverRow).order_by(DriverRow.name)) if d.id not in busy]
         return cars, drivers
+
+    def driver_schedule(self, start: int, end: int) -> dict[str, list[TripRequest]]:
+        """司机排班: each driver's trips (派车 on) overlapping [start, end), in time order, by driver id;
+        a driver with none is free all that time."""
+        found: dict[str, list[TripRequest]] = {d.id: [] for d in self.drivers()}
+        with self._cache.session() as s:
+            plates = dict(s.execute(select(VehicleRow.id, VehicleRow.plate)).all())
+            drivers = dict(s.execute(select(DriverRow.id, DriverRow.name)).all())
+            rows = s.scalars(
+                select(VehicleRequestRow)
+                .where(VehicleRequestRow.status.in_(SCHEDULED), VehicleRequestRow.start < end, VehicleRequestRow.end > start)
+                .order_by(VehicleRequestRow.start)
+            )
+            for r in rows:
+                found.setdefault(r.driver_id, []).append(self._view(r, plates, drivers))
+        return found
 
     def depart(self, request_id: str, km: int) -> None:
         self._act("vehicle.depart", {"id": request_id, "km": km})

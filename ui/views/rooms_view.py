@@ -1,13 +1,14 @@
-"""会议室: the unit's rooms side by side for one day, or one room for a week, in half hours of office
-hours. Free cells are blank; select free cells (click or drag) and book them; choose a meeting to
-see it, cancel one's own, or take an alternative offered when a request was declined. Beside it:
-one's own bookings, and the meetings one is invited to (日程)."""
+"""会议室: the rooms of one building side by side for a day or a week, or one room for a week, in
+half hours of office hours. Free cells are blank and each column's header says how many hours are
+free; drag over free cells to book them (or select and press Ctrl+N), drag one's own meeting to
+move it; choose a meeting to see it, cancel one's own, or take an alternative offered when a
+request was declined. Beside it: one's own bookings, and the meetings one is invited to (日程)."""
 
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QLocale, Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QFileDialog, QHeaderView, QInputDialog, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHeaderView, QInputDialog, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app.domain.bookings import Alternative, working_day
 from app.domain.errors import RuleViolation
@@ -21,9 +22,11 @@ from ui.text import fill
 from ui.time_format import local
 from ui.views.booking_panel import BookingPanel, hours, span
 from ui.views.page import Page, page_header
+from ui.views.room_calendar_table import RoomCalendarTable
 from ui.widgets.attendee_picker import AttendeePicker
 
-DAY, WEEK = 0, 1
+DAY, WEEK, BUILDING_WEEK = 0, 1, 2  # all rooms of a building; one room; all rooms of a building
+WIDE = 8  # columns beyond which they keep a readable width and the table scrolls
 MINE_SHOWN = 100
 OCCURRENCE_ROLE = Qt.ItemDataRole.UserRole + 11
 
@@ -36,7 +39,8 @@ class RoomsView(Page):
         self._day = today
         self._rooms: list[RoomInfo] = []
         self.mode = QComboBox(self)
-        self.mode.addItems([self.tr("Day: all rooms"), self.tr("Week: one room")])
+        self.mode.addItems([self.tr("Day: all rooms of a building"), self.tr("Week: one room"), self.tr("Week: all rooms of a building")])
+        self.building = QComboBox(self)
         self.room = QComboBox(self, enabled=False)
         self.date_label = QLabel(self, objectName="Secondary")
         buttons = [QPushButton(text, self) for text in (self.tr("< Earlier"), self.tr("Today"), self.tr("Later >"))]
@@ -77,17 +81,20 @@ class RoomsView(Page):
         splitter.addWidget(right)
         splitter.setSizes([860, 320])
         layout = QVBoxLayout(self)
-        layout.addLayout(page_header(self.tr("Meeting rooms"), self.mode, self.room, *buttons, self.date_label, self.book_button))
+        layout.addLayout(page_header(self.tr("Meeting rooms"), self.mode, self.building, self.room, *buttons, self.date_label, self.book_button))
         layout.addWidget(splitter, 1)
         self.mode.currentIndexChanged.connect(self._on_mode)
         self.room.currentIndexChanged.connect(lambda: self.refresh())
+        self.building.currentIndexChanged.connect(lambda: self.refresh())
 
     def refresh(self) -> None:
         self._fill_rooms()
-        columns = self._week_columns() if self.mode.currentIndex() == WEEK else self._day_columns()
+        columns = {DAY: self._day_columns, WEEK: self._week_columns, BUILDING_WEEK: self._building_week_columns}[self.mode.currentIndex()]()
         held = self._bookings.calendar(sorted({c.room_id for c in columns}), columns[0].opens, columns[-1].opens + 86400) if columns else {}
         per_column = [[o for o in held[c.room_id] if o.end > c.opens and o.start < c.opens + 86400] for c in columns]
         self.model.set_columns(columns, per_column)
+        wide = len(columns) > WIDE
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents if wide else QHeaderView.ResizeMode.Stretch)
         self._fill_mine()
         self.date_label.setText(QLocale().toString(local(self._day), "yyyy-MM-dd dddd"))
         self._show_selection()
@@ -150,6 +157,25 @@ class RoomsView(Page):
             item = QListWidgetItem(fill(self.tr("%1, %2: %3"), when, invitation.title, self._answer_label(invitation)), self.invited)
             item.setData(OCCURRENCE_ROLE, invitation)
 
+    def move_to(self, held: Occurrence, room_id: str, start: int, end: int) -> None:
+        """A meeting dragged to another time: moved at once through the same service as the
+        dialog (the server checks again); one dropped on another room stays where it was."""
+        if room_id != held.room_id:
+            self._say(self.tr("A meeting moves only within its room: book the other room, then cancel this one."))
+            return
+        try:
+            self._bookings.move(held.booking_id, held.start, start, end)
+        except RuleViolation as violation:
+            self._say(violation.message)
+            return
+        self.error.hide()
+        self.refresh()
+        self.changed.emit()
+
+    def _say(self, words: str) -> None:
+        self.error.setText(words)
+        self.error.show()
+
     def open_move(self, held: Occurrence) -> MoveBookingDialog:
         dialog = MoveBookingDialog(self._bookings, held, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -185,8 +211,7 @@ class RoomsView(Page):
         try:
             self._bookings.approve(booking_id, approve, reason)
         except RuleViolation as violation:
-            self.error.setText(violation.message)
-            self.error.show()
+            self._say(violation.message)
             return
         self.error.hide()
         self.refresh()
@@ -214,6 +239,7 @@ class RoomsView(Page):
 
     def _on_mode(self, mode: int) -> None:
         self.room.setEnabled(mode == WEEK)
+        self.building.setEnabled(mode != WEEK)
         self.refresh()
 
     def _fill_rooms(self) -> None:
@@ -221,17 +247,20 @@ class RoomsView(Page):
         if rooms == self._rooms:
             return
         self._rooms = rooms
-        chosen = self.room.currentData()
-        self.room.blockSignals(True)
-        self.room.clear()
-        for r in rooms:
-            self.room.addItem(r.name, r.id)
-        self.room.setCurrentIndex(max(0, self.room.findData(chosen)))
-        self.room.blockSignals(False)
+        _refill(self.room, [(r.name, r.id) for r in rooms])
+        _refill(self.building, [(b, b) for b in self._bookings.buildings()])
+
+    def _building_rooms(self) -> list[RoomInfo]:
+        return [r for r in self._rooms if r.building == self.building.currentData()]
 
     def _day_columns(self) -> list[Column]:
         opens = working_day(self._day).start
-        return [Column(self._header(r), r.id, opens) for r in self._rooms]
+        return [Column(self._header(r), r.id, opens) for r in self._building_rooms()]
+
+    def _building_week_columns(self) -> list[Column]:
+        """Day by day, the building's rooms side by side within each day."""
+        rooms = self._building_rooms()
+        return [Column(fill(self.tr("%1\n%2"), QLocale().toString(local(opens), "MM-dd ddd"), self._header(r)), r.id, opens) for opens in self._week() for r in rooms]
 
     def _header(self, room: RoomInfo) -> str:
         if room.needs_approval:
@@ -242,20 +271,19 @@ class RoomsView(Page):
         room_id = self.room.currentData()
         if not room_id:
             return []
-        monday = working_day(self._day).start - (local(self._day).date().dayOfWeek() - 1) * 86400
-        return [Column(QLocale().toString(local(monday + d * 86400), "MM-dd ddd"), room_id, monday + d * 86400) for d in range(7)]
+        return [Column(QLocale().toString(local(opens), "MM-dd ddd"), room_id, opens) for opens in self._week()]
 
-    def _table(self) -> QTableView:
-        table = QTableView(self)
-        table.setModel(self.model)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setWordWrap(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    def _week(self) -> list[int]:
+        """08:00 of each day, Monday to Sunday, of the week shown."""
+        monday = working_day(self._day).start - (local(self._day).date().dayOfWeek() - 1) * 86400
+        return [monday + d * 86400 for d in range(7)]
+
+    def _table(self) -> RoomCalendarTable:
+        table = RoomCalendarTable(self.model, self)
         table.selectionModel().selectionChanged.connect(self._on_selection)
         table.doubleClicked.connect(lambda _index: self.create_new())
+        table.book_dragged.connect(self.open_dialog)
+        table.move_dragged.connect(self.move_to)
         return table
 
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
@@ -277,3 +305,14 @@ class RoomsView(Page):
         free = [hours(s.start, s.end) for s in self._bookings.free_slots(room_id, start)]
         self.free_label.setText(fill(self.tr("%1 is free on %2: %3"), names.get(room_id, ""), local(start).toString("MM-dd"), "、".join(free) or self.tr("not at all")))
 
+
+
+def _refill(box: QComboBox, items: list[tuple[str, str]]) -> None:
+    """Replace a combo box's choices, keeping the chosen one where it is still there."""
+    chosen = box.currentData()
+    box.blockSignals(True)
+    box.clear()
+    for text, key in items:
+        box.addItem(text, key)
+    box.setCurrentIndex(max(0, box.findData(chosen)))
+    box.blockSignals(False)
