@@ -65,6 +65,7 @@ class TripRequest:
     return_km: int | None
     waiting: bool
     mine: bool
+    driving: bool  # this user is the driver sent on it: they record 出车/回车 too
 
 
 class VehicleService:
@@ -92,9 +93,8 @@ class VehicleService:
         """The unit's requests, latest trip first."""
         with self._cache.session() as s:
             plates = dict(s.execute(select(VehicleRow.id, VehicleRow.plate)).all())
-            drivers = dict(s.execute(select(DriverRow.id, DriverRow.name)).all())
             rows = s.scalars(select(VehicleRequestRow).order_by(VehicleRequestRow.start.desc()))
-            return [self._view(r, plates, drivers) for r in rows]
+            return [self._view(r, plates, _drivers(s)) for r in rows]
 
     def request(self, purpose: str, passengers: int, origin: str, destination: str, start: int, end: int) -> str:
         """Ask for a car (offline too). Raises RuleViolation."""
@@ -147,7 +147,7 @@ class VehicleService:
         found: dict[str, list[TripRequest]] = {d.id: [] for d in self.drivers()}
         with self._cache.session() as s:
             plates = dict(s.execute(select(VehicleRow.id, VehicleRow.plate)).all())
-            drivers = dict(s.execute(select(DriverRow.id, DriverRow.name)).all())
+            drivers = _drivers(s)
             rows = s.scalars(
                 select(VehicleRequestRow)
                 .where(VehicleRequestRow.status.in_(SCHEDULED), VehicleRequestRow.start < end, VehicleRequestRow.end > start)
@@ -179,15 +179,22 @@ class VehicleService:
             local_ops.apply(s, self._user, name, args, time.time())
             outbox.append(s, name, args)
 
-    def _view(self, r: VehicleRequestRow, plates: dict[str, str], drivers: dict[str, str]) -> TripRequest:
+    def _view(self, r: VehicleRequestRow, plates: dict[str, str], drivers: dict[str, tuple[str, str | None]]) -> TripRequest:
+        driver_name, driver_person = drivers.get(r.driver_id, ("", None))
         return TripRequest(
             r.id, r.requester_name, r.purpose, r.passengers, r.origin, r.destination, r.start, r.end, r.status, r.reason,
-            plates.get(r.vehicle_id, ""), drivers.get(r.driver_id, ""), r.depart_km, r.return_km, r.pending or r.server_values is not None, r.requester_id == self._user.id,
+            plates.get(r.vehicle_id, ""), driver_name, r.depart_km, r.return_km, r.pending or r.server_values is not None, r.requester_id == self._user.id,
+            driver_person == self._user.id,
         )  # fmt: skip
 
 
 def _fleet(s: Session) -> list[Vehicle]:
     return [Vehicle(v.id, v.plate, v.seats, v.status) for v in s.scalars(select(VehicleRow).order_by(VehicleRow.plate))]
+
+
+def _drivers(s: Session) -> dict[str, tuple[str, str | None]]:
+    """Each driver's name and own login (person id), by driver id."""
+    return {d.id: (d.name, d.person_id) for d in s.scalars(select(DriverRow))}
 
 
 def _taken(s: Session, start: int, end: int) -> list[Taken]:

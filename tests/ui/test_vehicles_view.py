@@ -1,12 +1,14 @@
 """用车 page: requests with their state in words; the office head (HEAD) approves and assigns a car
 on the dispatch screen, which offers only the free cars and drivers; a staff member sees no
 approve or dispatch button; the drivers' schedule (司机排班) shows each driver's trips by day or
-week and who is free; the month's report exports to .xlsx."""
+week and who is free; the driver sent on a trip records its mileage from their own login; the
+month's report exports to .xlsx."""
 
 import pytest
 from PySide6.QtCore import Qt
 from openpyxl import load_workbook
 
+from app.services.account import User
 from app.services.vehicles import VehicleService
 from app.store import outbox
 from app.store.mirror import apply_row
@@ -117,3 +119,15 @@ def test_the_driver_schedule_shows_each_driver_s_trips_and_who_is_free(qtbot, fl
     view.schedule.mode.setCurrentIndex(1)  # the week: the trip's day among seven
     assert model.columnCount() == 7
     assert [model.index(0, c).data() for c in range(7)].count("空闲") == 6
+
+
+def test_the_driver_sent_on_a_trip_may_record_its_mileage_and_others_may_not(qtbot, fleet):
+    driver = User("p9", "zhangsf", "张三", "u01", "市人民政府办公室", "u01-d3", ("驾驶员",))
+    with fleet.sessions.begin() as s:
+        apply_row(s, "driver", "u01-k1", 2, False, {"unit_id": "u01", "name": "张师傅", "phone": "0513-80010001", "person_id": driver.id})
+    view = page(qtbot, fleet, driver)
+    view.select("busy")  # driven by 张师傅, who is this user
+    assert view.depart_button.isEnabled()
+    other = page(qtbot, fleet, User("p8", "sunl", "孙亮", "u01", "市人民政府办公室", "u01-d3", ("科员",)))
+    other.select("busy")
+    assert not other.depart_button.isEnabled()

@@ -161,7 +161,7 @@ class VehiclesView(Page):
     def _enable(self) -> None:
         trip = self.selected()
         status = trip.status if trip else ""
-        recorder = trip is not None and (trip.mine or self._vehicles.may_dispatch)
+        recorder = trip is not None and (trip.mine or trip.driving or self._vehicles.may_dispatch)
         self.approve_button.setEnabled(self._vehicles.may_approve and status == REQUESTED)
         self.refuse_button.setEnabled((self._vehicles.may_approve and status == REQUESTED) or (self._vehicles.may_dispatch and status == APPROVED))
         self.dispatch_button.setEnabled(self._vehicles.may_dispatch and status == APPROVED)
