@@ -183,6 +183,35 @@ class BookingService:
         with self._cache.session() as s:
             return [tuple(r) for r in s.execute(select(BookingAnswerRow.person_name, BookingAnswerRow.answer).where(BookingAnswerRow.booking_id == booking_id).order_by(BookingAnswerRow.person_name))]
 
+    def schedule(self, start: int, end: int) -> list[Occurrence]:
+        """日程: one's meetings in [start, end), in time order: those one organises (held, or
+        waiting for the server or the room manager) and those one is invited to and has not
+        declined (their room_id is empty: the room is the organiser's concern)."""
+        return [o for o, _ in self._schedule(start, end)]
+
+    def schedule_ics(self, start: int, end: int) -> bytes:
+        """One's 日程 in [start, end) as one iCalendar file."""
+        return calendar_file([CalendarEvent(o.id, o.title, o.start, o.end, where, o.organiser_name, tentative=o.status != CONFIRMED) for o, where in self._schedule(start, end)])
+
+    def _schedule(self, start: int, end: int) -> list[tuple[Occurrence, str]]:
+        with self._cache.session() as s:
+            rooms = {r.id: f"{r.name}，{r.building}{r.location}" for r in s.scalars(select(RoomRow))}
+            own = s.scalars(
+                select(BookingSlotRow).where(
+                    BookingSlotRow.organiser_id == self._user.id, BookingSlotRow.status.in_((PENDING, CONFIRMED, AWAITING)), BookingSlotRow.start < end, BookingSlotRow.end > start
+                )
+            )
+            found = [(self._occurrence(r), rooms.get(r.room_id, "")) for r in own]
+        for i in self.invitations():
+            if i.cancelled or i.answer == REFUSED:
+                continue
+            found += [
+                (Occurrence(f"{i.booking_id}:{a}", i.booking_id, "", a, b, i.title, i.organiser_name, CONFIRMED, False, "", ()), f"{i.room_name}，{i.location}")
+                for a, b in i.occurrences
+                if a < end and b > start
+            ]
+        return sorted(found, key=lambda pair: pair[0].start)
+
     def ics(self, booking_id: str) -> bytes:
         """One booking (one's own or an invitation) as an iCalendar file for other calendars."""
         with self._cache.session() as s:

@@ -1067,6 +1067,10 @@ When:
         <translation>按周：一栋楼的全部会议室</translation>
     </message>
     <message>
+        <source>Week: my schedule</source>
+        <translation>按周：我的日程</translation>
+    </message>
+    <message>
         <source>&lt; Earlier</source>
         <translation>&lt; 向前</translation>
     </message>
@@ -1089,6 +1093,10 @@ When:
     <message>
         <source>Meetings I am invited to (double-click to answer)</source>
         <translation>我参加的会议（双击答复）</translation>
+    </message>
+    <message>
+        <source>Export my schedule (.ics)…</source>
+        <translation>导出我的日程（.ics）…</translation>
     </message>
     <message>
         <source>Meeting rooms</source>
@@ -1149,12 +1157,20 @@ When:
         <translation>%1（%2 座）</translation>
     </message>
     <message>
+        <source>Export my schedule</source>
+        <translation>导出我的日程</translation>
+    </message>
+    <message>
         <source>%1 is free on %2: %3</source>
         <translation>%1 在 %2 的空闲时段：%3</translation>
     </message>
     <message>
         <source>not at all</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>You are free on %1: %2</source>
+        <translation>您 %1 的空闲时间：%2</translation>
     </message>
 </context>
 <context>

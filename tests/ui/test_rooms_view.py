@@ -5,6 +5,7 @@ one's own meeting moves it through the booking service; one's own declined reque
 reason and alternatives that book in one step."""
 
 import pytest
+from icalendar import Calendar
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTime
 
 from app.domain.recurrence import WEEKLY
@@ -259,3 +260,28 @@ def test_one_s_own_meeting_moves_to_a_free_time_at_once(qtbot, cache, view):
     with cache.session() as s:
         [op] = outbox.pending_rows(s)
     assert (op.name, op.args) == ("booking.move", {"id": "b4", "from_start": day_at(DAY, "11:00"), "start": day_at(DAY, "16:00"), "end": day_at(DAY, "17:00")})
+
+
+def invitation(cache, booking_id: str, title: str, start: str, end: str, answer: str = "") -> None:
+    data = {
+        "booking_id": booking_id, "title": title, "room_name": "大会议室", "location": "市政府办公楼一楼", "organiser_name": OFFICE.name,
+        "occurrences": [[day_at(DAY, start), day_at(DAY, end)]], "cancelled": False, "answer": answer,
+    }  # fmt: skip
+    with cache.sessions.begin() as s:
+        apply_row(s, "invitation", booking_id, 1, False, data)
+
+
+def test_my_schedule_shows_my_meetings_and_invitations_by_day_and_exports_to_ics(cache, view, tmp_path):
+    own_booking(cache, "b4", "u01-r3", "预算会", "11:00", "12:00")
+    invitation(cache, "m1", "全市工作会", "14:00", "15:30")
+    invitation(cache, "m2", "不去的会", "16:00", "17:00", answer="declined")
+    view.mode.setCurrentIndex(3)
+    assert view.model.columnCount() == 7 and not view.building.isEnabled()
+    day = next(c for c in range(7) if view.model.index(row("11:00"), c).data())
+    assert [view.model.index(row(t), day).data() for t in ("11:00", "14:00", "16:00")] == ["预算会（已确认）", "全市工作会（已确认）", None]
+    assert view.model.headerData(day, Qt.Orientation.Horizontal).endswith("空闲 9.5 小时")
+    select(view, day, "12:00", "12:00")
+    assert view.free_label.text().endswith("08:00–11:00、12:00–14:00、15:30–20:00")
+    view.save_schedule_ics(tmp_path / "日程.ics")
+    events = Calendar.from_ical((tmp_path / "日程.ics").read_bytes()).walk("VEVENT")
+    assert [(str(e["summary"]), str(e["location"])) for e in events] == [("预算会", "大会议室，市政府办公楼三楼"), ("全市工作会", "大会议室，市政府办公楼一楼")]

@@ -50,6 +50,9 @@ class RoomCalendarModel(QAbstractTableModel):
         self._free_hours = [self._free_cells(c) / 2 for c in range(len(columns))]
         self.endResetModel()
 
+    def held_in(self, column: int) -> list[Occurrence]:
+        return self._held[column]
+
     def free_hours(self, column: int) -> float:
         """Office hours of the column no meeting holds (one's own declined requests hold nothing)."""
         return self._free_hours[column]

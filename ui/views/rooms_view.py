@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelection, QLocale, Qt
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHeaderView, QInputDialog, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from app.domain.bookings import Alternative, working_day
+from app.domain.bookings import DAY_OPENS, DECLINED, Alternative, Slot, free_slots, working_day
 from app.domain.errors import RuleViolation
 from app.services.bookings import ACCEPTED, BookingService, Invitation, Occurrence, RoomInfo
 from app.services.directory import DirectoryService
@@ -25,7 +25,8 @@ from ui.views.page import Page, page_header
 from ui.views.room_calendar_table import RoomCalendarTable
 from ui.widgets.attendee_picker import AttendeePicker
 
-DAY, WEEK, BUILDING_WEEK = 0, 1, 2  # all rooms of a building; one room; all rooms of a building
+DAY, WEEK, BUILDING_WEEK, SCHEDULE = 0, 1, 2, 3  # a building's rooms; one room; a building's rooms; one's own 日程
+SCHEDULE_DAYS = 366  # how far ahead "export my schedule" reaches
 WIDE = 8  # columns beyond which they keep a readable width and the table scrolls
 MINE_SHOWN = 100
 OCCURRENCE_ROLE = Qt.ItemDataRole.UserRole + 11
@@ -36,10 +37,10 @@ class RoomsView(Page):
         super().__init__()
         self._bookings, self._is_online = bookings, is_online
         self._attendees = lambda: AttendeePicker(directory, unit_id)
-        self._day = today
+        self._day, self._today = today, today
         self._rooms: list[RoomInfo] = []
         self.mode = QComboBox(self)
-        self.mode.addItems([self.tr("Day: all rooms of a building"), self.tr("Week: one room"), self.tr("Week: all rooms of a building")])
+        self.mode.addItems([self.tr("Day: all rooms of a building"), self.tr("Week: one room"), self.tr("Week: all rooms of a building"), self.tr("Week: my schedule")])
         self.building = QComboBox(self)
         self.room = QComboBox(self, enabled=False)
         self.date_label = QLabel(self, objectName="Secondary")
@@ -70,6 +71,9 @@ class RoomsView(Page):
         self.invited.itemActivated.connect(lambda item: self.open_invitation(item.data(OCCURRENCE_ROLE)))
         side.addWidget(QLabel(self.tr("Meetings I am invited to (double-click to answer)"), self, objectName="Secondary"))
         side.addWidget(self.invited, 2)
+        self.schedule_button = QPushButton(self.tr("Export my schedule (.ics)…"), self)
+        self.schedule_button.clicked.connect(self._choose_schedule_ics)
+        side.addWidget(self.schedule_button)
         left = QWidget(self)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
@@ -89,8 +93,12 @@ class RoomsView(Page):
 
     def refresh(self) -> None:
         self._fill_rooms()
-        columns = {DAY: self._day_columns, WEEK: self._week_columns, BUILDING_WEEK: self._building_week_columns}[self.mode.currentIndex()]()
-        held = self._bookings.calendar(sorted({c.room_id for c in columns}), columns[0].opens, columns[-1].opens + 86400) if columns else {}
+        mode = self.mode.currentIndex()
+        columns = {DAY: self._day_columns, WEEK: self._week_columns, BUILDING_WEEK: self._building_week_columns, SCHEDULE: self._schedule_columns}[mode]()
+        if mode == SCHEDULE:
+            held = {"": self._bookings.schedule(columns[0].opens, columns[-1].opens + 86400)}
+        else:
+            held = self._bookings.calendar(sorted({c.room_id for c in columns}), columns[0].opens, columns[-1].opens + 86400) if columns else {}
         per_column = [[o for o in held[c.room_id] if o.end > c.opens and o.start < c.opens + 86400] for c in columns]
         self.model.set_columns(columns, per_column)
         wide = len(columns) > WIDE
@@ -160,7 +168,7 @@ class RoomsView(Page):
     def move_to(self, held: Occurrence, room_id: str, start: int, end: int) -> None:
         """A meeting dragged to another time: moved at once through the same service as the
         dialog (the server checks again); one dropped on another room stays where it was."""
-        if room_id != held.room_id:
+        if room_id and room_id != held.room_id:  # a column of one's 日程 is no room: the meeting keeps its own
             self._say(self.tr("A meeting moves only within its room: book the other room, then cancel this one."))
             return
         try:
@@ -234,12 +242,12 @@ class RoomsView(Page):
             self.save_ics(booking_id, Path(name))
 
     def _move(self, step: int, today: int) -> None:
-        days = 7 if self.mode.currentIndex() == WEEK else 1
+        days = 1 if self.mode.currentIndex() == DAY else 7
         self.show_day(today if step == 0 else self._day + step * days * 86400)
 
     def _on_mode(self, mode: int) -> None:
         self.room.setEnabled(mode == WEEK)
-        self.building.setEnabled(mode != WEEK)
+        self.building.setEnabled(mode in (DAY, BUILDING_WEEK))
         self.refresh()
 
     def _fill_rooms(self) -> None:
@@ -273,6 +281,20 @@ class RoomsView(Page):
             return []
         return [Column(QLocale().toString(local(opens), "MM-dd ddd"), room_id, opens) for opens in self._week()]
 
+    def _schedule_columns(self) -> list[Column]:
+        """One's own 日程, day by day: a column is no room, so a drag there books any room."""
+        return [Column(QLocale().toString(local(opens), "MM-dd ddd"), "", opens) for opens in self._week()]
+
+    def save_schedule_ics(self, path: Path) -> None:
+        """One's 日程 from today for a year, as an .ics file for other calendars."""
+        midnight = working_day(self._today).start - DAY_OPENS.hour * 3600
+        path.write_bytes(self._bookings.schedule_ics(midnight, midnight + SCHEDULE_DAYS * 86400))
+
+    def _choose_schedule_ics(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export my schedule"), "日程.ics", self.tr("iCalendar (*.ics)"))
+        if name:
+            self.save_schedule_ics(Path(name))
+
     def _week(self) -> list[int]:
         """08:00 of each day, Monday to Sunday, of the week shown."""
         monday = working_day(self._day).start - (local(self._day).date().dayOfWeek() - 1) * 86400
@@ -302,8 +324,14 @@ class RoomsView(Page):
             self.panel.clear()
         else:
             self._show_occurrence(held)
-        free = [hours(s.start, s.end) for s in self._bookings.free_slots(room_id, start)]
-        self.free_label.setText(fill(self.tr("%1 is free on %2: %3"), names.get(room_id, ""), local(start).toString("MM-dd"), "、".join(free) or self.tr("not at all")))
+        if room_id:
+            free = [hours(s.start, s.end) for s in self._bookings.free_slots(room_id, start)]
+            self.free_label.setText(fill(self.tr("%1 is free on %2: %3"), names.get(room_id, ""), local(start).toString("MM-dd"), "、".join(free) or self.tr("not at all")))
+            return
+        day = working_day(start)
+        busy = [Slot(o.start, o.end) for o in self.model.held_in(current.column()) if o.status != DECLINED]
+        free = [hours(s.start, s.end) for s in free_slots(day.start, day.end, busy)]
+        self.free_label.setText(fill(self.tr("You are free on %1: %2"), local(start).toString("MM-dd"), "、".join(free) or self.tr("not at all")))
 
 
 
