@@ -1,17 +1,38 @@
-"""Setting up rooms, cars and drivers with `xietong-server admin` on the deployment's database
-(SQLite and PostgreSQL): each reaches the unit's clients; a car sent for repair (维修) is not
+"""Setting up rooms, cars and drivers with `xietong-server admin` on a deployment's database (its
+own SQLite one, so the fleet the other tests count stays the demo's): each reaches the unit's clients; a car sent for repair (维修) is not
 dispatched; a driver linked to their own login records 出车/回车 mileage of the trip they drive,
 and someone who is neither driver, requester nor vehicle manager is refused."""
 
 import uuid
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
 
 from app.domain.scopes import resource_scope
 from sync.server.cli import run
+from sync.server.database import open_database
+from sync.server.demo import default_org_path, init_demo
+from sync.server.main import create_app
+from tests.server.conftest import Deployment, inprocess_settings
 from tests.server.helpers import log_in
 from tests.server.test_vehicles import approved, state
 from tests.support.bookings import answer
 
 SCOPE = resource_scope("u01")
+
+
+@pytest.fixture(scope="module")
+def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]:
+    folder = tmp_path_factory.mktemp("fleet-admin")
+    url = f"sqlite:///{folder / 'server.db'}"
+    db = open_database(url)
+    try:
+        init_demo(db, people=20, tokens_dir=folder / "tokens", org_path=default_org_path(), reset=True, pki_dir=folder / "pki")
+    finally:
+        db.close()
+    with TestClient(create_app(inprocess_settings(url, folder))) as client:
+        yield Deployment(url, folder / "tokens", client)
 
 
 def admin(deployment, *args: str) -> int:
