@@ -285,3 +285,22 @@ def test_my_schedule_shows_my_meetings_and_invitations_by_day_and_exports_to_ics
     view.save_schedule_ics(tmp_path / "日程.ics")
     events = Calendar.from_ical((tmp_path / "日程.ics").read_bytes()).walk("VEVENT")
     assert [(str(e["summary"]), str(e["location"])) for e in events] == [("预算会", "大会议室，市政府办公楼三楼"), ("全市工作会", "大会议室，市政府办公楼一楼")]
+
+
+def test_in_the_week_view_a_drag_books_that_day_and_moves_a_meeting_to_another_day(qtbot, cache, view):
+    own_booking(cache, "b4", "u01-r1", "预算会", "11:00", "12:00")
+    view.mode.setCurrentIndex(1)  # 第一会议室, Monday to Sunday
+    day = next(c for c in range(7) if view.model.index(row("11:00"), c).data() == "预算会（已确认）")
+    other = (day + 1) % 7
+    drag(qtbot, view, other, "15:00", "15:30")
+    dialog = activated(qtbot, view.findChild(BookingDialog))
+    assert (dialog.room.currentData(), dialog.day.date(), dialog.starts.time().toString("HH:mm"), dialog.ends.time().toString("HH:mm")) == (
+        "u01-r1", local(day_at(DAY + other - day, "15:00")).date(), "15:00", "16:00"
+    )
+    dialog.title.setText("周会")
+    dialog.book_button.click()
+    drag(qtbot, view, day, "11:00", "09:00", to_column=other)
+    assert view.model.index(row("09:00"), other).data() == "预算会（已确认）" and view.model.index(row("11:00"), day).data() is None
+    with cache.session() as s:
+        ops = [(op.name, op.args.get("start")) for op in outbox.pending_rows(s)]
+    assert ops == [("booking.request", day_at(DAY + other - day, "15:00")), ("booking.move", day_at(DAY + other - day, "09:00"))]
