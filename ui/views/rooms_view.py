@@ -1,8 +1,9 @@
-"""会议室: the rooms of one building side by side for a day or a week, or one room for a week, in
-half hours of office hours. Free cells are blank and each column's header says how many hours are
-free; drag over free cells to book them (or select and press Ctrl+N), drag one's own meeting to
-move it; choose a meeting to see it, cancel one's own, or take an alternative offered when a
-request was declined. Beside it: one's own bookings, and the meetings one is invited to (日程)."""
+"""会议室: the rooms of one building side by side for a day or a week, one room for a week, or
+one's own 日程 (meetings organised and invitations not declined) for a week, in half hours of
+office hours. Free cells are blank and each column's header says how many hours are free; drag
+over free cells to book them (or select and press Ctrl+N), drag one's own meeting to move it;
+choose a meeting to see it, cancel one's own, or take an alternative offered when a request was
+declined. Beside it: one's own bookings, the meetings one is invited to, and the 日程 as .ics."""
 
 from collections.abc import Callable
 from pathlib import Path
@@ -319,20 +320,23 @@ class RoomsView(Page):
             return
         room_id, start, _ = self.model.cell_time(current.row(), current.column())
         held = self.model.occurrence_at(current.row(), current.column())
-        names = {r.id: r.name for r in self._rooms}
         if held is None:
             self.panel.clear()
         else:
             self._show_occurrence(held)
+        self._say_free(room_id, start, current.column())
+
+    def _say_free(self, room_id: str, start: int, column: int) -> None:
+        """The free times of the room on that day, or in one's 日程 where a column is no room."""
         if room_id:
+            names = {r.id: r.name for r in self._rooms}
             free = [hours(s.start, s.end) for s in self._bookings.free_slots(room_id, start)]
             self.free_label.setText(fill(self.tr("%1 is free on %2: %3"), names.get(room_id, ""), local(start).toString("MM-dd"), "、".join(free) or self.tr("not at all")))
             return
         day = working_day(start)
-        busy = [Slot(o.start, o.end) for o in self.model.held_in(current.column()) if o.status != DECLINED]
+        busy = [Slot(o.start, o.end) for o in self.model.held_in(column) if o.status != DECLINED]
         free = [hours(s.start, s.end) for s in free_slots(day.start, day.end, busy)]
         self.free_label.setText(fill(self.tr("You are free on %1: %2"), local(start).toString("MM-dd"), "、".join(free) or self.tr("not at all")))
-
 
 
 def _refill(box: QComboBox, items: list[tuple[str, str]]) -> None:
