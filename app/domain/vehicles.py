@@ -45,6 +45,7 @@ class Vehicle:
     plate: str
     seats: int
     status: str
+    kind: str = ""  # 轿车, 商务车…
 
 
 @dataclass(frozen=True)

@@ -145,6 +145,19 @@ class VehicleService:
         """司机排班: each driver's trips (派车 on) overlapping [start, end), in time order, by driver id;
         a driver with none is free all that time."""
         found: dict[str, list[TripRequest]] = {d.id: [] for d in self.drivers()}
+        for driver_id, _, trip in self._scheduled(start, end):
+            found.setdefault(driver_id, []).append(trip)
+        return found
+
+    def vehicle_schedule(self, start: int, end: int) -> dict[str, list[TripRequest]]:
+        """The same by car: each car's trips overlapping [start, end), by vehicle id."""
+        found: dict[str, list[TripRequest]] = {v.id: [] for v in self.fleet()}
+        for _, vehicle_id, trip in self._scheduled(start, end):
+            found.setdefault(vehicle_id, []).append(trip)
+        return found
+
+    def _scheduled(self, start: int, end: int) -> list[tuple[str, str, TripRequest]]:
+        """(driver id, vehicle id, trip) of the trips given a car and a driver, overlapping [start, end)."""
         with self._cache.session() as s:
             plates = dict(s.execute(select(VehicleRow.id, VehicleRow.plate)).all())
             drivers = _drivers(s)
@@ -153,9 +166,7 @@ class VehicleService:
                 .where(VehicleRequestRow.status.in_(SCHEDULED), VehicleRequestRow.start < end, VehicleRequestRow.end > start)
                 .order_by(VehicleRequestRow.start)
             )
-            for r in rows:
-                found.setdefault(r.driver_id, []).append(self._view(r, plates, drivers))
-        return found
+            return [(r.driver_id, r.vehicle_id, self._view(r, plates, drivers)) for r in rows]
 
     def depart(self, request_id: str, km: int) -> None:
         self._act("vehicle.depart", {"id": request_id, "km": km})
@@ -189,7 +200,7 @@ class VehicleService:
 
 
 def _fleet(s: Session) -> list[Vehicle]:
-    return [Vehicle(v.id, v.plate, v.seats, v.status) for v in s.scalars(select(VehicleRow).order_by(VehicleRow.plate))]
+    return [Vehicle(v.id, v.plate, v.seats, v.status, v.kind) for v in s.scalars(select(VehicleRow).order_by(VehicleRow.plate))]
 
 
 def _drivers(s: Session) -> dict[str, tuple[str, str | None]]:

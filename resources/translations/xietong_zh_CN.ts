@@ -348,46 +348,6 @@ Will not attend: %2</source>
     </message>
 </context>
 <context>
-    <name>DriverSchedule</name>
-    <message>
-        <source>Day</source>
-        <translation>按日</translation>
-    </message>
-    <message>
-        <source>Week</source>
-        <translation>按周</translation>
-    </message>
-    <message>
-        <source>&lt; Earlier</source>
-        <translation>&lt; 向前</translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation>今天</translation>
-    </message>
-    <message>
-        <source>Later &gt;</source>
-        <translation>向后 &gt;</translation>
-    </message>
-</context>
-<context>
-    <name>DriverScheduleModel</name>
-    <message>
-        <source>Free</source>
-        <translation>空闲</translation>
-    </message>
-    <message>
-        <source>%1
-%2</source>
-        <translation>%1
-%2</translation>
-    </message>
-    <message>
-        <source>%1 %2 to %3 (%4)</source>
-        <translation>%1 %2 前往%3（%4）</translation>
-    </message>
-</context>
-<context>
     <name>EditNoticeDialog</name>
     <message>
         <source>Edit the notice</source>
@@ -1321,6 +1281,60 @@ When:
         <translation>
             <numerusform>共 %n 项待办</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TripSchedule</name>
+    <message>
+        <source>Day</source>
+        <translation>按日</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>按周</translation>
+    </message>
+    <message>
+        <source>Drivers</source>
+        <translation>驾驶员</translation>
+    </message>
+    <message>
+        <source>Cars</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>&lt; Earlier</source>
+        <translation>&lt; 向前</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Later &gt;</source>
+        <translation>向后 &gt;</translation>
+    </message>
+    <message>
+        <source>%1
+%2, %3 seats, %4</source>
+        <translation>%1
+%2，%3 座，%4</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>TripScheduleModel</name>
+    <message>
+        <source>Free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>%1 %2 to %3 (%4)</source>
+        <translation>%1 %2 前往%3（%4）</translation>
     </message>
 </context>
 <context>

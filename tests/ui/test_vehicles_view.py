@@ -101,7 +101,7 @@ def test_the_month_report_exports_to_xlsx(qtbot, fleet, tmp_path):
     assert [tuple(r) for r in sheet.iter_rows(min_row=3, values_only=True)] == [("苏F·00101", 1, 86)]
 
 
-def test_the_driver_schedule_shows_each_driver_s_trips_and_who_is_free(qtbot, fleet):
+def test_the_schedule_shows_each_driver_s_and_car_s_trips_and_who_is_free(qtbot, fleet):
     trip_row(fleet, "back", "13:00", "17:00", "returned", "u01-v1", "u01-k1", depart_km=1000, return_km=1086)
     trip_row(fleet, "asked", "14:00", "15:00", "approved", passengers=6)
     view = page(qtbot, fleet, HEAD)
@@ -119,6 +119,10 @@ def test_the_driver_schedule_shows_each_driver_s_trips_and_who_is_free(qtbot, fl
     view.schedule.mode.setCurrentIndex(1)  # the week: the trip's day among seven
     assert model.columnCount() == 7
     assert [model.index(0, c).data() for c in range(7)].count("空闲") == 6
+    view.schedule.who.setCurrentIndex(1)  # by car: its type, seats and status, and who drives each trip
+    cars = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
+    assert cars == ["苏F·00101\n轿车，5 座，在用", "苏F·00102\n商务车，7 座，在用"]
+    assert "08:00–12:00 张师傅 前往如皋市人民政府（已派车）\n13:00–17:00 张师傅 前往如皋市人民政府（已回车）" in [model.index(0, c).data() for c in range(7)]
 
 
 def test_the_driver_sent_on_a_trip_may_record_its_mileage_and_others_may_not(qtbot, fleet):

@@ -16,7 +16,7 @@ from ui.dialogs.dispatch_dialog import DispatchDialog
 from ui.dialogs.vehicle_request_dialog import VehicleRequestDialog
 from ui.models.vehicle_requests_model import VehicleRequestsModel
 from ui.text import fill
-from ui.views.driver_schedule import DriverSchedule
+from ui.views.trip_schedule import TripSchedule
 from ui.views.page import Page, page_header
 from ui.views.tables import setup_table
 
@@ -42,7 +42,7 @@ class VehiclesView(Page):
         self.export_button = QPushButton(self.tr("Export the month's report…"), self)
         self.error = QLabel(self, objectName="ErrorText", wordWrap=True, visible=False)
         self.free_label = QLabel(self, objectName="Secondary", wordWrap=True)
-        self.schedule = DriverSchedule(vehicles, today, self)
+        self.schedule = TripSchedule(vehicles, today, self)
         for button, slot in (
             (self.new_button, self.create_new),
             (self.approve_button, self._approve),
