@@ -26,6 +26,7 @@ HOLDING = (DISPATCHED, OUT)  # states in which a car and a driver are taken
 APPROVER_ROLES = frozenset({"主要领导", "分管领导", "办公室主任"})
 DISPATCHER_ROLES = frozenset({"车辆调度员", "办公室主任"})
 IN_SERVICE = "在用"
+VEHICLE_STATES = (IN_SERVICE, "维修", "停用")  # only a car in service is dispatched
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class Vehicle:
     plate: str
     seats: int
     status: str
+    kind: str = ""  # 轿车, 商务车…
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,13 @@ from app.domain.bookings import (
     ROOM_MANAGER_ROLES,
     Alternative,
     BookingDraft,
+    Busy,
     Room,
     Slot,
     check_may_approve_room,
+    first_collision,
     free_slots,
+    occupied_reason,
     validate_draft,
     working_day,
 )
@@ -88,6 +91,10 @@ class BookingService:
         with self._cache.session() as s:
             rows = s.scalars(select(RoomRow).where(RoomRow.unit_id == self._user.unit_id).order_by(RoomRow.capacity, RoomRow.name))
             return [RoomInfo(r.id, r.name, r.building, r.location, r.capacity, r.needs_approval, tuple(r.equipment)) for r in rows]
+
+    def buildings(self) -> list[str]:
+        """The buildings (楼) the unit's rooms are in, by name."""
+        return sorted({r.building for r in self.rooms()})
 
     @property
     def may_approve_rooms(self) -> bool:
@@ -176,6 +183,35 @@ class BookingService:
         with self._cache.session() as s:
             return [tuple(r) for r in s.execute(select(BookingAnswerRow.person_name, BookingAnswerRow.answer).where(BookingAnswerRow.booking_id == booking_id).order_by(BookingAnswerRow.person_name))]
 
+    def schedule(self, start: int, end: int) -> list[Occurrence]:
+        """日程: one's meetings in [start, end), in time order: those one organises (held, or
+        waiting for the server or the room manager) and those one is invited to and has not
+        declined (their room_id is empty: the room is the organiser's concern)."""
+        return [o for o, _ in self._schedule(start, end)]
+
+    def schedule_ics(self, start: int, end: int) -> bytes:
+        """One's 日程 in [start, end) as one iCalendar file."""
+        return calendar_file([CalendarEvent(o.id, o.title, o.start, o.end, where, o.organiser_name, tentative=o.status != CONFIRMED) for o, where in self._schedule(start, end)])
+
+    def _schedule(self, start: int, end: int) -> list[tuple[Occurrence, str]]:
+        with self._cache.session() as s:
+            rooms = {r.id: f"{r.name}，{r.building}{r.location}" for r in s.scalars(select(RoomRow))}
+            own = s.scalars(
+                select(BookingSlotRow).where(
+                    BookingSlotRow.organiser_id == self._user.id, BookingSlotRow.status.in_((PENDING, CONFIRMED, AWAITING)), BookingSlotRow.start < end, BookingSlotRow.end > start
+                )
+            )
+            found = [(self._occurrence(r), rooms.get(r.room_id, "")) for r in own]
+        for i in self.invitations():
+            if i.cancelled or i.answer == REFUSED:
+                continue
+            found += [
+                (Occurrence(f"{i.booking_id}:{a}", i.booking_id, "", a, b, i.title, i.organiser_name, CONFIRMED, False, "", ()), f"{i.room_name}，{i.location}")
+                for a, b in i.occurrences
+                if a < end and b > start
+            ]
+        return sorted(found, key=lambda pair: pair[0].start)
+
     def ics(self, booking_id: str) -> bytes:
         """One booking (one's own or an invitation) as an iCalendar file for other calendars."""
         with self._cache.session() as s:
@@ -197,6 +233,10 @@ class BookingService:
             room = Room(found.id, found.unit_id, found.name, found.capacity, found.needs_approval, tuple(found.equipment)) if found else None
             title, attendees = booking.title, booking.attendees
         validate_draft(BookingDraft(booking.room_id, title, start, end, attendees), room, self._user.unit_id, time.time())
+        others = [o for o in self.calendar([booking.room_id], start, end)[booking.room_id] if o.status != DECLINED and (o.booking_id, o.start) != (booking_id, from_start)]
+        taken_by = first_collision(Slot(start, end), [Busy(o.start, o.end, o.title, o.organiser_name) for o in others])
+        if taken_by is not None:  # known taken here already: say so now rather than after the sync
+            raise RuleViolation("booking.move_taken", f"{occupied_reason(room.name, Slot(start, end), taken_by)}原时间保留。")
         self._act("booking.move", {"id": booking_id, "from_start": from_start, "start": start, "end": end})
 
     def _act(self, name: str, args: dict) -> None:

@@ -11,8 +11,10 @@ from sqlalchemy.orm import Session
 from app.domain.errors import RuleViolation
 from app.domain.vehicles import (
     APPROVER_ROLES,
+    DISPATCHED,
     DISPATCHER_ROLES,
     HOLDING,
+    OUT,
     RETURNED,
     MonthlyReport,
     Taken,
@@ -32,6 +34,8 @@ from app.services.account import User
 from app.store import outbox
 from app.store.cache import Cache
 from app.store.models import DepartmentRow, DriverRow, VehicleRequestRow, VehicleRow
+
+SCHEDULED = (DISPATCHED, OUT, RETURNED)  # the trips a driver was given, done or to do
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,7 @@ class TripRequest:
     return_km: int | None
     waiting: bool
     mine: bool
+    driving: bool  # this user is the driver sent on it: they record 出车/回车 too
 
 
 class VehicleService:
@@ -88,9 +93,8 @@ class VehicleService:
         """The unit's requests, latest trip first."""
         with self._cache.session() as s:
             plates = dict(s.execute(select(VehicleRow.id, VehicleRow.plate)).all())
-            drivers = dict(s.execute(select(DriverRow.id, DriverRow.name)).all())
             rows = s.scalars(select(VehicleRequestRow).order_by(VehicleRequestRow.start.desc()))
-            return [self._view(r, plates, drivers) for r in rows]
+            return [self._view(r, plates, _drivers(s)) for r in rows]
 
     def request(self, purpose: str, passengers: int, origin: str, destination: str, start: int, end: int) -> str:
         """Ask for a car (offline too). Raises RuleViolation."""
@@ -124,11 +128,45 @@ class VehicleService:
         """The cars and drivers that can take this request, as far as this computer knows."""
         with self._cache.session() as s:
             row = s.get(VehicleRequestRow, request_id)
-            taken = [t for t in _taken(s, row.start, row.end) if t.request_id != request_id]
-            cars = free_vehicles(row.start, row.end, row.passengers, _fleet(s), taken)
+            start, end, passengers = row.start, row.end, row.passengers
+        return self.free_at(start, end, passengers, request_id)
+
+    def free_at(self, start: int, end: int, passengers: int = 1, ignoring: str = "") -> tuple[list[Vehicle], list[Driver]]:
+        """The cars (enough seats, in service) and drivers with no trip in [start, end), leaving
+        out the trip `ignoring` itself."""
+        with self._cache.session() as s:
+            taken = [t for t in _taken(s, start, end) if t.request_id != ignoring]
+            cars = free_vehicles(start, end, passengers, _fleet(s), taken)
             busy = {t.driver_id for t in taken}
             drivers = [Driver(d.id, d.name, d.phone) for d in s.scalars(select(DriverRow).order_by(DriverRow.name)) if d.id not in busy]
         return cars, drivers
+
+    def driver_schedule(self, start: int, end: int) -> dict[str, list[TripRequest]]:
+        """司机排班: each driver's trips (派车 on) overlapping [start, end), in time order, by driver id;
+        a driver with none is free all that time."""
+        found: dict[str, list[TripRequest]] = {d.id: [] for d in self.drivers()}
+        for driver_id, _, trip in self._scheduled(start, end):
+            found.setdefault(driver_id, []).append(trip)
+        return found
+
+    def vehicle_schedule(self, start: int, end: int) -> dict[str, list[TripRequest]]:
+        """The same by car: each car's trips overlapping [start, end), by vehicle id."""
+        found: dict[str, list[TripRequest]] = {v.id: [] for v in self.fleet()}
+        for _, vehicle_id, trip in self._scheduled(start, end):
+            found.setdefault(vehicle_id, []).append(trip)
+        return found
+
+    def _scheduled(self, start: int, end: int) -> list[tuple[str, str, TripRequest]]:
+        """(driver id, vehicle id, trip) of the trips given a car and a driver, overlapping [start, end)."""
+        with self._cache.session() as s:
+            plates = dict(s.execute(select(VehicleRow.id, VehicleRow.plate)).all())
+            drivers = _drivers(s)
+            rows = s.scalars(
+                select(VehicleRequestRow)
+                .where(VehicleRequestRow.status.in_(SCHEDULED), VehicleRequestRow.start < end, VehicleRequestRow.end > start)
+                .order_by(VehicleRequestRow.start)
+            )
+            return [(r.driver_id, r.vehicle_id, self._view(r, plates, drivers)) for r in rows]
 
     def depart(self, request_id: str, km: int) -> None:
         self._act("vehicle.depart", {"id": request_id, "km": km})
@@ -152,15 +190,22 @@ class VehicleService:
             local_ops.apply(s, self._user, name, args, time.time())
             outbox.append(s, name, args)
 
-    def _view(self, r: VehicleRequestRow, plates: dict[str, str], drivers: dict[str, str]) -> TripRequest:
+    def _view(self, r: VehicleRequestRow, plates: dict[str, str], drivers: dict[str, tuple[str, str | None]]) -> TripRequest:
+        driver_name, driver_person = drivers.get(r.driver_id, ("", None))
         return TripRequest(
             r.id, r.requester_name, r.purpose, r.passengers, r.origin, r.destination, r.start, r.end, r.status, r.reason,
-            plates.get(r.vehicle_id, ""), drivers.get(r.driver_id, ""), r.depart_km, r.return_km, r.pending or r.server_values is not None, r.requester_id == self._user.id,
+            plates.get(r.vehicle_id, ""), driver_name, r.depart_km, r.return_km, r.pending or r.server_values is not None, r.requester_id == self._user.id,
+            driver_person == self._user.id,
         )  # fmt: skip
 
 
 def _fleet(s: Session) -> list[Vehicle]:
-    return [Vehicle(v.id, v.plate, v.seats, v.status) for v in s.scalars(select(VehicleRow).order_by(VehicleRow.plate))]
+    return [Vehicle(v.id, v.plate, v.seats, v.status, v.kind) for v in s.scalars(select(VehicleRow).order_by(VehicleRow.plate))]
+
+
+def _drivers(s: Session) -> dict[str, tuple[str, str | None]]:
+    """Each driver's name and own login (person id), by driver id."""
+    return {d.id: (d.name, d.person_id) for d in s.scalars(select(DriverRow))}
 
 
 def _taken(s: Session, start: int, end: int) -> list[Taken]:

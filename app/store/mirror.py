@@ -229,7 +229,7 @@ def _vehicle(_s: Session, r: RowLike) -> dict[str, Any]:
 
 def _driver(_s: Session, r: RowLike) -> dict[str, Any]:
     d = r.data
-    return {"id": r.id, "unit_id": d["unit_id"], "name": d["name"], "phone": d["phone"], "version": r.version}
+    return {"id": r.id, "unit_id": d["unit_id"], "name": d["name"], "phone": d["phone"], "person_id": d.get("person_id"), "version": r.version}
 
 
 def _vehicle_request(_s: Session, r: RowLike) -> dict[str, Any]:

@@ -228,6 +228,7 @@ class DriverRow(Base):
     unit_id: Mapped[str] = mapped_column(String(64))
     name: Mapped[str] = mapped_column(String(64))
     phone: Mapped[str] = mapped_column(String(64))
+    person_id: Mapped[str | None] = mapped_column(String(64), nullable=True)  # the driver's own login, if any
     version: Mapped[int] = mapped_column(Integer, default=0)
 
 

@@ -1002,6 +1002,12 @@ When:
 %5</translation>
     </message>
     <message>
+        <source>%1
+%2 h free</source>
+        <translation>%1
+空闲 %2 小时</translation>
+    </message>
+    <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -1009,12 +1015,20 @@ When:
 <context>
     <name>RoomsView</name>
     <message>
-        <source>Day: all rooms</source>
-        <translation>按日：全部会议室</translation>
-    </message>
-    <message>
         <source>Week: one room</source>
         <translation>按周：单个会议室</translation>
+    </message>
+    <message>
+        <source>Day: all rooms of a building</source>
+        <translation>按日：一栋楼的全部会议室</translation>
+    </message>
+    <message>
+        <source>Week: all rooms of a building</source>
+        <translation>按周：一栋楼的全部会议室</translation>
+    </message>
+    <message>
+        <source>Week: my schedule</source>
+        <translation>按周：我的日程</translation>
     </message>
     <message>
         <source>&lt; Earlier</source>
@@ -1041,12 +1055,20 @@ When:
         <translation>我参加的会议（双击答复）</translation>
     </message>
     <message>
+        <source>Export my schedule (.ics)…</source>
+        <translation>导出我的日程（.ics）…</translation>
+    </message>
+    <message>
         <source>Meeting rooms</source>
         <translation>会议室</translation>
     </message>
     <message>
         <source>%1, %2: %3</source>
         <translation>%1，%2：%3</translation>
+    </message>
+    <message>
+        <source>A meeting moves only within its room: book the other room, then cancel this one.</source>
+        <translation>会议只能在本会议室内调整时间；如需换会议室，请预订另一间后再取消本次预订。</translation>
     </message>
     <message>
         <source>cancelled</source>
@@ -1081,6 +1103,12 @@ When:
         <translation>iCalendar 日历文件 (*.ics)</translation>
     </message>
     <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
         <source>%1 (%2 seats, needs approval)</source>
         <translation>%1（%2 座，需审批）</translation>
     </message>
@@ -1089,12 +1117,20 @@ When:
         <translation>%1（%2 座）</translation>
     </message>
     <message>
+        <source>Export my schedule</source>
+        <translation>导出我的日程</translation>
+    </message>
+    <message>
         <source>%1 is free on %2: %3</source>
         <translation>%1 在 %2 的空闲时段：%3</translation>
     </message>
     <message>
         <source>not at all</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>You are free on %1: %2</source>
+        <translation>您 %1 的空闲时间：%2</translation>
     </message>
 </context>
 <context>
@@ -1245,6 +1281,60 @@ When:
         <translation>
             <numerusform>共 %n 项待办</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TripSchedule</name>
+    <message>
+        <source>Day</source>
+        <translation>按日</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>按周</translation>
+    </message>
+    <message>
+        <source>Drivers</source>
+        <translation>驾驶员</translation>
+    </message>
+    <message>
+        <source>Cars</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>&lt; Earlier</source>
+        <translation>&lt; 向前</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Later &gt;</source>
+        <translation>向后 &gt;</translation>
+    </message>
+    <message>
+        <source>%1
+%2, %3 seats, %4</source>
+        <translation>%1
+%2，%3 座，%4</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>TripScheduleModel</name>
+    <message>
+        <source>Free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>%1 %2 to %3 (%4)</source>
+        <translation>%1 %2 前往%3（%4）</translation>
     </message>
 </context>
 <context>
@@ -1414,6 +1504,14 @@ When:
         <translation>回车时里程表读数（公里）</translation>
     </message>
     <message>
+        <source>Requests</source>
+        <translation>用车申请</translation>
+    </message>
+    <message>
+        <source>Drivers&apos; schedule</source>
+        <translation>司机排班</translation>
+    </message>
+    <message>
         <source>Vehicles</source>
         <translation>用车</translation>
     </message>
@@ -1436,6 +1534,14 @@ When:
     <message>
         <source>Reason (the requester sees it):</source>
         <translation>退回原因（申请人可见）：</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Free at that time: cars %1; drivers %2</source>
+        <translation>该时段空闲：车辆 %1；驾驶员 %2</translation>
     </message>
 </context>
 <context>

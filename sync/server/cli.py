@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app import __version__
 from sync.server import migrate
+from sync.server.bookings import cli as room_cli
 from sync.server.bundles import cli as bundle_cli
 from sync.server.changelog.retention import TOMBSTONE_DAYS, purge_tombstones
 from sync.server.config import ConfigError, Settings, load_settings
@@ -19,6 +20,7 @@ from sync.server.demo import DEMO_PIN, DEMO_USERS, DemoRefused, default_org_path
 from sync.server.main import create_app
 from sync.server.oidc import cli as oidc_cli
 from sync.server.pki import cli as pki_cli
+from sync.server.vehicles import cli as fleet_cli
 
 DEFAULT_TOKENS_DIR = Path("var/server/tokens")
 DEFAULT_PKI_DIR = Path("var/server/pki")
@@ -157,7 +159,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--keep-days", type=_keep_days, default=TOMBSTONE_DAYS, help=f"保留天数（至少且默认 {TOMBSTONE_DAYS}）")
     p.set_defaults(command=run_purge)
 
-    oidc_cli.add_commands(pki_cli.add_commands(commands, common), common)
+    admin = pki_cli.add_commands(commands, common)
+    for domain in (oidc_cli, room_cli, fleet_cli):
+        domain.add_commands(admin, common)
     bundle_cli.add_commands(commands, common)
     return parser
 

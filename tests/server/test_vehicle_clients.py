@@ -34,6 +34,8 @@ def test_request_approve_dispatch_return_and_report(deployment, tmp_path):
     staff.sync()
     [shown] = [r for r in staff.vehicles.requests() if r.id == request_id]
     assert (shown.status, shown.plate, shown.driver_name, shown.waiting) == (DISPATCHED, "苏F·00101", drivers[0].name, False)
+    schedule = staff.vehicles.driver_schedule(day_at(200, "00:00"), day_at(201, "00:00"))  # 司机排班, as pulled
+    assert [t.id for t in schedule[drivers[0].id]] == [request_id] and schedule[drivers[1].id] == []
 
     other = staff.vehicles.request("送文件", 1, "市政府", "市档案馆", day_at(200, "10:00"), day_at(200, "11:00"))
     staff.sync()

@@ -1,8 +1,11 @@
-"""会议室 view: rooms side by side for a day with free cells blank and held ones named in words;
-selecting free cells and booking them shows the request as 待确认 at once (offline) and queues
-it; one's own declined request shows the reason and alternatives that book in one step."""
+"""会议室 view: the rooms of a building side by side for a day or a week with free cells blank,
+held ones named in words and the free hours in each header; dragging over free cells (or
+selecting them and booking) shows the request as 待确认 at once (offline) and queues it; dragging
+one's own meeting moves it through the booking service; one's own declined request shows the
+reason and alternatives that book in one step."""
 
 import pytest
+from icalendar import Calendar
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTime
 
 from app.domain.recurrence import WEEKLY
@@ -19,8 +22,8 @@ from ui.views.rooms_view import RoomsView
 DAY = 9
 
 
-def room(cache, room_id: str, name: str, seats: int, needs_approval: bool = False, equipment: tuple[str, ...] = ("投影仪",)) -> None:
-    data = {"unit_id": "u01", "name": name, "building": "市政府办公楼", "location": "三楼", "capacity": seats, "needs_approval": needs_approval, "equipment": list(equipment)}
+def room(cache, room_id: str, name: str, seats: int, needs_approval: bool = False, equipment: tuple[str, ...] = ("投影仪",), building: str = "市政府办公楼") -> None:
+    data = {"unit_id": "u01", "name": name, "building": building, "location": "三楼", "capacity": seats, "needs_approval": needs_approval, "equipment": list(equipment)}
     with cache.sessions.begin() as s:
         apply_row(s, "room", room_id, 1, False, data)
 
@@ -61,12 +64,88 @@ def select(view: RoomsView, column: int, first: str, last: str) -> None:
 def test_the_day_shows_every_room_with_held_times_in_words_and_free_times_blank(view):
     model = view.model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["第一会议室（12 座）", "大会议室（60 座）"]
+    assert headers == ["第一会议室（12 座）\n空闲 11 小时", "大会议室（60 座）\n空闲 12 小时"]
     assert cell(view, "09:00", 0) == "党组会（已确认）"
     assert cell(view, "09:30", 0) == ""  # the same meeting, named once
     assert cell(view, "10:00", 0) is None and cell(view, "09:00", 1) is None
     select(view, 0, "10:00", "10:00")
     assert view.free_label.text().endswith("08:00–09:00、10:00–20:00")
+
+
+def row(clock: str) -> int:
+    return (int(clock[:2]) - 8) * 2 + int(clock[3:]) // 30
+
+
+def drag(qtbot, view: RoomsView, column: int, first: str, last: str, to_column: int | None = None) -> None:
+    """Press on one cell, move and let go on another, as a user drags with the mouse."""
+    view.resize(1400, 1200)
+    table = view.table
+    grab = table.visualRect(view.model.index(row(first), column)).center()
+    drop = table.visualRect(view.model.index(row(last), column if to_column is None else to_column)).center()
+    qtbot.mousePress(table.viewport(), Qt.MouseButton.LeftButton, pos=grab)
+    qtbot.mouseMove(table.viewport(), drop)
+    qtbot.mouseRelease(table.viewport(), Qt.MouseButton.LeftButton, pos=drop)
+
+
+def own_booking(cache, booking_id: str, room_id: str, title: str, start: str, end: str) -> None:
+    held(cache, f"{booking_id}:0", room_id, title, HEAD, start, end)
+    with cache.sessions.begin() as s:
+        apply_row(s, "room_booking", booking_id, 1, False, {"room_id": room_id, "title": title, "organiser_id": HEAD.id, "organiser_name": HEAD.name, "attendees": 5, "rule": "", "requested_at": 0.0, "cancelled": False})
+
+
+def test_dragging_over_free_time_opens_the_booking_dialog_filled_in(qtbot, cache, view):
+    drag(qtbot, view, 1, "10:00", "11:00")
+    dialog = activated(qtbot, view.findChild(BookingDialog))
+    assert (dialog.room.currentData(), dialog.starts.time().toString("HH:mm"), dialog.ends.time().toString("HH:mm")) == ("u01-r3", "10:00", "11:30")
+    dialog.title.setText("专题会")
+    dialog.book_button.click()
+    assert cell(view, "10:00", 1) == "专题会（待确认）"
+    with cache.session() as s:
+        [op] = outbox.pending_rows(s)
+    assert (op.name, op.args["room_id"], op.args["start"], op.args["end"]) == ("booking.request", "u01-r3", day_at(DAY, "10:00"), day_at(DAY, "11:30"))
+
+
+def test_dragging_over_a_held_time_books_nothing(qtbot, view):
+    drag(qtbot, view, 0, "08:00", "10:00")  # 党组会 holds 09:00-10:00
+    assert view.findChild(BookingDialog) is None
+
+
+def test_dragging_one_s_own_meeting_moves_it_and_a_taken_time_or_another_room_is_refused(qtbot, cache, view):
+    own_booking(cache, "b4", "u01-r1", "预算会", "11:00", "12:00")
+    view.refresh()
+    drag(qtbot, view, 0, "11:30", "09:30")  # grabbed by its second half hour: would start at 09:00, where 党组会 is
+    assert "已被“党组会”（王晓燕）占用" in view.error.text() and cell(view, "11:00", 0) == "预算会（已确认）"
+    drag(qtbot, view, 0, "11:00", "14:00", to_column=1)
+    assert "只能在本会议室内" in view.error.text()
+    with cache.session() as s:
+        assert outbox.pending_rows(s) == []
+    drag(qtbot, view, 0, "11:30", "15:00")
+    assert view.error.isHidden() and cell(view, "11:00", 0) is None and cell(view, "14:30", 0) == "预算会（已确认）"
+    with cache.session() as s:
+        [op] = outbox.pending_rows(s)
+    assert (op.name, op.args) == ("booking.move", {"id": "b4", "from_start": day_at(DAY, "11:00"), "start": day_at(DAY, "14:30"), "end": day_at(DAY, "15:30")})
+
+
+def test_dragging_another_s_meeting_moves_nothing(qtbot, cache, view):
+    drag(qtbot, view, 0, "09:00", "15:00")
+    assert cell(view, "09:00", 0) == "党组会（已确认）"
+    with cache.session() as s:
+        assert outbox.pending_rows(s) == []
+
+
+def test_a_building_shows_its_rooms_for_a_day_and_for_a_week_with_the_free_hours(cache, view):
+    room(cache, "u01-r9", "档案馆会议室", 20, building="档案馆")
+    view.refresh()
+    assert [view.building.itemText(i) for i in range(view.building.count())] == ["市政府办公楼", "档案馆"]
+    view.building.setCurrentIndex(view.building.findData("档案馆"))
+    assert [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(view.model.columnCount())] == ["档案馆会议室（20 座）\n空闲 12 小时"]
+    view.building.setCurrentIndex(view.building.findData("市政府办公楼"))
+    view.mode.setCurrentIndex(2)  # the week of the building: each day, its rooms side by side
+    headers = [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(view.model.columnCount())]
+    assert len(headers) == 14 and headers[0].split("\n")[0].endswith("周一") and headers[0].split("\n")[1] == "第一会议室（12 座）"
+    meeting_day = next(c for c in range(0, 14, 2) if view.model.index(row("09:00"), c).data() == "党组会（已确认）")
+    assert headers[meeting_day].endswith("空闲 11 小时") and headers[meeting_day + 1].endswith("空闲 12 小时")
+    assert sum(h.endswith("空闲 12 小时") for h in headers) == 13
 
 
 def test_booking_selected_free_cells_shows_the_request_waiting_and_queues_it(qtbot, cache, view):
@@ -125,7 +204,7 @@ def test_the_week_view_shows_one_room_day_by_day(view):
     view.mode.setCurrentIndex(1)
     assert view.model.columnCount() == 7
     headers = [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
-    assert headers[0].endswith("周一")
+    assert headers[0].split("\n")[0].endswith("周一")
     assert "党组会（已确认）" in [view.model.index(2, c).data() for c in range(7)]
 
 
@@ -133,7 +212,7 @@ def test_the_room_manager_approves_a_waiting_booking_from_the_calendar(qtbot, ca
     room(cache, "u01-r4", "党组会议室", 30, needs_approval=True)
     held(cache, "b3:0", "u01-r4", "党组会", OFFICE, "15:00", "16:00", status="awaiting")
     view.refresh()
-    assert view.model.headerData(1, Qt.Orientation.Horizontal) == "党组会议室（30 座，需审批）"
+    assert view.model.headerData(1, Qt.Orientation.Horizontal) == "党组会议室（30 座，需审批）\n空闲 11 小时"
     assert cell(view, "15:00", 1) == "党组会（待管理员审批）"
     select(view, 1, "15:00", "15:00")  # rooms in order of size
     assert view.panel.approve_button.isVisibleTo(view)  # HEAD is 办公室主任
@@ -181,3 +260,47 @@ def test_one_s_own_meeting_moves_to_a_free_time_at_once(qtbot, cache, view):
     with cache.session() as s:
         [op] = outbox.pending_rows(s)
     assert (op.name, op.args) == ("booking.move", {"id": "b4", "from_start": day_at(DAY, "11:00"), "start": day_at(DAY, "16:00"), "end": day_at(DAY, "17:00")})
+
+
+def invitation(cache, booking_id: str, title: str, start: str, end: str, answer: str = "") -> None:
+    data = {
+        "booking_id": booking_id, "title": title, "room_name": "大会议室", "location": "市政府办公楼一楼", "organiser_name": OFFICE.name,
+        "occurrences": [[day_at(DAY, start), day_at(DAY, end)]], "cancelled": False, "answer": answer,
+    }  # fmt: skip
+    with cache.sessions.begin() as s:
+        apply_row(s, "invitation", booking_id, 1, False, data)
+
+
+def test_my_schedule_shows_my_meetings_and_invitations_by_day_and_exports_to_ics(cache, view, tmp_path):
+    own_booking(cache, "b4", "u01-r3", "预算会", "11:00", "12:00")
+    invitation(cache, "m1", "全市工作会", "14:00", "15:30")
+    invitation(cache, "m2", "不去的会", "16:00", "17:00", answer="declined")
+    view.mode.setCurrentIndex(3)
+    assert view.model.columnCount() == 7 and not view.building.isEnabled()
+    day = next(c for c in range(7) if view.model.index(row("11:00"), c).data())
+    assert [view.model.index(row(t), day).data() for t in ("11:00", "14:00", "16:00")] == ["预算会（已确认）", "全市工作会（已确认）", None]
+    assert view.model.headerData(day, Qt.Orientation.Horizontal).endswith("空闲 9.5 小时")
+    select(view, day, "12:00", "12:00")
+    assert view.free_label.text().endswith("08:00–11:00、12:00–14:00、15:30–20:00")
+    view.save_schedule_ics(tmp_path / "日程.ics")
+    events = Calendar.from_ical((tmp_path / "日程.ics").read_bytes()).walk("VEVENT")
+    assert [(str(e["summary"]), str(e["location"])) for e in events] == [("预算会", "大会议室，市政府办公楼三楼"), ("全市工作会", "大会议室，市政府办公楼一楼")]
+
+
+def test_in_the_week_view_a_drag_books_that_day_and_moves_a_meeting_to_another_day(qtbot, cache, view):
+    own_booking(cache, "b4", "u01-r1", "预算会", "11:00", "12:00")
+    view.mode.setCurrentIndex(1)  # 第一会议室, Monday to Sunday
+    day = next(c for c in range(7) if view.model.index(row("11:00"), c).data() == "预算会（已确认）")
+    other = (day + 1) % 7
+    drag(qtbot, view, other, "15:00", "15:30")
+    dialog = activated(qtbot, view.findChild(BookingDialog))
+    assert (dialog.room.currentData(), dialog.day.date(), dialog.starts.time().toString("HH:mm"), dialog.ends.time().toString("HH:mm")) == (
+        "u01-r1", local(day_at(DAY + other - day, "15:00")).date(), "15:00", "16:00"
+    )
+    dialog.title.setText("周会")
+    dialog.book_button.click()
+    drag(qtbot, view, day, "11:00", "09:00", to_column=other)
+    assert view.model.index(row("09:00"), other).data() == "预算会（已确认）" and view.model.index(row("11:00"), day).data() is None
+    with cache.session() as s:
+        ops = [(op.name, op.args.get("start")) for op in outbox.pending_rows(s)]
+    assert ops == [("booking.request", day_at(DAY + other - day, "15:00")), ("booking.move", day_at(DAY + other - day, "09:00"))]

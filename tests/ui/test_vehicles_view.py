@@ -1,10 +1,14 @@
 """用车 page: requests with their state in words; the office head (HEAD) approves and assigns a car
 on the dispatch screen, which offers only the free cars and drivers; a staff member sees no
-approve or dispatch button; the month's report exports to .xlsx."""
+approve or dispatch button; the drivers' schedule (司机排班) shows each driver's trips by day or
+week and who is free; the driver sent on a trip records its mileage from their own login; the
+month's report exports to .xlsx."""
 
 import pytest
+from PySide6.QtCore import Qt
 from openpyxl import load_workbook
 
+from app.services.account import User
 from app.services.vehicles import VehicleService
 from app.store import outbox
 from app.store.mirror import apply_row
@@ -95,3 +99,39 @@ def test_the_month_report_exports_to_xlsx(qtbot, fleet, tmp_path):
     view.export_report(tmp_path / "month.xlsx")
     sheet = load_workbook(tmp_path / "month.xlsx")["车辆里程"]
     assert [tuple(r) for r in sheet.iter_rows(min_row=3, values_only=True)] == [("苏F·00101", 1, 86)]
+
+
+def test_the_schedule_shows_each_driver_s_and_car_s_trips_and_who_is_free(qtbot, fleet):
+    trip_row(fleet, "back", "13:00", "17:00", "returned", "u01-v1", "u01-k1", depart_km=1000, return_km=1086)
+    trip_row(fleet, "asked", "14:00", "15:00", "approved", passengers=6)
+    view = page(qtbot, fleet, HEAD)
+    view.select("wants")
+    assert view.free_label.text() == "该时段空闲：车辆 苏F·00102；驾驶员 李师傅"
+    view.select("asked")  # six people: only the van, and both drivers are free then
+    assert view.free_label.text() == "该时段空闲：车辆 苏F·00102；驾驶员 张师傅、李师傅"
+    view.tabs.setCurrentWidget(view.schedule)
+    view.schedule.show_day(local(day_at(20, "08:00")).date())
+    model = view.schedule.model
+    drivers = [model.headerData(r, Qt.Orientation.Vertical).split("\n")[0] for r in range(model.rowCount())]
+    assert drivers == ["张师傅", "李师傅"] and model.columnCount() == 1
+    assert model.index(0, 0).data() == "08:00–12:00 苏F·00101 前往如皋市人民政府（已派车）\n13:00–17:00 苏F·00101 前往如皋市人民政府（已回车）"
+    assert model.index(1, 0).data() == "空闲"
+    view.schedule.mode.setCurrentIndex(1)  # the week: the trip's day among seven
+    assert model.columnCount() == 7
+    assert [model.index(0, c).data() for c in range(7)].count("空闲") == 6
+    view.schedule.who.setCurrentIndex(1)  # by car: its type, seats and status, and who drives each trip
+    cars = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
+    assert cars == ["苏F·00101\n轿车，5 座，在用", "苏F·00102\n商务车，7 座，在用"]
+    assert "08:00–12:00 张师傅 前往如皋市人民政府（已派车）\n13:00–17:00 张师傅 前往如皋市人民政府（已回车）" in [model.index(0, c).data() for c in range(7)]
+
+
+def test_the_driver_sent_on_a_trip_may_record_its_mileage_and_others_may_not(qtbot, fleet):
+    driver = User("p9", "zhangsf", "张三", "u01", "市人民政府办公室", "u01-d3", ("驾驶员",))
+    with fleet.sessions.begin() as s:
+        apply_row(s, "driver", "u01-k1", 2, False, {"unit_id": "u01", "name": "张师傅", "phone": "0513-80010001", "person_id": driver.id})
+    view = page(qtbot, fleet, driver)
+    view.select("busy")  # driven by 张师傅, who is this user
+    assert view.depart_button.isEnabled()
+    other = page(qtbot, fleet, User("p8", "sunl", "孙亮", "u01", "市人民政府办公室", "u01-d3", ("科员",)))
+    other.select("busy")
+    assert not other.depart_button.isEnabled()

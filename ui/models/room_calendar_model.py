@@ -1,6 +1,7 @@
 """The room calendar as a table: one row per half hour of office hours, one column per room (day
 view) or per day (week view of one room). A free cell is empty; a held one names the meeting and
-its state in words (colour is never the only signal)."""
+its state in words (colour is never the only signal); each column's header says how many hours
+of it are free."""
 
 from dataclasses import dataclass
 
@@ -41,11 +42,25 @@ class RoomCalendarModel(QAbstractTableModel):
         super().__init__(parent)
         self._columns: list[Column] = []
         self._held: list[list[Occurrence]] = []
+        self._free_hours: list[float] = []
 
     def set_columns(self, columns: list[Column], held: list[list[Occurrence]]) -> None:
         self.beginResetModel()
         self._columns, self._held = columns, held
+        self._free_hours = [self._free_cells(c) / 2 for c in range(len(columns))]
         self.endResetModel()
+
+    def held_in(self, column: int) -> list[Occurrence]:
+        return self._held[column]
+
+    def free_hours(self, column: int) -> float:
+        """Office hours of the column no meeting holds (one's own declined requests hold nothing)."""
+        return self._free_hours[column]
+
+    def _free_cells(self, column: int) -> int:
+        opens = self._columns[column].opens
+        holding = [o for o in self._held[column] if o.status != DECLINED]
+        return sum(1 for row in range(ROWS) if not any(overlaps(o.start, o.end, opens + row * SLOT_S, opens + (row + 1) * SLOT_S) for o in holding))
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else ROWS
@@ -85,7 +100,9 @@ class RoomCalendarModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return self._columns[section].header if section < len(self._columns) else None
+            if section >= len(self._columns):
+                return None
+            return fill(self.tr("%1\n%2 h free"), self._columns[section].header, f"{self._free_hours[section]:g}")
         return f"{DAY_OPENS.hour + section // 2:02d}:{30 * (section % 2):02d}"
 
     def _label(self, held: Occurrence, row: int, column: int) -> str:

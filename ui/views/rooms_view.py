@@ -1,15 +1,17 @@
-"""会议室: the unit's rooms side by side for one day, or one room for a week, in half hours of office
-hours. Free cells are blank; select free cells (click or drag) and book them; choose a meeting to
-see it, cancel one's own, or take an alternative offered when a request was declined. Beside it:
-one's own bookings, and the meetings one is invited to (日程)."""
+"""会议室: the rooms of one building side by side for a day or a week, one room for a week, or
+one's own 日程 (meetings organised and invitations not declined) for a week, in half hours of
+office hours. Free cells are blank and each column's header says how many hours are free; drag
+over free cells to book them (or select and press Ctrl+N), drag one's own meeting to move it;
+choose a meeting to see it, cancel one's own, or take an alternative offered when a request was
+declined. Beside it: one's own bookings, the meetings one is invited to, and the 日程 as .ics."""
 
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QLocale, Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QFileDialog, QHeaderView, QInputDialog, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHeaderView, QInputDialog, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from app.domain.bookings import Alternative, working_day
+from app.domain.bookings import DAY_OPENS, DECLINED, Alternative, Slot, free_slots, working_day
 from app.domain.errors import RuleViolation
 from app.services.bookings import ACCEPTED, BookingService, Invitation, Occurrence, RoomInfo
 from app.services.directory import DirectoryService
@@ -21,9 +23,12 @@ from ui.text import fill
 from ui.time_format import local
 from ui.views.booking_panel import BookingPanel, hours, span
 from ui.views.page import Page, page_header
+from ui.views.room_calendar_table import RoomCalendarTable
 from ui.widgets.attendee_picker import AttendeePicker
 
-DAY, WEEK = 0, 1
+DAY, WEEK, BUILDING_WEEK, SCHEDULE = 0, 1, 2, 3  # a building's rooms; one room; a building's rooms; one's own 日程
+SCHEDULE_DAYS = 366  # how far ahead "export my schedule" reaches
+WIDE = 8  # columns beyond which they keep a readable width and the table scrolls
 MINE_SHOWN = 100
 OCCURRENCE_ROLE = Qt.ItemDataRole.UserRole + 11
 
@@ -33,10 +38,11 @@ class RoomsView(Page):
         super().__init__()
         self._bookings, self._is_online = bookings, is_online
         self._attendees = lambda: AttendeePicker(directory, unit_id)
-        self._day = today
+        self._day, self._today = today, today
         self._rooms: list[RoomInfo] = []
         self.mode = QComboBox(self)
-        self.mode.addItems([self.tr("Day: all rooms"), self.tr("Week: one room")])
+        self.mode.addItems([self.tr("Day: all rooms of a building"), self.tr("Week: one room"), self.tr("Week: all rooms of a building"), self.tr("Week: my schedule")])
+        self.building = QComboBox(self)
         self.room = QComboBox(self, enabled=False)
         self.date_label = QLabel(self, objectName="Secondary")
         buttons = [QPushButton(text, self) for text in (self.tr("< Earlier"), self.tr("Today"), self.tr("Later >"))]
@@ -66,6 +72,9 @@ class RoomsView(Page):
         self.invited.itemActivated.connect(lambda item: self.open_invitation(item.data(OCCURRENCE_ROLE)))
         side.addWidget(QLabel(self.tr("Meetings I am invited to (double-click to answer)"), self, objectName="Secondary"))
         side.addWidget(self.invited, 2)
+        self.schedule_button = QPushButton(self.tr("Export my schedule (.ics)…"), self)
+        self.schedule_button.clicked.connect(self._choose_schedule_ics)
+        side.addWidget(self.schedule_button)
         left = QWidget(self)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
@@ -77,17 +86,24 @@ class RoomsView(Page):
         splitter.addWidget(right)
         splitter.setSizes([860, 320])
         layout = QVBoxLayout(self)
-        layout.addLayout(page_header(self.tr("Meeting rooms"), self.mode, self.room, *buttons, self.date_label, self.book_button))
+        layout.addLayout(page_header(self.tr("Meeting rooms"), self.mode, self.building, self.room, *buttons, self.date_label, self.book_button))
         layout.addWidget(splitter, 1)
         self.mode.currentIndexChanged.connect(self._on_mode)
         self.room.currentIndexChanged.connect(lambda: self.refresh())
+        self.building.currentIndexChanged.connect(lambda: self.refresh())
 
     def refresh(self) -> None:
         self._fill_rooms()
-        columns = self._week_columns() if self.mode.currentIndex() == WEEK else self._day_columns()
-        held = self._bookings.calendar(sorted({c.room_id for c in columns}), columns[0].opens, columns[-1].opens + 86400) if columns else {}
+        mode = self.mode.currentIndex()
+        columns = {DAY: self._day_columns, WEEK: self._week_columns, BUILDING_WEEK: self._building_week_columns, SCHEDULE: self._schedule_columns}[mode]()
+        if mode == SCHEDULE:
+            held = {"": self._bookings.schedule(columns[0].opens, columns[-1].opens + 86400)}
+        else:
+            held = self._bookings.calendar(sorted({c.room_id for c in columns}), columns[0].opens, columns[-1].opens + 86400) if columns else {}
         per_column = [[o for o in held[c.room_id] if o.end > c.opens and o.start < c.opens + 86400] for c in columns]
         self.model.set_columns(columns, per_column)
+        wide = len(columns) > WIDE
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents if wide else QHeaderView.ResizeMode.Stretch)
         self._fill_mine()
         self.date_label.setText(QLocale().toString(local(self._day), "yyyy-MM-dd dddd"))
         self._show_selection()
@@ -150,6 +166,25 @@ class RoomsView(Page):
             item = QListWidgetItem(fill(self.tr("%1, %2: %3"), when, invitation.title, self._answer_label(invitation)), self.invited)
             item.setData(OCCURRENCE_ROLE, invitation)
 
+    def move_to(self, held: Occurrence, room_id: str, start: int, end: int) -> None:
+        """A meeting dragged to another time: moved at once through the same service as the
+        dialog (the server checks again); one dropped on another room stays where it was."""
+        if room_id and room_id != held.room_id:  # a column of one's 日程 is no room: the meeting keeps its own
+            self._say(self.tr("A meeting moves only within its room: book the other room, then cancel this one."))
+            return
+        try:
+            self._bookings.move(held.booking_id, held.start, start, end)
+        except RuleViolation as violation:
+            self._say(violation.message)
+            return
+        self.error.hide()
+        self.refresh()
+        self.changed.emit()
+
+    def _say(self, words: str) -> None:
+        self.error.setText(words)
+        self.error.show()
+
     def open_move(self, held: Occurrence) -> MoveBookingDialog:
         dialog = MoveBookingDialog(self._bookings, held, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -185,8 +220,7 @@ class RoomsView(Page):
         try:
             self._bookings.approve(booking_id, approve, reason)
         except RuleViolation as violation:
-            self.error.setText(violation.message)
-            self.error.show()
+            self._say(violation.message)
             return
         self.error.hide()
         self.refresh()
@@ -209,11 +243,12 @@ class RoomsView(Page):
             self.save_ics(booking_id, Path(name))
 
     def _move(self, step: int, today: int) -> None:
-        days = 7 if self.mode.currentIndex() == WEEK else 1
+        days = 1 if self.mode.currentIndex() == DAY else 7
         self.show_day(today if step == 0 else self._day + step * days * 86400)
 
     def _on_mode(self, mode: int) -> None:
         self.room.setEnabled(mode == WEEK)
+        self.building.setEnabled(mode in (DAY, BUILDING_WEEK))
         self.refresh()
 
     def _fill_rooms(self) -> None:
@@ -221,17 +256,20 @@ class RoomsView(Page):
         if rooms == self._rooms:
             return
         self._rooms = rooms
-        chosen = self.room.currentData()
-        self.room.blockSignals(True)
-        self.room.clear()
-        for r in rooms:
-            self.room.addItem(r.name, r.id)
-        self.room.setCurrentIndex(max(0, self.room.findData(chosen)))
-        self.room.blockSignals(False)
+        _refill(self.room, [(r.name, r.id) for r in rooms])
+        _refill(self.building, [(b, b) for b in self._bookings.buildings()])
+
+    def _building_rooms(self) -> list[RoomInfo]:
+        return [r for r in self._rooms if r.building == self.building.currentData()]
 
     def _day_columns(self) -> list[Column]:
         opens = working_day(self._day).start
-        return [Column(self._header(r), r.id, opens) for r in self._rooms]
+        return [Column(self._header(r), r.id, opens) for r in self._building_rooms()]
+
+    def _building_week_columns(self) -> list[Column]:
+        """Day by day, the building's rooms side by side within each day."""
+        rooms = self._building_rooms()
+        return [Column(fill(self.tr("%1\n%2"), QLocale().toString(local(opens), "MM-dd ddd"), self._header(r)), r.id, opens) for opens in self._week() for r in rooms]
 
     def _header(self, room: RoomInfo) -> str:
         if room.needs_approval:
@@ -242,20 +280,33 @@ class RoomsView(Page):
         room_id = self.room.currentData()
         if not room_id:
             return []
-        monday = working_day(self._day).start - (local(self._day).date().dayOfWeek() - 1) * 86400
-        return [Column(QLocale().toString(local(monday + d * 86400), "MM-dd ddd"), room_id, monday + d * 86400) for d in range(7)]
+        return [Column(QLocale().toString(local(opens), "MM-dd ddd"), room_id, opens) for opens in self._week()]
 
-    def _table(self) -> QTableView:
-        table = QTableView(self)
-        table.setModel(self.model)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setWordWrap(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    def _schedule_columns(self) -> list[Column]:
+        """One's own 日程, day by day: a column is no room, so a drag there books any room."""
+        return [Column(QLocale().toString(local(opens), "MM-dd ddd"), "", opens) for opens in self._week()]
+
+    def save_schedule_ics(self, path: Path) -> None:
+        """One's 日程 from today for a year, as an .ics file for other calendars."""
+        midnight = working_day(self._today).start - DAY_OPENS.hour * 3600
+        path.write_bytes(self._bookings.schedule_ics(midnight, midnight + SCHEDULE_DAYS * 86400))
+
+    def _choose_schedule_ics(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export my schedule"), "日程.ics", self.tr("iCalendar (*.ics)"))
+        if name:
+            self.save_schedule_ics(Path(name))
+
+    def _week(self) -> list[int]:
+        """08:00 of each day, Monday to Sunday, of the week shown."""
+        monday = working_day(self._day).start - (local(self._day).date().dayOfWeek() - 1) * 86400
+        return [monday + d * 86400 for d in range(7)]
+
+    def _table(self) -> RoomCalendarTable:
+        table = RoomCalendarTable(self.model, self)
         table.selectionModel().selectionChanged.connect(self._on_selection)
         table.doubleClicked.connect(lambda _index: self.create_new())
+        table.book_dragged.connect(self.open_dialog)
+        table.move_dragged.connect(self.move_to)
         return table
 
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
@@ -269,11 +320,31 @@ class RoomsView(Page):
             return
         room_id, start, _ = self.model.cell_time(current.row(), current.column())
         held = self.model.occurrence_at(current.row(), current.column())
-        names = {r.id: r.name for r in self._rooms}
         if held is None:
             self.panel.clear()
         else:
             self._show_occurrence(held)
-        free = [hours(s.start, s.end) for s in self._bookings.free_slots(room_id, start)]
-        self.free_label.setText(fill(self.tr("%1 is free on %2: %3"), names.get(room_id, ""), local(start).toString("MM-dd"), "、".join(free) or self.tr("not at all")))
+        self._say_free(room_id, start, current.column())
 
+    def _say_free(self, room_id: str, start: int, column: int) -> None:
+        """The free times of the room on that day, or in one's 日程 where a column is no room."""
+        if room_id:
+            names = {r.id: r.name for r in self._rooms}
+            free = [hours(s.start, s.end) for s in self._bookings.free_slots(room_id, start)]
+            self.free_label.setText(fill(self.tr("%1 is free on %2: %3"), names.get(room_id, ""), local(start).toString("MM-dd"), "、".join(free) or self.tr("not at all")))
+            return
+        day = working_day(start)
+        busy = [Slot(o.start, o.end) for o in self.model.held_in(column) if o.status != DECLINED]
+        free = [hours(s.start, s.end) for s in free_slots(day.start, day.end, busy)]
+        self.free_label.setText(fill(self.tr("You are free on %1: %2"), local(start).toString("MM-dd"), "、".join(free) or self.tr("not at all")))
+
+
+def _refill(box: QComboBox, items: list[tuple[str, str]]) -> None:
+    """Replace a combo box's choices, keeping the chosen one where it is still there."""
+    chosen = box.currentData()
+    box.blockSignals(True)
+    box.clear()
+    for text, key in items:
+        box.addItem(text, key)
+    box.setCurrentIndex(max(0, box.findData(chosen)))
+    box.blockSignals(False)

@@ -1,20 +1,22 @@
 """用车: the unit's requests with their state in words; the next step for the selected one is one
-button (审批 for leaders, 派车 for the vehicle manager, 出车/回车 mileage), and the monthly
-report exports to .xlsx or .csv."""
+button (审批 for leaders, 派车 for the vehicle manager, 出车/回车 mileage), with the cars and
+drivers free at its time said below; the drivers' schedules (司机排班) on their own tab; the
+monthly report exports to .xlsx or .csv."""
 
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDateEdit, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QPushButton, QTableView, QVBoxLayout
+from PySide6.QtWidgets import QDateEdit, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget
 
 from app.domain.errors import RuleViolation
-from app.domain.vehicles import APPROVED, DISPATCHED, OUT, REQUESTED
+from app.domain.vehicles import APPROVED, DISPATCHED, OUT, REFUSED, REQUESTED, RETURNED
 from app.services.vehicle_report import write_csv, write_xlsx
 from app.services.vehicles import TripRequest, VehicleService
 from ui.dialogs.dispatch_dialog import DispatchDialog
 from ui.dialogs.vehicle_request_dialog import VehicleRequestDialog
 from ui.models.vehicle_requests_model import VehicleRequestsModel
 from ui.text import fill
+from ui.views.trip_schedule import TripSchedule
 from ui.views.page import Page, page_header
 from ui.views.tables import setup_table
 
@@ -39,6 +41,8 @@ class VehiclesView(Page):
         self.month = QDateEdit(today, self, displayFormat="yyyy-MM")
         self.export_button = QPushButton(self.tr("Export the month's report…"), self)
         self.error = QLabel(self, objectName="ErrorText", wordWrap=True, visible=False)
+        self.free_label = QLabel(self, objectName="Secondary", wordWrap=True)
+        self.schedule = TripSchedule(vehicles, today, self)
         for button, slot in (
             (self.new_button, self.create_new),
             (self.approve_button, self._approve),
@@ -49,15 +53,27 @@ class VehiclesView(Page):
             (self.export_button, self._choose_export),
         ):
             button.clicked.connect(slot)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._requests_tab(), self.tr("Requests"))
+        self.tabs.addTab(self.schedule, self.tr("Drivers' schedule"))
+        self.tabs.currentChanged.connect(lambda: self.refresh())
         layout = QVBoxLayout(self)
         layout.addLayout(page_header(self.tr("Vehicles"), self.month, self.export_button, self.new_button))
+        layout.addWidget(self.tabs, 1)
+
+    def _requests_tab(self) -> QWidget:
+        tab = QWidget(self)
         steps = QHBoxLayout()
         for button in (self.approve_button, self.refuse_button, self.dispatch_button, self.depart_button, self.return_button):
             steps.addWidget(button)
         steps.addStretch(1)
+        layout = QVBoxLayout(tab)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(steps)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.free_label)
+        return tab
 
     def refresh(self) -> None:
         chosen = self.selected()
@@ -65,6 +81,8 @@ class VehiclesView(Page):
         if chosen is not None and self.model.row_of(chosen.id) >= 0:
             self.table.selectRow(self.model.row_of(chosen.id))
         self._enable()
+        if self.tabs.currentWidget() is self.schedule:
+            self.schedule.refresh()
 
     def create_new(self) -> bool:
         dialog = VehicleRequestDialog(self._vehicles, self._today, self)
@@ -143,9 +161,21 @@ class VehiclesView(Page):
     def _enable(self) -> None:
         trip = self.selected()
         status = trip.status if trip else ""
-        recorder = trip is not None and (trip.mine or self._vehicles.may_dispatch)
+        recorder = trip is not None and (trip.mine or trip.driving or self._vehicles.may_dispatch)
         self.approve_button.setEnabled(self._vehicles.may_approve and status == REQUESTED)
         self.refuse_button.setEnabled((self._vehicles.may_approve and status == REQUESTED) or (self._vehicles.may_dispatch and status == APPROVED))
         self.dispatch_button.setEnabled(self._vehicles.may_dispatch and status == APPROVED)
         self.depart_button.setEnabled(recorder and status == DISPATCHED)
         self.return_button.setEnabled(recorder and status == OUT)
+        self._say_free(trip)
+
+    def _say_free(self, trip: TripRequest | None) -> None:
+        """Who could take the selected trip: the free cars and drivers at its time."""
+        if trip is None or trip.status in (REFUSED, RETURNED):
+            self.free_label.clear()
+            return
+        cars, drivers = self._vehicles.free_at(trip.start, trip.end, trip.passengers, trip.id)
+        nobody = self.tr("none")
+        self.free_label.setText(
+            fill(self.tr("Free at that time: cars %1; drivers %2"), "、".join(c.plate for c in cars) or nobody, "、".join(d.name for d in drivers) or nobody)
+        )

@@ -15,6 +15,7 @@ class VehicleModel(Base):
     seats: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(40))
     status: Mapped[str] = mapped_column(String(20))
+    version: Mapped[int] = mapped_column(Integer, default=1)
 
 
 class DriverModel(Base):
@@ -23,6 +24,7 @@ class DriverModel(Base):
     unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"), index=True)
     name: Mapped[str] = mapped_column(String(64))
     phone: Mapped[str] = mapped_column(String(64))
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("people.id"), nullable=True)  # the driver's own login, if any
 
 
 class VehicleRequestModel(Base):

@@ -85,33 +85,49 @@ def dispatch(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[
 def depart(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[str, Any]:
     a = MileageArgs.model_validate(args)
     row = _own_unit(session, user, a.id, (DISPATCHED,), "只有已派车的申请可以登记出车。")
-    _check_recorder(user, row)
+    _check_recorder(session, user, row)
     return _change(session, row, status=OUT, depart_km=a.km)
 
 
 def return_(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[str, Any]:
     a = MileageArgs.model_validate(args)
     row = _own_unit(session, user, a.id, (OUT,), "只有已出车的申请可以登记回车。")
-    _check_recorder(user, row)
+    _check_recorder(session, user, row)
     check_mileage(row.depart_km, a.km)
     return _change(session, row, status=RETURNED, return_km=a.km)
 
 
 def add_fleet(session: Session, vehicles: list[VehicleModel], drivers: list[DriverModel]) -> None:
     """Create cars and drivers (set-up and demo data) and send them to their units."""
+    for v in vehicles:
+        v.version = 1
     session.add_all([*vehicles, *drivers])
     by_unit: dict[str, list[EntityChange]] = {}
     for v in vehicles:
-        by_unit.setdefault(v.unit_id, []).append(EntityChange("vehicle", v.id, 1, {"unit_id": v.unit_id, "plate": v.plate, "seats": v.seats, "kind": v.kind, "status": v.status}))
+        by_unit.setdefault(v.unit_id, []).append(EntityChange("vehicle", v.id, v.version, _vehicle_data(v)))
     for d in drivers:
-        by_unit.setdefault(d.unit_id, []).append(EntityChange("driver", d.id, 1, {"unit_id": d.unit_id, "name": d.name, "phone": d.phone}))
+        by_unit.setdefault(d.unit_id, []).append(EntityChange("driver", d.id, 1, {"unit_id": d.unit_id, "name": d.name, "phone": d.phone, "person_id": d.person_id}))
     for unit_id, changes in by_unit.items():
         changelog.record_many(session, resource_scope(unit_id), changes)
 
 
-def _check_recorder(user: CurrentUser, row: VehicleRequestModel) -> None:
-    if user.id != row.requester_id and not DISPATCHER_ROLES & set(user.roles):
-        raise RuleViolation("vehicle.not_recorder", "出车、回车里程由车辆调度员或申请人登记。")
+def set_status(session: Session, car: VehicleModel, status: str) -> None:
+    """A car goes in for repair (维修), out of use (停用) or back in service (在用, one of
+    VEHICLE_STATES); a car not in service is never dispatched, and every client of its unit
+    learns it on the next pull."""
+    car.status, car.version = status, car.version + 1
+    changelog.record(session, resource_scope(car.unit_id), "vehicle", car.id, car.version, _vehicle_data(car))
+
+
+def _vehicle_data(v: VehicleModel) -> dict[str, Any]:
+    return {"unit_id": v.unit_id, "plate": v.plate, "seats": v.seats, "kind": v.kind, "status": v.status}
+
+
+def _check_recorder(session: Session, user: CurrentUser, row: VehicleRequestModel) -> None:
+    """The requester, the vehicle manager, or the driver sent on the trip."""
+    driver = session.get(DriverModel, row.driver_id) if row.driver_id else None
+    if user.id != row.requester_id and not DISPATCHER_ROLES & set(user.roles) and (driver is None or driver.person_id != user.id):
+        raise RuleViolation("vehicle.not_recorder", "出车、回车里程由驾驶员、车辆调度员或申请人登记。")
 
 
 def _own_unit(session: Session, user: CurrentUser, request_id: str, states: tuple[str, ...], wrong_state: str) -> VehicleRequestModel:
