@@ -19,7 +19,8 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from app.identity import sm2
-from app.identity.signer import KeyRemoved
+from app.identity.p12_key import P12Signer
+from app.identity.signer import KeyRemoved, Signer
 from app.identity.sm2_key import Sm2Signer
 from app.identity.verify import sm2_public_point
 from sync.bundle.refusals import refused
@@ -38,6 +39,12 @@ class EcdhKey(Protocol):
 
 
 ReceiverKey = PrivateKeyTypes | Sm2Signer | EcdhKey
+
+
+def receiver_key_of(signer: Signer) -> ReceiverKey:
+    """The key that opens bundles sent to `signer.certificate`: a soft key's private key, or the
+    SM2 or token signer itself (it decrypts or agrees without handing its key out)."""
+    return signer.key if isinstance(signer, P12Signer) else signer  # type: ignore[return-value]
 
 
 def wrap(content_key: bytes, receiver_der: bytes) -> dict[str, str]:
