@@ -1,0 +1,66 @@
+"""The relay path: an exchange-point clerk's connected client carries an isolated unit's 交换包 to
+the server (as a blob), the server imports it with every check the CLI makes and its own exchange
+key, and the answer comes back to the stick; only a user with the 交换站管理员 role may relay."""
+
+import json
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from app.domain.bundles import EXCHANGE_POINT_ROLES
+from app.domain.notices import NoticeDraft
+from app.store.blobs import LocalBlobs
+from sync.client.bundle_relay import relay_bundle
+from sync.client.bundles import export_bundle, import_answer
+from sync.client.transport import ServerRefused
+from tests.support.bundle_exchange import EXCHANGE_LOGIN, party_of
+from tests.support.headless_client import sign_in
+from tests.support.pki import DEMO_PIN
+from tests.support.server_process import start_server
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    work = tmp_path_factory.mktemp("relay")
+    (work / "exchange.pin").write_text(DEMO_PIN)
+    config = work / "server.toml"
+    config.write_text(f'bundle_exchange_key = "{work / "server" / "tokens" / f"{EXCHANGE_LOGIN}.p12"}"\nbundle_exchange_pin_file = "{work / "exchange.pin"}"\n')
+    server = start_server(work / "server", f"sqlite:///{work / 'server.db'}", serve_args=("--config", str(config)))
+    yield server
+    server.stop()
+
+
+def set_roles(server, login: str, roles: list[str]) -> None:
+    engine = create_engine(server.database_url)
+    with engine.begin() as c:
+        c.execute(text("UPDATE people SET roles = :r WHERE login = :l"), {"r": json.dumps(roles, ensure_ascii=False), "l": login})
+    engine.dispose()
+
+
+def test_a_clerk_with_the_exchange_point_role_relays_a_bundle_and_its_answer(server, tmp_path):
+    isolated = sign_in(server.url, server.ca_file, server.tokens_dir, "wangxy", tmp_path / "isolated.sqlite")
+    clerk = sign_in(server.url, server.ca_file, server.tokens_dir, EXCHANGE_LOGIN, tmp_path / "clerk.sqlite")
+    try:
+        isolated.sync()
+        party = party_of(isolated, server, tmp_path)
+        isolated.notices.publish(NoticeDraft("经交换站转交的通知", "正文", isolated.user.unit_id))
+        out, answer, carried = tmp_path / "out.xtb", tmp_path / "answer.xtb", LocalBlobs(tmp_path / "clerk-blobs")
+        export_bundle(party, out)
+
+        with pytest.raises(ServerRefused) as refused:  # no role yet
+            relay_bundle(clerk.transport, carried, out, answer)
+        assert (refused.value.status, refused.value.code) == (403, "bundle.not_exchange_point") and not answer.exists()
+
+        set_roles(server, EXCHANGE_LOGIN, sorted(EXCHANGE_POINT_ROLES))
+        done = relay_bundle(clerk.transport, carried, out, answer)
+        assert (done.ops, done.applied) == (1, 1)
+        assert import_answer(party, answer).applied == 1
+        [notice] = [n for n in isolated.notices.notices() if n.title == "经交换站转交的通知"]
+        assert not notice.pending
+
+        with pytest.raises(ServerRefused) as refused:  # the server re-checks: the same bundle again is a replay
+            relay_bundle(clerk.transport, carried, out, tmp_path / "again.xtb")
+        assert (refused.value.status, refused.value.code) == (422, "bundle.replayed") and "已导入过" in refused.value.message
+    finally:
+        clerk.close()
+        isolated.close()
