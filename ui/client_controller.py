@@ -10,13 +10,17 @@ from PySide6.QtCore import QObject
 from app import paths
 
 from app.config import ClientConfig
+from app.domain.bundles import may_relay
 from app.identity.keys import find_keys
 from app.identity.signer import Signer
 from app.services.session_lock import SessionLock
+from app.store.blobs import LocalBlobs
 from app.store.cache import CacheOpenReport
+from sync.client.bundle_relay import relay_bundle
 from sync.client.bundle_setup import isolated_party
 from sync.client.bundles import BundleParty
 from ui.background import BackgroundCall
+from ui.bundle_actions import Relay
 from ui.dialogs.message_dialog import MessageDialog
 from ui.login.key_watch import KeyWatch
 from ui.login.lock_screen import LockScreen
@@ -43,7 +47,7 @@ class ClientController(QObject):
 
     def open_main_window(self, session: ClientSession) -> None:
         runner = self.runner = SyncRunner(session)
-        self.window = MainWindow(session, runner, self._bundle_party(session))
+        self.window = MainWindow(session, runner, self._bundle_party(session), self._relay(session))
         self.window.closed.connect(session.cache.close)
         self.window.show()
         self.login.close()
@@ -63,6 +67,13 @@ class ClientController(QObject):
             session.cache, session.user, session.device_id, session.scopes, signer, Path(config.exchange_certificate),
             trust_anchors(config), paths.data_dir() / "bundles", config.bundle_algorithms, config.classification_ceiling,
         )  # fmt: skip
+
+    def _relay(self, session: ClientSession) -> Relay | None:
+        """A 交换站管理员 relays isolated units' bundles through the server (docs/bundles.md)."""
+        if not may_relay(session.user.roles):
+            return None
+        carried = LocalBlobs(paths.data_dir() / "bundles" / "relayed")
+        return lambda bundle, answer, progress: relay_bundle(session.transport, carried, bundle, answer, progress)
 
     def _watch_key(self, session: ClientSession) -> None:
         lock = SessionLock(session.holder, session.signer.certificate)

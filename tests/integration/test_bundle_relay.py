@@ -3,6 +3,9 @@ the server (as a blob), the server imports it with every check the CLI makes and
 key, and the answer comes back to the stick; only a user with the 交换站管理员 role may relay."""
 
 import json
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt loads: the relay menu test
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -17,6 +20,10 @@ from tests.support.bundle_exchange import EXCHANGE_LOGIN, party_of
 from tests.support.headless_client import sign_in
 from tests.support.pki import DEMO_PIN
 from tests.support.server_process import start_server
+from ui import bundle_actions
+from ui.main_window.main_window import MainWindow
+from ui.session import ClientSession
+from ui.sync_runner import SyncRunner
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +68,43 @@ def test_a_clerk_with_the_exchange_point_role_relays_a_bundle_and_its_answer(ser
         with pytest.raises(ServerRefused) as refused:  # the server re-checks: the same bundle again is a replay
             relay_bundle(clerk.transport, carried, out, tmp_path / "again.xtb")
         assert (refused.value.status, refused.value.code) == (422, "bundle.replayed") and "已导入过" in refused.value.message
+    finally:
+        clerk.close()
+        isolated.close()
+
+
+def test_the_relay_menu_writes_the_answer_beside_the_bundle_and_says_a_refusal_in_words(qtbot, server, tmp_path, monkeypatch):
+    """The file chooser is the platform's native dialog, which cannot run offscreen: answered here (mocked)."""
+    isolated = sign_in(server.url, server.ca_file, server.tokens_dir, "liming", tmp_path / "isolated.sqlite")  # sequences are per sender certificate
+    clerk = sign_in(server.url, server.ca_file, server.tokens_dir, EXCHANGE_LOGIN, tmp_path / "clerk.sqlite")
+    set_roles(server, EXCHANGE_LOGIN, sorted(EXCHANGE_POINT_ROLES))
+    try:
+        isolated.sync()
+        party = party_of(isolated, server, tmp_path)
+        isolated.notices.publish(NoticeDraft("从菜单转交的通知", "正文", isolated.user.unit_id))
+        stick = tmp_path / "U盘"
+        stick.mkdir()
+        out = export_bundle(party, stick / "liming.xtb").path
+        monkeypatch.setattr(bundle_actions, "choose_file", lambda _parent, _title: str(out))
+        session = ClientSession(server.url, clerk.cache, clerk.user, list(clerk.login.scopes), clerk.login.device_id, clerk.transport, None, online=True)
+        carried = LocalBlobs(tmp_path / "relayed")
+        win = MainWindow(session, SyncRunner(session), relay=lambda bundle, answer, progress: relay_bundle(clerk.transport, carried, bundle, answer, progress))
+        qtbot.addWidget(win)
+        [menu] = [a.menu() for a in win.menuBar().actions()]
+        assert [a.text() for a in menu.actions()] == ["Relay an isolated unit's bundle…"]
+
+        for expect_ok in (True, False):  # the second time the server refuses the replay
+            dialog = win.bundles.relay()
+            with qtbot.waitSignal(dialog.finished_work, timeout=60_000) as done:
+                pass
+            assert done.args == [expect_ok], dialog.status.text()
+            if expect_ok:
+                answer = stick / "liming-answer.xtb"
+                assert str(answer) in dialog.status.text()
+                assert import_answer(party, answer).applied == 1
+            else:
+                assert "已导入过" in dialog.status.text()
+        win.close()
     finally:
         clerk.close()
         isolated.close()

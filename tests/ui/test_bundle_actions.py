@@ -51,7 +51,7 @@ def test_the_menu_offers_export_and_import_in_chinese(isolated):
     win, _, _ = isolated
     [menu] = [a.menu() for a in win.menuBar().actions()]
     assert menu.title() == "交换包"
-    assert [a.text() for a in menu.actions()] == ["导出交换包…", "导入交换包…"]
+    assert [a.text() for a in menu.actions()] == ["导出交换包…", "导入交换包…"]  # no relay: not a 交换站管理员
 
 
 def test_export_writes_one_file_to_the_stick_with_progress_and_a_summary(qtbot, isolated, session):

@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from sync.bundle.refusals import BundleRefused
+from sync.client.transport import LoginExpired, ServerRefused, ServerUnreachable
 from ui.background import BackgroundCall
 from ui.text import fill
 
@@ -58,8 +59,10 @@ class BundleDialog(QDialog):
         self.finished_work.emit(ok)
 
     def _words(self, exc: Exception) -> str:
-        if isinstance(exc, BundleRefused):
+        if isinstance(exc, (BundleRefused, ServerRefused)):
             return exc.message
+        if isinstance(exc, (ServerUnreachable, LoginExpired)):
+            return self.tr("The server cannot be reached or the login has expired: sign in online, then relay the bundle again.")
         if isinstance(exc, OSError):
             return fill(self.tr("The bundle file could not be written or read (was the USB stick removed?): %1"), exc.strerror or str(exc))
         return fill(self.tr("The exchange bundle failed: %1"), str(exc))

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, 
 from app.services import sync_state
 from sync.client.bundles import BundleParty
 from ui import time_format
-from ui.bundle_actions import BundleActions
+from ui.bundle_actions import BundleActions, Relay
 from ui.dialogs.invitation_dialog import InvitationDialog
 from ui.icons import icon
 from ui.main_window.navigation import NavigationList, entries
@@ -34,8 +34,9 @@ NAV_WIDTH = 188
 class MainWindow(QMainWindow):
     closed = Signal()
 
-    def __init__(self, session: ClientSession, runner: SyncRunner, bundle_party: Callable[[], BundleParty] | None = None) -> None:
-        """`bundle_party`: this machine exchanges 交换包 (an isolated unit): the menu offers them."""
+    def __init__(self, session: ClientSession, runner: SyncRunner, bundle_party: Callable[[], BundleParty] | None = None, relay: Relay | None = None) -> None:
+        """`bundle_party`: this machine exchanges 交换包 (an isolated unit); `relay`: its user
+        relays other units' bundles (交换站管理员). Either puts a 交换包 menu up."""
         super().__init__()
         self._session, self._runner = session, runner
         self._online = session.online
@@ -67,7 +68,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._layout())
         self._connect()
         self._add_shortcuts()
-        self.bundles = self._add_bundle_menu(bundle_party) if bundle_party else None
+        self.bundles = self._add_bundle_menu(bundle_party, relay)
         self.nav.setCurrentRow(0)
         self.refresh_pages()
         self._show_status()
@@ -134,11 +135,13 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             self.addAction(action)
 
-    def _add_bundle_menu(self, party: Callable[[], BundleParty]) -> BundleActions:
-        bundles = BundleActions(party, self)
+    def _add_bundle_menu(self, party: Callable[[], BundleParty] | None, relay: Relay | None) -> BundleActions | None:
+        if party is None and relay is None:
+            return None
+        bundles = BundleActions(self, party, relay)
         menu = self.menuBar().addMenu(self.tr("Exchange bundles"))
-        menu.addAction(bundles.export_action)
-        menu.addAction(bundles.import_action)
+        for action in bundles.actions:
+            menu.addAction(action)
         bundles.imported.connect(self.refresh_pages)
         bundles.imported.connect(self._show_status)
         return bundles
