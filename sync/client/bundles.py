@@ -12,7 +12,6 @@ carries is placed in the updates folder for IT to install (the client never runs
 import base64
 import datetime as dt
 import json
-import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -36,6 +35,7 @@ from sync.bundle.reader import Expectation, Progress, Record, open_bundle
 from sync.bundle.refusals import refused
 from sync.bundle.writer import BundleWriter
 from sync.bundle.writer import Progress as WriteProgress
+from sync.client.carried_update import CarriedUpdate
 from sync.client.engine import apply_scope
 from sync.protocol import Op, OpResult, PullRequest, PullResponse, PushRequest
 from sync.protocol.messages import MAX_OPS_PER_PUSH, MAX_PULL_LIMIT, MAX_PUSH_BYTES
@@ -119,7 +119,7 @@ def import_answer(party: BundleParty, path: Path, progress: Progress | None = No
     )  # fmt: skip
     bundle = open_bundle(path, expect, progress)
     report = AnswerReport(bundle.file_sha256)
-    update = _Update(party.updates_dir)
+    update = CarriedUpdate(party.updates_dir)
     try:
         with party.cache.sessions.begin() as s:
             for record in bundle.records(progress):
@@ -136,7 +136,7 @@ def import_answer(party: BundleParty, path: Path, progress: Progress | None = No
     return report
 
 
-def _apply_record(s: Session, party: BundleParty, record: Record, report: AnswerReport, update: "_Update") -> None:
+def _apply_record(s: Session, party: BundleParty, record: Record, report: AnswerReport, update: CarriedUpdate) -> None:
     if record.kind == "results":
         _settle(s, [OpResult.model_validate(r) for r in record.body["results"]], report)
     elif record.kind == "renumber":
@@ -155,51 +155,6 @@ def _apply_record(s: Session, party: BundleParty, record: Record, report: Answer
     elif record.kind == "blob" and party.blobs is not None:
         party.blobs.write(record.body["sha256"], record.blob or iter(()))
         report.blobs += 1
-
-
-class _Update:
-    """A client update package on its way to the updates folder: written beside its final name
-    while the answer is applied, put in place (with a JSON note of its version and hash) only
-    once the answer's transaction has committed. Its bytes were checked against its SHA-256, and
-    the answer is signed by the exchange point's pinned certificate: that is its verification."""
-
-    def __init__(self, folder: Path | None) -> None:
-        self._folder, self._body, self._partial, self._written = folder, None, None, False
-
-    def expect(self, body: dict) -> None:
-        if self._folder is not None:
-            self._body = body
-            self._partial = self._folder / (Path(str(body["name"])).name + ".partial")
-
-    def wants(self, sha256: str) -> bool:
-        return self._body is not None and sha256 == self._body["sha256"] and not self._written
-
-    def write(self, pieces: Iterator[bytes]) -> None:
-        assert self._partial is not None
-        self._partial.parent.mkdir(parents=True, exist_ok=True)
-        with self._partial.open("wb") as f:
-            for piece in pieces:
-                f.write(piece)
-            f.flush()
-            os.fsync(f.fileno())
-        self._written = True
-
-    def check_complete(self) -> None:
-        if self._body is not None and not self._written:
-            raise refused("bundle.bad_update")
-
-    def discard(self) -> None:
-        if self._partial is not None:
-            self._partial.unlink(missing_ok=True)
-
-    def place(self) -> Path | None:
-        if self._body is None or self._partial is None:
-            return None
-        final = self._partial.with_suffix("")
-        os.replace(self._partial, final)
-        note = {k: self._body[k] for k in ("name", "version", "sha256", "size")}
-        final.with_name(final.name + ".json").write_text(json.dumps(note, ensure_ascii=False), encoding="utf-8")
-        return final
 
 
 def _settle(s: Session, results: list[OpResult], report: AnswerReport) -> None:
