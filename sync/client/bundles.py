@@ -132,7 +132,7 @@ def import_answer(party: BundleParty, path: Path, progress: Progress | None = No
         update.discard()
         raise
     report.update = update.place()
-    _audit(party, "bundle.import", path, bundle.file_sha256, seq=bundle.header.sender_seq, applied=report.applied, rejected=len(report.rejected), rows=report.rows)
+    _audit(party, "bundle.import", path, bundle.file_sha256, seq=bundle.header.sender_seq, applied=report.applied, rejected=len(report.rejected), rows=report.rows, crls=report.crls)
     return report
 
 

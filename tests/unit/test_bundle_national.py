@@ -13,6 +13,7 @@ from sync.bundle.format import Header, MAGIC, U32
 from sync.bundle.reader import Expectation, open_bundle
 from sync.bundle.refusals import BundleRefused
 from sync.bundle.writer import BundleWriter
+from sync.server.bundles.exchange_key import load_exchange_key
 from tests.support import openssl_sm2
 from tests.support.bundle_parties import new_ca, party, trust
 
@@ -27,7 +28,7 @@ def sm2(tmp_path_factory):
     for stem, name, unit in (("clerk", "张三", "如东县保密局"), ("exchange", "交换站", "南通市人民政府办公室"), ("other", "李四", "海安市人民政府办公室")):
         signers[stem] = load_sm2_key(openssl_sm2.add_person(pki, stem, name, unit, PIN)).unlock(PIN)
     anchors = [x509.load_pem_x509_certificate(pki.root.read_bytes())]
-    return signers, TrustMaterial(anchors=anchors, crls=[x509.load_pem_x509_crl(pki.crl.read_bytes())])
+    return signers, TrustMaterial(anchors=anchors, crls=[x509.load_pem_x509_crl(pki.crl.read_bytes())]), pki
 
 
 def write(path, sender: Sm2Signer, receiver: Sm2Signer, seq: int = 1, algorithms: str = "national"):
@@ -50,7 +51,7 @@ def refusal(path, expectation: Expectation) -> str:
 
 
 def test_an_sm2_sm4_bundle_round_trips(sm2, tmp_path):
-    (signers, material) = sm2
+    signers, material, _ = sm2
     path = write(tmp_path / "n.xtb", signers["clerk"], signers["exchange"])
     bundle = open_bundle(path, expect(signers["exchange"], material))
     assert (bundle.header.cipher, bundle.header.wrapped_key["alg"]) == (ciphers.SM4, keywrap.SM2_WRAP)
@@ -58,7 +59,7 @@ def test_an_sm2_sm4_bundle_round_trips(sm2, tmp_path):
 
 
 def test_the_national_policy_refuses_a_standard_bundle_and_will_not_write_with_other_keys(sm2, tmp_path):
-    (signers, material) = sm2
+    signers, material, _ = sm2
     standard = write(tmp_path / "s.xtb", signers["clerk"], signers["exchange"], algorithms="standard")
     assert Header.decode(_header(standard)).cipher == ciphers.AES  # SM2 keys, AES frames: readable under the standard policy
     assert open_bundle(standard, expect(signers["exchange"], material, algorithms="standard")).records_count == 3
@@ -71,7 +72,7 @@ def test_the_national_policy_refuses_a_standard_bundle_and_will_not_write_with_o
 
 @pytest.mark.parametrize("damage", ["bad signature", "corrupted frame", "truncated", "other receiver", "replayed", "untrusted signer", "answer kind"])
 def test_every_refusal_holds_for_national_bundles(sm2, tmp_path, damage):
-    (signers, material) = sm2
+    signers, material, _ = sm2
     path = write(tmp_path / "d.xtb", signers["clerk"], signers["other" if damage == "other receiver" else "exchange"], seq=5)
     data = bytearray(path.read_bytes())
     changes: dict = {}
@@ -97,3 +98,11 @@ def _header(path) -> bytes:
     data = path.read_bytes()
     size = U32.unpack(data[len(MAGIC) : len(MAGIC) + 4])[0]
     return data[len(MAGIC) + 4 : len(MAGIC) + 4 + size]
+
+
+def test_an_sm2_exchange_key_file_opens_national_bundles(sm2, tmp_path):
+    """`xietong-server bundle import --key exchange.p8`: the SM2 soft certificate the CLI and the relay load."""
+    signers, material, pki = sm2
+    exchange = load_exchange_key(pki.person("exchange")).unlock(PIN)
+    path = write(tmp_path / "k.xtb", signers["clerk"], exchange)
+    assert open_bundle(path, expect(exchange, material)).records_count == 3
