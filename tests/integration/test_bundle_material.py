@@ -1,7 +1,7 @@
 """What else an answer 交换包 brings an isolated machine, and what a unit's 密级 ceiling keeps out:
 the server's current CRLs go into what offline login checks, a client update package is left for
 IT, a CRL from an unknown CA refuses the answer, and ops above the ceiling are refused at the
-exchange point with nothing applied. One real server for the module."""
+exchange point with nothing applied. One real server, shared with the relay tests."""
 
 import base64
 import json
@@ -26,14 +26,12 @@ from sync.server.pki import ca as authority
 from tests.support.bundle_exchange import exchange_args, exchange_signer, party_of
 from tests.support.bundle_parties import NOW, new_ca
 from tests.support.headless_client import sign_in
-from tests.support.server_process import run_cli, start_server
+from tests.support.server_process import run_cli
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    server = start_server(tmp_path_factory.mktemp("bundle-material"), f"sqlite:///{tmp_path_factory.mktemp('db') / 'server.db'}")
-    yield server
-    server.stop()
+@pytest.fixture
+def server(bundle_server):
+    return bundle_server
 
 
 @pytest.fixture

@@ -18,23 +18,15 @@ from sync.client.bundles import export_bundle, import_answer
 from sync.client.transport import ServerRefused
 from tests.support.bundle_exchange import EXCHANGE_LOGIN, party_of
 from tests.support.headless_client import sign_in
-from tests.support.pki import DEMO_PIN
-from tests.support.server_process import start_server
 from ui import bundle_actions
 from ui.main_window.main_window import MainWindow
 from ui.session import ClientSession
 from ui.sync_runner import SyncRunner
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    work = tmp_path_factory.mktemp("relay")
-    (work / "exchange.pin").write_text(DEMO_PIN)
-    config = work / "server.toml"
-    config.write_text(f'bundle_exchange_key = "{work / "server" / "tokens" / f"{EXCHANGE_LOGIN}.p12"}"\nbundle_exchange_pin_file = "{work / "exchange.pin"}"\n')
-    server = start_server(work / "server", f"sqlite:///{work / 'server.db'}", serve_args=("--config", str(config)))
-    yield server
-    server.stop()
+@pytest.fixture
+def server(bundle_server):
+    return bundle_server
 
 
 def set_roles(server, login: str, roles: list[str]) -> None:
@@ -45,8 +37,10 @@ def set_roles(server, login: str, roles: list[str]) -> None:
 
 
 def test_a_clerk_with_the_exchange_point_role_relays_a_bundle_and_its_answer(server, tmp_path):
-    isolated = sign_in(server.url, server.ca_file, server.tokens_dir, "wangxy", tmp_path / "isolated.sqlite")
+    # each test its own sender: the tests share one server and numbers bundles per sender certificate
+    isolated = sign_in(server.url, server.ca_file, server.tokens_dir, "zhaoli", tmp_path / "isolated.sqlite")
     clerk = sign_in(server.url, server.ca_file, server.tokens_dir, EXCHANGE_LOGIN, tmp_path / "clerk.sqlite")
+    set_roles(server, EXCHANGE_LOGIN, [])
     try:
         isolated.sync()
         party = party_of(isolated, server, tmp_path)
