@@ -18,6 +18,11 @@ DEFAULTS = {
     "language": "zh_CN",
     "pkcs11_module": "",  # the USB key (UKey) vendor's PKCS#11 library; empty: none configured
     "trust_anchors": "",  # CA bundle (PEM) the server's and users' certificates chain to; empty: none
+    # 交换包 (docs/bundles.md), for isolated units: the exchange point's certificate (PEM or DER;
+    # empty: no 交换包 menu), "standard" or "national" (SM2/SM4 only), the unit's 密级 ceiling.
+    "exchange_certificate": "",
+    "bundle_algorithms": "standard",
+    "classification_ceiling": "",
 }
 POLICY_FILE = Path("/etc/xietong/policy.ini")
 REGISTRY_KEY = r"Software\Xietong"
@@ -28,6 +33,9 @@ REGISTRY_NAMES = {
     "language": "LANGUAGE",
     "pkcs11_module": "PKCS11_MODULE",
     "trust_anchors": "TRUST_ANCHORS",
+    "exchange_certificate": "EXCHANGE_CERTIFICATE",
+    "bundle_algorithms": "BUNDLE_ALGORITHMS",
+    "classification_ceiling": "CLASSIFICATION_CEILING",
 }
 
 
@@ -39,6 +47,9 @@ class ClientConfig:
     sources: Mapping[str, str]  # setting -> where its value came from, for the About box and logs
     pkcs11_module: str = ""
     trust_anchors: str = ""
+    exchange_certificate: str = ""
+    bundle_algorithms: str = "standard"
+    classification_ceiling: str = ""
 
 
 def user_settings_file() -> Path:
@@ -68,6 +79,9 @@ def load(cli: Mapping[str, str | None], policy_file: Path = POLICY_FILE) -> Clie
         sources=sources,
         pkcs11_module=values["pkcs11_module"],
         trust_anchors=values["trust_anchors"],
+        exchange_certificate=values["exchange_certificate"],
+        bundle_algorithms=values["bundle_algorithms"],
+        classification_ceiling=values["classification_ceiling"],
     )
 
 

@@ -4,7 +4,8 @@ is the private key with the CKA_ID of a certificate on the token.
 
 The digest is computed here and the token signs it (CKM_ECDSA, CKM_RSA_PKCS over a DigestInfo),
 because many UKeys lack the combined SHA-256 mechanisms. CKM_ECDSA answers raw r||s, which is
-turned into the DER the protocol carries.
+turned into the DER the protocol carries. An EC key made for key agreement also opens 交换包:
+CKM_ECDH1_DERIVE on the token gives the shared secret, the private key never leaves it.
 """
 
 import hashlib
@@ -17,7 +18,7 @@ import pkcs11
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric.types import PublicKeyTypes
 from cryptography.hazmat.primitives.serialization import load_der_public_key
-from pkcs11 import Attribute, KeyType, Mechanism, ObjectClass, TokenFlag
+from pkcs11 import KDF, Attribute, KeyType, Mechanism, ObjectClass, TokenFlag
 from pkcs11 import exceptions as p11
 from pkcs11.util.ec import encode_ec_public_key, encode_ecdsa_signature, encode_named_curve_parameters
 
@@ -54,6 +55,17 @@ class Pkcs11Signer:
             return self.key.sign(SHA256_DIGEST_INFO + digest, mechanism=Mechanism.RSA_PKCS)
         except GONE as exc:
             raise KeyRemoved(str(exc)) from exc
+
+    def ecdh(self, peer_point: bytes) -> bytes:
+        """The x coordinate of ECDH with `peer_point` (04 || x || y), computed on the token."""
+        template = {Attribute.TOKEN: False, Attribute.SENSITIVE: False, Attribute.EXTRACTABLE: True}
+        try:
+            secret = self.key.derive_key(KeyType.GENERIC_SECRET, 256, mechanism=Mechanism.ECDH1_DERIVE, mechanism_param=(KDF.NULL, None, peer_point), template=template)
+            return bytes(secret[Attribute.VALUE])
+        except GONE as exc:
+            raise KeyRemoved(str(exc)) from exc
+        except p11.PKCS11Error as exc:  # not a key-agreement key, or a point not on its curve
+            raise ValueError(f"the token refused ECDH: {exc!r}") from exc
 
     def close(self) -> None:
         try:
@@ -146,8 +158,9 @@ def find_pkcs11_keys(module_path: str, restart_if_in_flux: bool = True) -> list[
     return found
 
 
-def generate_key(module_path: str, token_label: str, pin: str, key_label: str) -> tuple[bytes, PublicKeyTypes]:
-    """An EC P-256 key pair made ON the token, never extractable; returns its id and public key."""
+def generate_key(module_path: str, token_label: str, pin: str, key_label: str, derive: bool = False) -> tuple[bytes, PublicKeyTypes]:
+    """An EC P-256 key pair made ON the token, never extractable; returns its id and public key.
+    `derive`: it also agrees on keys (ECDH), as a receiver of 交换包 needs."""
     key_id = secrets.token_bytes(8)
     with module(module_path).get_token(token_label=token_label).open(rw=True, user_pin=pin) as session:
         params = session.create_domain_parameters(KeyType.EC, {Attribute.EC_PARAMS: encode_named_curve_parameters("secp256r1")}, local=True)
@@ -155,7 +168,7 @@ def generate_key(module_path: str, token_label: str, pin: str, key_label: str) -
             store=True,
             id=key_id,
             label=key_label,
-            private_template={Attribute.SENSITIVE: True, Attribute.EXTRACTABLE: False, Attribute.SIGN: True},
+            private_template={Attribute.SENSITIVE: True, Attribute.EXTRACTABLE: False, Attribute.SIGN: True, Attribute.DERIVE: derive},
         )
         return key_id, load_der_public_key(encode_ec_public_key(public))
 

@@ -1,4 +1,5 @@
-"""SM2 signatures (GB/T 32918.2) over SM3 with the signer's Z value (GB/T 35276), DER (r, s).
+"""SM2 signatures (GB/T 32918.2) over SM3 with the signer's Z value (GB/T 35276), DER (r, s),
+and SM2 public-key encryption (GB/T 32918.4, ciphertext C1 || C3 || C2) for wrapping keys.
 
 The arithmetic and SM3 are gmalg's (PyPI `gmalg`, maintained; its nonce comes from `secrets`).
 r and s are checked to lie in [1, n-1] before any arithmetic. Known-answer tests run against the
@@ -41,3 +42,16 @@ def verify(public: bytes, message: bytes, signature: bytes, uid: bytes = DEFAULT
         return bool(gmalg.SM2(pk=public, uid=uid).verify(message, r.to_bytes(32, "big"), s.to_bytes(32, "big")))
     except (ValueError, gmalg.errors.GMError):
         return False
+
+
+def encrypt(public: bytes, data: bytes) -> bytes:
+    """C1 || C3 || C2 for the key whose point is `public` (04 || x || y)."""
+    return gmalg.SM2(pk=public).encrypt(data)
+
+
+def decrypt(private_key: int, ciphertext: bytes) -> bytes:
+    """Raises ValueError when the ciphertext is not for this key or was altered (C3 check)."""
+    try:
+        return gmalg.SM2(private_key.to_bytes(32, "big"), pk=public_point(private_key)).decrypt(ciphertext)
+    except (gmalg.errors.GMError, IndexError) as exc:
+        raise ValueError("not an SM2 ciphertext for this key") from exc

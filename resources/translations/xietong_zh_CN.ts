@@ -168,6 +168,88 @@ Will not attend: %2</source>
     </message>
 </context>
 <context>
+    <name>BundleActions</name>
+    <message>
+        <source>Export exchange bundle…</source>
+        <translation>导出交换包…</translation>
+    </message>
+    <message>
+        <source>Import exchange bundle…</source>
+        <translation>导入交换包…</translation>
+    </message>
+    <message>
+        <source>Relay an isolated unit&apos;s bundle…</source>
+        <translation>代为导入隔离单位的交换包…</translation>
+    </message>
+    <message>
+        <source>Choose the USB stick or folder to write the bundle to</source>
+        <translation>选择要写入交换包的 U 盘或文件夹</translation>
+    </message>
+    <message>
+        <source>Export exchange bundle</source>
+        <translation>导出交换包</translation>
+    </message>
+    <message>
+        <source>Choose the exchange point&apos;s answer bundle</source>
+        <translation>选择交换站的回执交换包</translation>
+    </message>
+    <message>
+        <source>Import exchange bundle</source>
+        <translation>导入交换包</translation>
+    </message>
+    <message>
+        <source>Choose the isolated unit&apos;s bundle</source>
+        <translation>选择隔离单位的交换包</translation>
+    </message>
+    <message>
+        <source>Relay exchange bundle</source>
+        <translation>代为导入交换包</translation>
+    </message>
+    <message>
+        <source>Exported %1 operations and %2 files to %3. Take the USB stick to the exchange point.</source>
+        <translation>已导出 %1 个操作和 %2 个文件到 %3。请将 U 盘送到交换站。</translation>
+    </message>
+    <message>
+        <source>Imported: %1 operations done, %2 refused, %3 changes received, %4 files.</source>
+        <translation>已导入：%1 个操作已完成，%2 个被拒绝，收到 %3 条变更，%4 个文件。</translation>
+    </message>
+    <message>
+        <source>A client update was left in %1 for IT to install.</source>
+        <translation>客户端更新包已放在 %1，请由信息技术人员安装。</translation>
+    </message>
+    <message>
+        <source>Relayed: %1 operations, %2 done, %3 changes for the unit. The answer is at %4: take it back to the isolated unit.</source>
+        <translation>已代为导入：%1 个操作，完成 %2 个，该单位的变更 %3 条。回执在 %4，请带回隔离单位。</translation>
+    </message>
+</context>
+<context>
+    <name>BundleDialog</name>
+    <message>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <source>%1 records, %2 of %3 MB</source>
+        <translation>%1 条记录，%2 / %3 MB</translation>
+    </message>
+    <message>
+        <source>%1 records, %2 MB written</source>
+        <translation>%1 条记录，已写入 %2 MB</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached or the login has expired: sign in online, then relay the bundle again.</source>
+        <translation>无法连接服务器或登录已过期：请联网登录后重新代为导入交换包。</translation>
+    </message>
+    <message>
+        <source>The bundle file could not be written or read (was the USB stick removed?): %1</source>
+        <translation>交换包文件无法写入或读取（U 盘是否已拔出？）：%1</translation>
+    </message>
+    <message>
+        <source>The exchange bundle failed: %1</source>
+        <translation>交换包处理失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>Classification</name>
     <message>
         <source>Public</source>
@@ -617,6 +699,10 @@ When:
     <message>
         <source>Xietong — %1</source>
         <translation>协同办公 — %1</translation>
+    </message>
+    <message>
+        <source>Exchange bundles</source>
+        <translation>交换包</translation>
     </message>
 </context>
 <context>

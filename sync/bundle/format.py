@@ -1,7 +1,7 @@
 """The bundle file layout, shared by writer.py and reader.py.
 
     MAGIC | u32 header length | header JSON (UTF-8)
-    frames: u8 final | u32 length | AES-256-GCM ciphertext of up to CHUNK_BYTES plaintext
+    frames: u8 final | u32 length | AEAD ciphertext (AES-256-GCM or SM4-GCM) of up to CHUNK_BYTES plaintext
     u32 signature length | signature
 
 Each frame's nonce is the header's 8-byte random prefix, the frame index and the final flag, and
@@ -24,7 +24,8 @@ MAX_HEADER_BYTES = 64 * 1024
 MAX_RECORD_BYTES = 16 * 1024 * 1024  # one JSON record: a push of 200 ops at 4 MB, a pull page
 MAX_SIGNATURE_BYTES = 4096
 SIGNED_PREFIX = b"xietong bundle v1 signature"
-KINDS = ("ops", "answer")  # isolated unit -> exchange point, and back
+KINDS = ("ops", "answer")
+CIPHERS = ("aes-256-gcm", "sm4-gcm")  # isolated unit -> exchange point, and back
 U32 = struct.Struct(">I")
 FRAME = struct.Struct(">BI")
 
@@ -38,6 +39,7 @@ class Header:
     created: float
     wrapped_key: dict[str, str]
     nonce_prefix: bytes
+    cipher: str = "aes-256-gcm"  # ciphers.py; headers written before SM4 name none
     version: int = FORMAT_VERSION
 
     def encode(self) -> bytes:
@@ -45,7 +47,7 @@ class Header:
             {
                 "version": self.version, "kind": self.kind, "sender_certificate": self.sender_certificate.hex(),
                 "receiver_sha256": self.receiver_sha256, "sender_seq": self.sender_seq, "created": self.created,
-                "wrapped_key": self.wrapped_key, "nonce_prefix": self.nonce_prefix.hex(),
+                "wrapped_key": self.wrapped_key, "nonce_prefix": self.nonce_prefix.hex(), "cipher": self.cipher,
             },  # fmt: skip
             sort_keys=True,
         ).encode()
@@ -57,9 +59,10 @@ class Header:
         if raw["version"] != FORMAT_VERSION or raw["kind"] not in KINDS:
             raise ValueError("unsupported bundle")
         prefix = bytes.fromhex(raw["nonce_prefix"])
-        if len(prefix) != 8 or not isinstance(raw["sender_seq"], int):
+        cipher = raw.get("cipher", "aes-256-gcm")
+        if len(prefix) != 8 or not isinstance(raw["sender_seq"], int) or cipher not in CIPHERS:
             raise ValueError("bad header")
-        return Header(raw["kind"], bytes.fromhex(raw["sender_certificate"]), str(raw["receiver_sha256"]), raw["sender_seq"], float(raw["created"]), dict(raw["wrapped_key"]), prefix)
+        return Header(raw["kind"], bytes.fromhex(raw["sender_certificate"]), str(raw["receiver_sha256"]), raw["sender_seq"], float(raw["created"]), dict(raw["wrapped_key"]), prefix, cipher)
 
 
 def nonce(prefix: bytes, index: int, final: bool) -> bytes:

@@ -15,19 +15,17 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from app.identity.certificates import holder_unit
 from app.identity.chain import CertificateRefused, TrustMaterial, parse_certificate, validate_login_certificate
 from app.identity.verify import verify_signature
-from sync.bundle import keywrap
+from sync.bundle import ciphers, classification, keywrap, policy
 from sync.bundle.format import CHUNK_BYTES, FRAME, MAGIC, MAX_HEADER_BYTES, MAX_RECORD_BYTES, MAX_SIGNATURE_BYTES, U32, Header, certificate_sha256, nonce, signed_message
 from sync.bundle.refusals import refused
 
 Progress = Callable[[int, int, int], None]  # (records read, bytes read, file size)
 BLOB_PIECE = 1024 * 1024
-TAG_BYTES = 16
+TAG_BYTES = ciphers.TAG_BYTES
 
 
 @dataclass(frozen=True)
@@ -35,13 +33,15 @@ class Expectation:
     """What the importing side accepts."""
 
     kind: str
-    receiver_key: PrivateKeyTypes
+    receiver_key: keywrap.ReceiverKey
     receiver_certificate: bytes  # DER
     trust: TrustMaterial
     last_seq: Callable[[str], int]  # the highest sequence imported from a sender (by certificate SHA-256)
     now: dt.datetime
     allowed_units: frozenset[str] | None = None  # holder_unit() of acceptable senders; None: any
     sender_sha256: str | None = None  # the one certificate allowed to send, when there is one
+    algorithms: str = policy.STANDARD  # policy.NATIONAL: only SM2/SM4 bundles
+    ceiling: str | None = None  # the receiving unit's highest 密级; None: the product's own bound
 
 
 @dataclass(frozen=True)
@@ -72,12 +72,15 @@ def open_bundle(path: Path, expect: Expectation, progress: Progress | None = Non
     with path.open("rb") as f:
         header_bytes = _read_header_bytes(f)
         header = _decode_header(header_bytes, expect)
+        policy.check(expect.algorithms, header)
         sender = _check_sender(header, expect)
         content_key = keywrap.unwrap(header.wrapped_key, expect.receiver_key)
         frames = _Frames(f, header_bytes, header, content_key, path.stat().st_size, progress)
         count = 0
         for record in _records(frames):
             count += 1
+            if expect.ceiling is not None:
+                classification.check(record.kind, record.body, expect.ceiling)
             for _ in record.blob or ():
                 pass
         signature = _read_signature(f)
@@ -146,7 +149,7 @@ class _Frames:
 
     def __init__(self, f: BinaryIO, header_bytes: bytes, header: Header, content_key: bytes, size: int, progress: Progress | None) -> None:
         self._f, self._prefix, self._progress, self._size = f, header.nonce_prefix, progress, size
-        self._aead, self._aad = AESGCM(content_key), hashlib.sha256(header_bytes).digest()
+        self._aead, self._aad = ciphers.aead(header.cipher, content_key), hashlib.sha256(header_bytes).digest()
         self.frames_hash = hashlib.sha256()
         self.file_hash = hashlib.sha256(MAGIC + U32.pack(len(header_bytes)) + header_bytes)
         self._buffer, self._offset = b"", 0

@@ -13,10 +13,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 from app.identity.signer import Signer
-from sync.bundle import keywrap
+from sync.bundle import ciphers, keywrap, policy
 from sync.bundle.format import CHUNK_BYTES, FRAME, MAGIC, U32, Header, certificate_sha256, nonce, signed_message
 
 Progress = Callable[[int, int], None]  # (records written, bytes written so far)
@@ -24,15 +22,17 @@ BLOCK = 1024 * 1024
 
 
 class BundleWriter:
-    def __init__(self, path: Path, kind: str, signer: Signer, receiver_certificate: bytes, sender_seq: int, progress: Progress | None = None) -> None:
-        content_key = AESGCM.generate_key(256)
-        self.header = Header(kind, signer.certificate, certificate_sha256(receiver_certificate), sender_seq, time.time(), keywrap.wrap(content_key, receiver_certificate), secrets.token_bytes(8))
+    def __init__(self, path: Path, kind: str, signer: Signer, receiver_certificate: bytes, sender_seq: int, progress: Progress | None = None, algorithms: str = policy.STANDARD) -> None:
+        cipher = policy.cipher_for(algorithms, signer.certificate, receiver_certificate)
+        content_key = ciphers.new_key(cipher)
+        wrapped = keywrap.wrap(content_key, receiver_certificate)
+        self.header = Header(kind, signer.certificate, certificate_sha256(receiver_certificate), sender_seq, time.time(), wrapped, secrets.token_bytes(8), cipher)
         self.path, self._signer, self._progress = path, signer, progress
         self._partial = path.with_name(path.name + ".partial")
         self._file = self._partial.open("wb")
         self._file_hash = hashlib.sha256()
         self._header_bytes = self.header.encode()
-        self._aead, self._aad = AESGCM(content_key), hashlib.sha256(self._header_bytes).digest()
+        self._aead, self._aad = ciphers.aead(cipher, content_key), hashlib.sha256(self._header_bytes).digest()
         self._frames_hash = hashlib.sha256()
         self._buffer = bytearray()
         self._index = self.records = self.bytes = 0

@@ -4,9 +4,12 @@ The export holds what an online round would send: a PullRequest (the device, eve
 cursor, the results still unknown), the files the waiting ops name, and the waiting ops as
 PushRequests. Ops stay waiting until an answer settles them, so a lost stick costs nothing: the
 next export carries them again and the server answers them from its record (exactly once).
-The answer is applied in one transaction, like a pull page: results, rows, cursors, rebase.
+The answer is applied in one transaction, like a pull page: results, rows, cursors, rebase; the
+CRLs it carries go into the kept material offline login checks, and a client update package it
+carries is placed in the updates folder for IT to install (the client never runs it).
 """
 
+import base64
 import datetime as dt
 import json
 import time
@@ -14,22 +17,25 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.identity.chain import TrustMaterial
 from app.identity.signer import Signer
-from app.services import local_ops
+from app.services import kept_crls, local_ops
 from app.services.account import User
 from app.store import meta, mirror, outbox, scope_index
 from app.store.blobs import LocalBlobs
 from app.store.cache import Cache
 from app.store.models import SyncCursor
+from sync.bundle import policy
 from sync.bundle.format import certificate_sha256
-from sync.bundle.reader import Expectation, Progress, open_bundle
+from sync.bundle.keywrap import ReceiverKey
+from sync.bundle.reader import Expectation, Progress, Record, open_bundle
+from sync.bundle.refusals import refused
 from sync.bundle.writer import BundleWriter
 from sync.bundle.writer import Progress as WriteProgress
+from sync.client.carried_update import CarriedUpdate
 from sync.client.engine import apply_scope
 from sync.protocol import Op, OpResult, PullRequest, PullResponse, PushRequest
 from sync.protocol.messages import MAX_OPS_PER_PUSH, MAX_PULL_LIMIT, MAX_PUSH_BYTES
@@ -47,11 +53,14 @@ class BundleParty:
     device_id: str
     scopes: list[str]
     signer: Signer
-    key: PrivateKeyTypes  # the private key of signer.certificate, to open answers
+    key: ReceiverKey  # opens answers sent to signer.certificate (keywrap.receiver_key_of)
     exchange_certificate: bytes  # DER of the exchange point's certificate
     trust: TrustMaterial  # anchors and CRLs the exchange point's certificate must chain to
     audit_log: Path  # one JSON line per export and import
     blobs: LocalBlobs | None = None
+    algorithms: str = policy.STANDARD  # policy.NATIONAL: SM2/SM4 only, both ways
+    ceiling: str | None = None  # the unit's highest 密级: an answer with more is refused
+    updates_dir: Path | None = None  # where client update packages are left for IT
 
 
 @dataclass
@@ -70,6 +79,8 @@ class AnswerReport:
     rejected: list[OpResult] = field(default_factory=list)
     rows: int = 0
     blobs: int = 0
+    crls: int = 0  # newer CRLs kept for offline login
+    update: Path | None = None  # a client update package placed for IT
 
 
 def export_bundle(party: BundleParty, path: Path, progress: WriteProgress | None = None) -> ExportReport:
@@ -83,7 +94,7 @@ def export_bundle(party: BundleParty, path: Path, progress: WriteProgress | None
     pull = PullRequest(device_id=party.device_id, cursors={scope: cursors.get(scope, 0) for scope in party.scopes}, limit=MAX_PULL_LIMIT, results_after=after)
     ops = [Op(op_id=q.op_id, client_seq=q.client_seq, name=q.name, args=q.args, base_version=q.base_version) for q in waiting]
     files = _named_files(party.blobs, ops)
-    with BundleWriter(path, "ops", party.signer, party.exchange_certificate, seq, progress) as w:
+    with BundleWriter(path, "ops", party.signer, party.exchange_certificate, seq, progress, party.algorithms) as w:
         w.add("pull", pull.model_dump(mode="json"))  # first: it names the device
         for sha in files:
             w.add_blob(sha, party.blobs.path(sha))
@@ -104,25 +115,46 @@ def import_answer(party: BundleParty, path: Path, progress: Progress | None = No
     expect = Expectation(
         "answer", party.key, party.signer.certificate, party.trust, lambda _sender: last,
         dt.datetime.now(dt.timezone.utc), sender_sha256=certificate_sha256(party.exchange_certificate),
+        algorithms=party.algorithms, ceiling=party.ceiling,
     )  # fmt: skip
     bundle = open_bundle(path, expect, progress)
     report = AnswerReport(bundle.file_sha256)
-    with party.cache.sessions.begin() as s:
-        for record in bundle.records(progress):
-            if record.kind == "results":
-                _settle(s, [OpResult.model_validate(r) for r in record.body["results"]], report)
-            elif record.kind == "renumber":
-                outbox.renumber_from(s, int(record.body["expected_seq"]))
-            elif record.kind == "pull":
-                _apply_page(s, PullResponse.model_validate(record.body), report)
-            elif record.kind == "blob" and party.blobs is not None:
-                party.blobs.write(record.body["sha256"], record.blob or iter(()))
-                report.blobs += 1
-        outbox.forget_applied(s)
-        local_ops.rebase(s, party.user)
-        meta.put(s, seq_key, str(bundle.header.sender_seq))
-    _audit(party, "bundle.import", path, bundle.file_sha256, seq=bundle.header.sender_seq, applied=report.applied, rejected=len(report.rejected), rows=report.rows)
+    update = CarriedUpdate(party.updates_dir)
+    try:
+        with party.cache.sessions.begin() as s:
+            for record in bundle.records(progress):
+                _apply_record(s, party, record, report, update)
+            update.check_complete()
+            outbox.forget_applied(s)
+            local_ops.rebase(s, party.user)
+            meta.put(s, seq_key, str(bundle.header.sender_seq))
+    except BaseException:
+        update.discard()
+        raise
+    report.update = update.place()
+    _audit(party, "bundle.import", path, bundle.file_sha256, seq=bundle.header.sender_seq, applied=report.applied, rejected=len(report.rejected), rows=report.rows, crls=report.crls)
     return report
+
+
+def _apply_record(s: Session, party: BundleParty, record: Record, report: AnswerReport, update: CarriedUpdate) -> None:
+    if record.kind == "results":
+        _settle(s, [OpResult.model_validate(r) for r in record.body["results"]], report)
+    elif record.kind == "renumber":
+        outbox.renumber_from(s, int(record.body["expected_seq"]))
+    elif record.kind == "pull":
+        _apply_page(s, PullResponse.model_validate(record.body), report)
+    elif record.kind == "crl":
+        try:
+            report.crls += kept_crls.install(s, base64.b64decode(record.body["der"]), [*party.trust.anchors, *party.trust.intermediates])
+        except kept_crls.UntrustedCrl:
+            raise refused("bundle.bad_crl") from None
+    elif record.kind == "update":
+        update.expect(record.body)
+    elif record.kind == "blob" and update.wants(record.body["sha256"]):
+        update.write(record.blob or iter(()))
+    elif record.kind == "blob" and party.blobs is not None:
+        party.blobs.write(record.body["sha256"], record.blob or iter(()))
+        report.blobs += 1
 
 
 def _settle(s: Session, results: list[OpResult], report: AnswerReport) -> None:

@@ -20,9 +20,11 @@ from sync.protocol import (
     PushRequest,
     PushResponse,
 )
+from sync.protocol.bundle_relay import RelayAnswer, RelayRequest
 
 T = TypeVar("T", bound=BaseModel)
 TIMEOUT = (3.05, 60)
+RELAY_TIMEOUT_S = 3600
 # A sign-in waits less: a server that accepts but never answers must not hold the login window.
 LOGIN_TIMEOUT = (3.05, 15)
 
@@ -92,6 +94,10 @@ class Transport:
         headers = {"Content-Type": "application/octet-stream", "Chunk-Sha256": hashlib.sha256(chunk).hexdigest()}
         resp = self._send("PUT", f"/sync/v1/blobs/{sha}?offset={offset}&total={total}", chunk, headers)
         return _parse(resp, BlobStatus)
+
+    def relay_bundle(self, req: RelayRequest) -> RelayAnswer:
+        """The server imports a whole 交换包 before it answers: minutes for a big one."""
+        return self._call("POST", "/sync/v1/bundles/relay", req, RelayAnswer, timeout=(TIMEOUT[0], RELAY_TIMEOUT_S))
 
     def blob_get(self, sha: str, offset: int, length: int) -> bytes:
         return self._send("GET", f"/sync/v1/blobs/{sha}/content?offset={offset}&length={length}", None, {}).content

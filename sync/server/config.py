@@ -8,7 +8,7 @@ import os
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
@@ -53,6 +53,13 @@ class Settings(BaseSettings):
     # otherwise hold the stop for asyncio's 30 s TLS close wait; clients retry, ops are idempotent.
     shutdown_grace_s: float = Field(default=3.0, ge=0, le=300)
     blob_dir: Path = Path("var/server/blobs")  # 正文 and attachments, content-addressed (SHA-256)
+    # 交换包 (docs/bundles.md): "national" writes and accepts only SM2/SM4 bundles; the highest 密级
+    # this deployment accepts from a bundle; the exchange point's key for relayed imports (.p12 or
+    # SM2 .p8 with its .crt beside it, PIN in a file) — without it relays are refused.
+    bundle_algorithms: Literal["standard", "national"] = "standard"
+    bundle_ceiling: Literal["公开", "内部", "秘密", "机密"] = "机密"
+    bundle_exchange_key: Path | None = None
+    bundle_exchange_pin_file: Path | None = None
 
     @property
     def issuer(self) -> str:

@@ -17,6 +17,7 @@ from sync.server.auth.router import router as auth_router
 from sync.server.auth.service import TokenPolicy
 from sync.server.auth.tokens import load_or_create
 from sync.server.blobs.router import router as blobs_router
+from sync.server.bundles.router import router as bundles_router
 from sync.server.blobs.store import BlobStore
 from sync.server.config import Settings
 from sync.server.database import Database, open_database
@@ -50,6 +51,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(portal_router)
     app.include_router(blobs_router)
     app.include_router(sync_router)
+    app.include_router(bundles_router)
     app.add_api_route("/health", health, methods=["GET"], tags=["health"])
     app.add_exception_handler(RequestValidationError, _invalid_request)
     app.add_exception_handler(StarletteHTTPException, _http_error)

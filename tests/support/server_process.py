@@ -40,6 +40,7 @@ class ServerProcess:
     tokens_dir: Path
     port: int
     people: int
+    serve_args: tuple[str, ...] = ()  # more `serve` flags, e.g. ("--config", "server.toml")
     process: subprocess.Popen | None = field(default=None, repr=False)
 
     @property
@@ -67,7 +68,7 @@ class ServerProcess:
             self.process = subprocess.Popen(
                 _cli(
                     "serve", "--host", "127.0.0.1", "--port", str(self.port), "--database-url", self.database_url,
-                    "--tls-cert-file", str(self.pki_dir / "tls.pem"), "--tls-key-file", str(self.pki_dir / "tls.key.pem"),
+                    "--tls-cert-file", str(self.pki_dir / "tls.pem"), "--tls-key-file", str(self.pki_dir / "tls.key.pem"), *self.serve_args,
                 ),  # fmt: skip
                 cwd=self.workdir,
                 stdout=log,
@@ -124,13 +125,13 @@ class ServerProcess:
         raise ServerFailed(f"the server did not answer /health within {START_TIMEOUT_S:.0f} s:\n{_tail(self.log_path)}")
 
 
-def start_server(workdir: Path, database_url: str, people: int = 200, tokens_dir: Path | None = None, port: int | None = None) -> ServerProcess:
+def start_server(workdir: Path, database_url: str, people: int = 200, tokens_dir: Path | None = None, port: int | None = None, serve_args: tuple[str, ...] = ()) -> ServerProcess:
     """Prepare the demo deployment in `database_url`, then start the server. tokens_dir defaults
     to workdir/tokens; port to a free one."""
     workdir.mkdir(parents=True, exist_ok=True)
     tokens_dir = tokens_dir or workdir / "tokens"
     init_demo(workdir, database_url, people, tokens_dir)
-    return ServerProcess(workdir, database_url, tokens_dir, port or free_port(), people).start()
+    return ServerProcess(workdir, database_url, tokens_dir, port or free_port(), people, serve_args).start()
 
 
 def init_demo(workdir: Path, database_url: str, people: int, tokens_dir: Path) -> None:

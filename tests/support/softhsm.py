@@ -33,13 +33,14 @@ class SoftHsm:
         self._token_dirs[label] = made
         restart_module()
 
-    def provision(self, label: str, name: str, pin: str) -> bytes:
-        """A new token holding a key made on it and a certificate for `name` (a throwaway CA)."""
+    def provision(self, label: str, name: str, pin: str, derive: bool = False) -> bytes:
+        """A new token holding a key made on it and a certificate for `name` (a throwaway CA);
+        `derive`: the key also does ECDH (a 交换包 receiver)."""
         from app.identity import pkcs11_key
         from sync.server.pki import ca as authority
 
         self.new_token(label, pin)
-        key_id, public_key = pkcs11_key.generate_key(MODULE, label, pin, "login")
+        key_id, public_key = pkcs11_key.generate_key(MODULE, label, pin, "login", derive)
         now = dt.datetime.now(dt.timezone.utc)
         root = authority.new_root_ca("测试根CA", "测试", now)
         der = authority.issue_user_certificate(root, public_key, name, "南通市人民政府", "市人民政府办公室", now).public_bytes(Encoding.DER)

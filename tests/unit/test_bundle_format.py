@@ -195,3 +195,24 @@ def _signature_size(path: Path) -> int:
 
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def _with_ops(path: Path, *args: dict) -> Path:
+    with BundleWriter(path, "ops", CLERK.signer, EXCHANGE.certificate, 1) as w:
+        w.add("push", {"device_id": "dev-1", "ops": [{"op_id": f"op-{i}", "name": "notice.publish", "args": a} for i, a in enumerate(args)]})
+        w.close()
+    return path
+
+
+@pytest.mark.parametrize("declared", [{"classification": "机密"}, {"meta": {"密级和保密期限": "秘密★10年"}}, {"密级": "绝密"}])
+def test_a_record_above_the_units_密级_ceiling_is_refused_with_the_level(tmp_path, declared):
+    path = _with_ops(tmp_path / "c.xtb", {"title": "普通通知"}, {"title": "涉密通知", **declared})
+    with pytest.raises(BundleRefused) as caught:
+        open_bundle(path, expect(ceiling="内部"))
+    assert caught.value.code == "bundle.above_ceiling" and "内部" in caught.value.message
+    assert str(declared).count(caught.value.message.split("“")[1].split("”")[0]) == 1  # names the level found
+
+
+def test_records_within_the_ceiling_are_accepted(tmp_path):
+    path = _with_ops(tmp_path / "w.xtb", {"title": "内部通知", "classification": "内部"}, {"title": "公开通知"})
+    assert [k for k, _, _ in read_all(path, expect(ceiling="内部"))] == ["push"]

@@ -3,13 +3,16 @@ below. F5 syncs now, Ctrl+F searches the current page, Ctrl+N starts something n
 Ctrl+1…Ctrl+8 jump to a page."""
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from app.services import sync_state
+from sync.client.bundles import BundleParty
 from ui import time_format
+from ui.bundle_actions import BundleActions, Relay
 from ui.dialogs.invitation_dialog import InvitationDialog
 from ui.icons import icon
 from ui.main_window.navigation import NavigationList, entries
@@ -31,7 +34,9 @@ NAV_WIDTH = 188
 class MainWindow(QMainWindow):
     closed = Signal()
 
-    def __init__(self, session: ClientSession, runner: SyncRunner) -> None:
+    def __init__(self, session: ClientSession, runner: SyncRunner, bundle_party: Callable[[], BundleParty] | None = None, relay: Relay | None = None) -> None:
+        """`bundle_party`: this machine exchanges 交换包 (an isolated unit); `relay`: its user
+        relays other units' bundles (交换站管理员). Either puts a 交换包 menu up."""
         super().__init__()
         self._session, self._runner = session, runner
         self._online = session.online
@@ -63,6 +68,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._layout())
         self._connect()
         self._add_shortcuts()
+        self.bundles = self._add_bundle_menu(bundle_party, relay)
         self.nav.setCurrentRow(0)
         self.refresh_pages()
         self._show_status()
@@ -128,6 +134,17 @@ class MainWindow(QMainWindow):
             action = QAction(self, shortcut=keys)
             action.triggered.connect(slot)
             self.addAction(action)
+
+    def _add_bundle_menu(self, party: Callable[[], BundleParty] | None, relay: Relay | None) -> BundleActions | None:
+        if party is None and relay is None:
+            return None
+        bundles = BundleActions(self, party, relay)
+        menu = self.menuBar().addMenu(self.tr("Exchange bundles"))
+        for action in bundles.actions:
+            menu.addAction(action)
+        bundles.imported.connect(self.refresh_pages)
+        bundles.imported.connect(self._show_status)
+        return bundles
 
     def _open_item(self, kind: str, ref_id: str) -> None:
         if kind == "notice":

@@ -12,7 +12,7 @@ from sync.server.audit.models import AuditEventModel
 
 EVENTS = (
     "login.ok", "login.failed", "token.refresh", "token.reuse", "token.refused", "session.lock", "session.unlock", "logout", "cert.revoked",
-    "oidc.authorize", "oidc.refused", "oidc.code_reuse", "bundle.import", "bundle.refused", "bundle.export",
+    "oidc.authorize", "oidc.refused", "oidc.code_reuse", "bundle.import", "bundle.refused", "bundle.export", "bundle.relay",
 )  # fmt: skip
 
 

@@ -1,4 +1,4 @@
-"""`xietong-server bundle import FILE --out ANSWER --key EXCHANGE.p12`: the exchange point's
+"""`xietong-server bundle import FILE --out ANSWER --key EXCHANGE.p12` (or an SM2 `.p8`): the exchange point's
 side of a 交换包, run by the clerk who carries the stick."""
 
 import argparse
@@ -7,11 +7,11 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from app.identity.p12_key import load_p12_key
 from app.identity.signer import TokenUnreadable, WrongPin
 from sync.bundle.refusals import BundleRefused
 from sync.server.blobs.store import BlobStore
-from sync.server.bundles.service import import_ops
+from sync.server.bundles.exchange_key import load_exchange_key
+from sync.server.bundles.service import UpdatePackage, import_ops, rules_of
 from sync.server.config import Settings
 from sync.server.database import open_database
 
@@ -21,21 +21,24 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     p = bundle.add_parser("import", parents=[common], help="导入隔离单位的交换包，执行其中的操作并写出回执交换包")
     p.add_argument("file", type=Path, help="隔离单位导出的交换包")
     p.add_argument("--out", type=Path, required=True, help="回执交换包的写出位置（如 U 盘上的文件）")
-    p.add_argument("--key", type=Path, required=True, help="交换站的软证书 .p12（旁边须有同名 .crt）")
+    p.add_argument("--key", type=Path, required=True, help="交换站的软证书 .p12 或 SM2 .p8（旁边须有同名 .crt）")
     p.add_argument("--pin-file", type=Path, help="软证书 PIN 所在的文件（不给则提示输入）")
+    p.add_argument("--update", type=Path, help="随回执带给隔离单位的客户端更新包（由 IT 在隔离机上安装）")
+    p.add_argument("--update-version", default="", help="更新包的版本号（与 --update 一起给出）")
     p.set_defaults(command=_import)
 
 
 def _import(settings: Settings, args: argparse.Namespace) -> int:
     try:
         pin = args.pin_file.read_text(encoding="utf-8").strip() if args.pin_file else getpass.getpass("交换站证书 PIN：")
-        exchange = load_p12_key(args.key).unlock(pin)
+        exchange = load_exchange_key(args.key).unlock(pin)
     except (TokenUnreadable, WrongPin) as exc:
         print(f"无法打开交换站证书：{exc or 'PIN 不正确'}", file=sys.stderr)
         return 1
+    update = UpdatePackage(args.update, args.update_version or args.update.stem) if args.update else None
     db = open_database(settings.database_url)
     try:
-        report = import_ops(db, BlobStore(settings.blob_dir), args.file, args.out, exchange, _progress_printer())
+        report = import_ops(db, BlobStore(settings.blob_dir), args.file, args.out, exchange, _progress_printer(), rules_of(settings, update))
     except BundleRefused as exc:
         print(f"拒绝导入（{exc.code}）：{exc.message}", file=sys.stderr)
         return 1

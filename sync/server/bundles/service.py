@@ -3,9 +3,12 @@ service as online ones (exactly once per device, by op id), the answer carries t
 and the pull pages of the sender's scopes with the files those rows name.
 
 A failed import can be run again: ops already applied are answered from their record, and the
-sender's sequence is recorded only once the answer is written.
+sender's sequence is recorded only once the answer is written. Every answer also carries the
+current CRLs of the server's CAs and, when the clerk brings one, a client update package, so the
+isolated machine stays current.
 """
 
+import base64
 import datetime as dt
 import hashlib
 import time
@@ -13,10 +16,12 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cryptography.hazmat.primitives.serialization import Encoding
 from pydantic import ValidationError
 
 from app.identity.chain import parse_certificate
-from app.identity.p12_key import P12Signer
+from app.identity.signer import Signer
+from sync.bundle import keywrap, policy
 from sync.bundle.reader import Expectation, Progress, Record, VerifiedBundle, open_bundle
 from sync.bundle.refusals import BundleRefused, refused
 from sync.bundle.writer import BundleWriter
@@ -27,6 +32,7 @@ from sync.server.auth.service import CurrentUser
 from sync.server.blobs import access
 from sync.server.blobs.store import BlobStore
 from sync.server.bundles.models import BundleSenderModel
+from sync.server.config import Settings
 from sync.server.database import Database
 from sync.server.directory.models import PersonModel
 from sync.server.pki import service as pki
@@ -34,6 +40,27 @@ from sync.server.sync import service as sync
 from sync.server.sync.handlers import HANDLERS
 
 AUDIT_ADDRESS = "bundle"
+
+
+@dataclass(frozen=True)
+class UpdatePackage:
+    """A client installer for the isolated machines (IT runs it there)."""
+
+    path: Path
+    version: str
+
+
+@dataclass(frozen=True)
+class ExchangeRules:
+    """What this exchange point accepts, and what it adds to every answer."""
+
+    algorithms: str = policy.STANDARD
+    ceiling: str | None = None  # the highest 密级 accepted from a bundle
+    update: UpdatePackage | None = None
+
+
+def rules_of(settings: Settings, update: UpdatePackage | None = None) -> ExchangeRules:
+    return ExchangeRules(settings.bundle_algorithms, settings.bundle_ceiling, update)
 
 
 @dataclass
@@ -49,11 +76,11 @@ class ImportReport:
     expected_seq: int | None = None  # the device must renumber its ops from here
 
 
-def import_ops(db: Database, blobs: BlobStore, path: Path, answer_path: Path, exchange: P12Signer, progress: Progress | None = None) -> ImportReport:
+def import_ops(db: Database, blobs: BlobStore, path: Path, answer_path: Path, exchange: Signer, progress: Progress | None = None, rules: ExchangeRules = ExchangeRules()) -> ImportReport:
     """Raises BundleRefused (recorded in the audit log) with nothing applied."""
     now = time.time()
     try:
-        bundle = _open(db, path, exchange, now)
+        bundle = _open(db, path, exchange, now, rules)
         user = _sender(db, bundle)
         report = ImportReport(user.id, user.device_id, bundle.file_sha256)
         pull = _apply(db, blobs, bundle, user, report, progress)
@@ -63,7 +90,7 @@ def import_ops(db: Database, blobs: BlobStore, path: Path, answer_path: Path, ex
     with db.sessions() as s:
         sender = s.get(BundleSenderModel, bundle.sender_sha256)
         answer_seq = (sender.answers_sent if sender else 0) + 1
-    report.answer_sha256 = _write_answer(db, blobs, answer_path, exchange, bundle, user, pull, report, answer_seq)
+    report.answer_sha256 = _write_answer(db, blobs, answer_path, exchange, bundle, user, pull, report, answer_seq, rules)
     with db.sessions.begin() as s:
         s.merge(BundleSenderModel(cert_sha256=bundle.sender_sha256, person_id=user.id, last_seq=bundle.header.sender_seq, answers_sent=answer_seq, imported_at=now))
         actor = audit.Actor(AUDIT_ADDRESS, user.id, user.device_id, bundle.sender_sha256)
@@ -73,7 +100,7 @@ def import_ops(db: Database, blobs: BlobStore, path: Path, answer_path: Path, ex
     return report
 
 
-def _open(db: Database, path: Path, exchange: P12Signer, now: float) -> VerifiedBundle:
+def _open(db: Database, path: Path, exchange: Signer, now: float, rules: ExchangeRules) -> VerifiedBundle:
     with db.sessions() as s:
         trust = pki.trust_material(s)
 
@@ -81,7 +108,8 @@ def _open(db: Database, path: Path, exchange: P12Signer, now: float) -> Verified
             row = s.get(BundleSenderModel, sender_sha256)
             return row.last_seq if row else 0
 
-        expect = Expectation("ops", exchange.key, exchange.certificate, trust, last_seq, dt.datetime.fromtimestamp(now, dt.timezone.utc))
+        when = dt.datetime.fromtimestamp(now, dt.timezone.utc)
+        expect = Expectation("ops", keywrap.receiver_key_of(exchange), exchange.certificate, trust, last_seq, when, algorithms=rules.algorithms, ceiling=rules.ceiling)
         return open_bundle(path, expect)
 
 
@@ -143,9 +171,9 @@ def _store_blob(db: Database, blobs: BlobStore, record: Record, user: CurrentUse
         access.record_uploader(s, sha, user.id)
 
 
-def _write_answer(db: Database, blobs: BlobStore, path: Path, exchange: P12Signer, bundle: VerifiedBundle, user: CurrentUser, pull: PullRequest | None, report: ImportReport, seq: int) -> str:
+def _write_answer(db: Database, blobs: BlobStore, path: Path, exchange: Signer, bundle: VerifiedBundle, user: CurrentUser, pull: PullRequest | None, report: ImportReport, seq: int, rules: ExchangeRules) -> str:
     named: dict[str, None] = {}
-    with BundleWriter(path, "answer", exchange, bundle.header.sender_certificate, seq) as w:
+    with BundleWriter(path, "answer", exchange, bundle.header.sender_certificate, seq, algorithms=rules.algorithms) as w:
         w.add("results", {"results": [r.model_dump(mode="json") for r in report.results], "server_time": time.time()})
         if report.expected_seq is not None:
             w.add("renumber", {"expected_seq": report.expected_seq})
@@ -158,7 +186,20 @@ def _write_answer(db: Database, blobs: BlobStore, path: Path, exchange: P12Signe
             if blobs.has(sha):
                 w.add_blob(sha, blobs.final_path(sha))
                 report.blobs_out += 1
+        _add_current_material(db, w, rules.update)
         return w.close()
+
+
+def _add_current_material(db: Database, w: BundleWriter, update: UpdatePackage | None) -> None:
+    """The CRLs the isolated machine's offline login needs fresh, and the update package if any."""
+    with db.sessions() as s:
+        crls = pki.trust_material(s).crls
+    for crl in crls:
+        w.add("crl", {"der": base64.b64encode(crl.public_bytes(Encoding.DER)).decode()})
+    if update is not None:
+        sha = _file_sha256(update.path)
+        w.add("update", {"name": update.path.name, "version": update.version, "sha256": sha, "size": update.path.stat().st_size})
+        w.add_blob(sha, update.path)
 
 
 def _pull_pages(db: Database, user: CurrentUser, pull: PullRequest):

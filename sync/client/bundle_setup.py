@@ -1,0 +1,45 @@
+"""The isolated machine's 交换包 set-up from what it already has: the signed-in key, the anchors
+of its configuration, the chain and CRLs its last online login kept (offline_login material),
+and the exchange point's certificate that IT deploys beside the anchors."""
+
+import base64
+import json
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives.serialization import Encoding
+
+from app.identity.chain import TrustMaterial
+from app.identity.signer import Signer
+from app.services.account import User
+from app.services.offline_login import MATERIAL_KEY
+from app.store import meta
+from app.store.blobs import LocalBlobs
+from app.store.cache import Cache
+from sync.bundle.keywrap import receiver_key_of
+from sync.client.bundles import BundleParty
+
+AUDIT_FILE = "bundles-audit.jsonl"
+
+
+def isolated_party(
+    cache: Cache, user: User, device_id: str, scopes: list[str], signer: Signer, exchange_certificate: Path,
+    anchors: list[x509.Certificate], folder: Path, algorithms: str = "standard", ceiling: str = "",
+) -> BundleParty:  # fmt: skip
+    """`folder` holds the audit file, the files (blobs) and the updates left for IT."""
+    with cache.session() as s:
+        raw = meta.get(s, MATERIAL_KEY)
+    material = json.loads(raw) if raw else {"chain": [], "crls": []}
+    chain = [x509.load_der_x509_certificate(base64.b64decode(c)) for c in material["chain"]]
+    crls = [x509.load_der_x509_crl(base64.b64decode(c)) for c in material["crls"]]
+    return BundleParty(
+        cache, user, device_id, scopes, signer, receiver_key_of(signer), _der(exchange_certificate), TrustMaterial(anchors, chain[1:], crls),
+        folder / AUDIT_FILE, LocalBlobs(folder / "blobs"), algorithms, ceiling or None, folder / "updates",
+    )  # fmt: skip
+
+
+def _der(path: Path) -> bytes:
+    data = path.read_bytes()
+    if b"-----BEGIN" in data:
+        return x509.load_pem_x509_certificate(data).public_bytes(Encoding.DER)
+    return data
