@@ -99,7 +99,7 @@ def revise(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[st
     session.add(DocumentBodyModel(document_id=doc.id, body_version=new.body_version, paragraphs=paragraphs, sha256=args["sha256"], author_id=user.id, created_at=time.time()))
     doc.body_version = new.body_version
     session.flush()
-    _save_route(session, doc, new, before)
+    _save_route(session, doc, new, before, new_body=True)
     return {"document_id": doc.id, "body_version": new.body_version}
 
 
@@ -311,20 +311,22 @@ def _named_people(op: dict[str, Any]) -> list[str]:
     return [p for p in people if isinstance(p, str)]
 
 
-def _save_route(session: Session, doc: DocumentModel, new: Route, before: frozenset[str]) -> None:
+def _save_route(session: Session, doc: DocumentModel, new: Route, before: frozenset[str], new_body: bool = False) -> None:
     doc.route, doc.status = route_to_json(new), new.status
     doc.updated_at, doc.version = time.time(), doc.version + 1
     session.flush()
-    _publish_document(session, doc, before)
+    _publish_document(session, doc, before, new_body)
 
 
-def _publish_document(session: Session, doc: DocumentModel, before: frozenset[str]) -> None:
+def _publish_document(session: Session, doc: DocumentModel, before: frozenset[str], new_body: bool = False) -> None:
+    """The document to everyone on its route; every body version to people new on it, the new
+    version to the others."""
     route = route_from_json(doc.route)
     people = route_people(route)
     publish.document(session, doc, people, pending_users(route))
     if people - before:
         publish.bodies(session, doc.id, people - before)
-    if doc.body_version > 1:
+    if new_body and people & before:
         publish.bodies(session, doc.id, people & before, doc.body_version)
 
 
