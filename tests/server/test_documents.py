@@ -151,3 +151,14 @@ def test_a_revised_body_reaches_the_route_and_old_versions_cannot_be_signed(peop
     applied(people[COUNTERSIGNER], "document.route", sign(args["id"], COUNTERSIGNER, "同意", body_version=2))
     bodies = {r["id"]: r["data"]["paragraphs"] for r in people[DRAFTER].pull_all(f"user:{DRAFTER}") if r["entity"] == "document_body"}
     assert bodies[f"{args['id']}:2"] == revised
+
+
+def test_malformed_document_ops_are_refused_in_words(people):
+    wrong_type = {**draft(), "meta": {**draft()["meta"], "标题": ["不是文字"]}}
+    refused(people[DRAFTER], "document.draft", wrong_type, "meta.bad_type")
+    refused(people[DRAFTER], "document.draft", {**draft(), "sha256": "0" * 64}, "doc.body_hash")
+    refused(people[DRAFTER], "document.route", {"id": "nothing-here", "action": "sign", "actor": DRAFTER}, "doc.not_found")
+    args = draft()
+    applied(people[DRAFTER], "document.draft", args)
+    refused(people[DRAFTER], "document.route", {"id": args["id"], "action": "fly", "actor": DRAFTER}, "docop.unknown_action")
+    refused(people[DRAFTER], "document.route", {"id": args["id"], "action": "sign", "actor": DRAFTER, "opinion": 5, "body_version": 1, "at": "x"}, "docop.bad_args")
