@@ -14,7 +14,8 @@ from tests.server.helpers import log_in
 from tests.support.documents import sample_meta
 from tests.support.document_ops import CLERK, COUNTERSIGNER, DRAFTER, LEADER, OTHER_CLERK, draft, incoming, secret_meta, sign, step
 
-LOGINS = {DRAFTER: "liming", COUNTERSIGNER: "chenjg", LEADER: "sunwh", CLERK: "wangxy", OTHER_CLERK: "zhaoli"}
+COUNTY_CLERK = "p5"  # 周强, 如皋市 (u31)
+LOGINS = {DRAFTER: "liming", COUNTERSIGNER: "chenjg", LEADER: "sunwh", CLERK: "wangxy", OTHER_CLERK: "zhaoli", COUNTY_CLERK: "zhouqiang"}
 
 
 @pytest.fixture
@@ -71,13 +72,14 @@ def test_signing_off_allocates_the_next_number_and_the_route_reaches_everyone(pe
 
 def test_receipts_and_register_numbers_travel_back(people):
     doc_id, _ = signed_off(people)
-    applied(people[CLERK], "document.distribute", {"id": doc_id, "main": ["u02"], "copy": []})
+    applied(people[CLERK], "document.distribute", {"id": doc_id, "main": ["u02"], "copy": ["u31"]})
     incoming_id = f"{doc_id}:u02"
+    applied(people[COUNTY_CLERK], "document.incoming", incoming(f"{doc_id}:u31", "refuse", COUNTY_CLERK, reason="非本单位职责范围"))
     applied(people[OTHER_CLERK], "document.incoming", incoming(incoming_id, "receive", OTHER_CLERK))
     registered = applied(people[OTHER_CLERK], "document.incoming", incoming(incoming_id, "register", OTHER_CLERK, register_no="", unit_code="通发改", due=None))
     assert registered["register_no"].startswith("通发改收〔")
     receipts = [r["data"] for r in people[DRAFTER].pull_all(f"user:{DRAFTER}") if r["entity"] == "document_receipt" and r["data"]["document_id"] == doc_id]
-    assert [(r["unit_id"], r["status"]) for r in receipts] == [("u02", "received")]
+    assert sorted((r["unit_id"], r["status"], r["reason"]) for r in receipts) == [("u02", "received", ""), ("u31", "returned", "非本单位职责范围")]
 
 
 def test_opening_a_secret_document_is_audited(people, deployment):
