@@ -56,7 +56,7 @@ from app.store import outbox
 from app.store.cache import Cache
 from app.store.models import DocumentBodyRow, DocumentRow, IncomingRow, OutboxOp, PersonRow, ReceiptRow, ReminderRow
 
-DOCUMENT_OPS = tuple(document_ops.EFFECTS)
+USER_ACTIONS = tuple(name for name in document_ops.EFFECTS if name != "document.open")
 _WRITTEN = ("opinion", "reason", "note", "instruction", "text")  # what a user wrote into an op
 
 
@@ -225,7 +225,8 @@ class DocumentService:
         """A document was shown to the user: opening a 秘密 or 机密 one is audited by the server."""
         with self._cache.session() as s:
             row = s.get(DocumentRow, target_id) or s.get(IncomingRow, target_id)
-            secret = row is not None and row.classification in SECRET_LEVELS
+            # one's own unsent draft is not on the server yet: nothing to audit there
+            secret = row is not None and not row.pending and row.classification in SECRET_LEVELS
         if secret:
             self._act("document.open", {"id": target_id})
 
@@ -298,7 +299,7 @@ class DocumentService:
     def lost_actions(self) -> list[LostAction]:
         """公文 actions the server refused, each with its reason and what the user wrote."""
         with self._cache.session() as s:
-            refused = [op for op in outbox.rejected(s) if op.name in DOCUMENT_OPS]
+            refused = [op for op in outbox.rejected(s) if op.name in USER_ACTIONS]
         return [_lost(op) for op in refused]
 
     # helpers

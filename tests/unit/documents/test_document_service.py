@@ -87,3 +87,17 @@ def test_pulled_incoming_and_reminder_show_in_todo_earliest_due_first(cache):
     todo = DocumentService(cache, OFFICE).todo()
     assert [(t.kind, t.title) for t in todo] == [("incoming", "早"), ("incoming", "晚"), ("reminder", "晚")]
     assert todo[-1].text == "请抓紧"
+
+
+def test_opening_a_secret_document_queues_an_audit_op_and_a_public_one_does_not(cache):
+    route = {"doc_id": "x", "owner_unit": "u01", "drafter": "p3", "steps": [], "current": 0, "status": "signed", "body_version": 1, "history": []}
+    base = {"unit_id": "u01", "drafter_id": "p3", "drafter_name": "李明", "title": "标题", "kind": "通知", "urgency": None, "number_prefix": "通政办发",
+            "doc_number": None, "meta": sample_meta(), "route": route, "status": "signed", "body_version": 1, "created_at": 1.0, "updated_at": 1.0,
+            "attachments": [], "signatures": [], "distributed": [], "todo_users": []}  # fmt: skip
+    with cache.sessions.begin() as s:
+        apply_row(s, "document", "secret", 1, False, {**base, "classification": "机密"})
+        apply_row(s, "document", "public", 1, False, {**base, "classification": "公开"})
+    service = DocumentService(cache, OFFICE)
+    service.opened("public")
+    service.opened("secret")
+    assert queued(cache) == ["document.open"]
