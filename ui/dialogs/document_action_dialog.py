@@ -1,0 +1,128 @@
+"""The one dialog of every 公文 action that needs more than a click: an opinion (签/同意, 拟办,
+批办), a reason (退回, 撤回; required, refused here when empty), the earlier step to send back to,
+a colleague (转办, 加签 before or after oneself, the leader for 批办), handlers or readers, a
+收文编号 with its 时限. `args()` gives the op arguments the action takes (ops.py names)."""
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.documents.deadlines import due_at_end_of
+from app.services.directory import DirectoryService
+from ui.views.document_actions import NOTE, OPINION, PEOPLE, PERSON, PLACEMENT, REASON, REGISTER, STEP, Action
+from ui.widgets.people_picker import PeoplePicker
+
+DEFAULT_OPINION = {"sign": "同意"}
+
+
+class DocumentActionDialog(QDialog):
+    def __init__(self, action: Action, directory: DirectoryService, unit_id: str,
+                 earlier_steps: list[tuple[str, str]] = (), parent: QWidget | None = None) -> None:
+        """`earlier_steps`: (step id, label) of the steps one may send back to, oldest first."""
+        super().__init__(parent, windowTitle=action.label.rstrip("…"))
+        self._action = action
+        self.error = QLabel(self, objectName="ErrorText", wordWrap=True, visible=False)
+        form = QFormLayout()
+        self.text = QPlainTextEdit(self)
+        self.text.setPlainText(DEFAULT_OPINION.get(action.key, ""))
+        if OPINION in action.fields:
+            form.addRow(self.tr("Opinion"), self.text)
+        if REASON in action.fields:
+            self.text.setPlaceholderText(self.tr("Required: say why, so the other side knows what to do"))
+            form.addRow(self.tr("Reason"), self.text)
+        self.step = QComboBox(self)
+        for step_id, label in earlier_steps:
+            self.step.addItem(label, step_id)
+        if STEP in action.fields:
+            form.addRow(self.tr("Back to step"), self.step)
+        self.before = QRadioButton(self.tr("Before me (they sign first)"), self, checked=True)
+        self.after = QRadioButton(self.tr("After me"), self)
+        if PLACEMENT in action.fields:
+            placement = QHBoxLayout()
+            placement.addWidget(self.before)
+            placement.addWidget(self.after)
+            form.addRow(self.tr("Where"), placement)
+        self.register_no = QLineEdit(self, placeholderText=self.tr("For example: 通政办收〔2012〕35号"))
+        self.has_due = QCheckBox(self.tr("Deadline (时限)"), self)
+        self.due = QDateEdit(QDate.currentDate().addDays(7), self, calendarPopup=True, displayFormat="yyyy-MM-dd", enabled=False)
+        self.has_due.toggled.connect(self.due.setEnabled)
+        if REGISTER in action.fields:
+            form.addRow(self.tr("Registration number"), self.register_no)
+            form.addRow(self.has_due, self.due)
+        self.note = QLineEdit(self)
+        if NOTE in action.fields:
+            form.addRow(self.tr("Note"), self.note)
+        self.people = PeoplePicker(directory, unit_id, self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        if PERSON in action.fields or PEOPLE in action.fields:
+            layout.addWidget(QLabel(self.tr("Choose one person") if PERSON in action.fields else self.tr("Choose the people"), self))
+            layout.addWidget(self.people, 1)
+        else:
+            self.people.hide()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok_button = buttons.addButton(action.label.rstrip("…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setObjectName("Primary")
+        buttons.accepted.connect(self.try_accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        for keys in (Qt.Modifier.CTRL | Qt.Key.Key_Return, Qt.Modifier.CTRL | Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(keys), self, activated=self.try_accept)
+
+    def try_accept(self) -> None:
+        problem = self._problem()
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            return
+        self.accept()
+
+    def args(self) -> dict:
+        text, chosen = self.text.toPlainText().strip(), self.people.chosen()
+        user, unit = chosen[0] if chosen else ("", "")
+        by_action = {
+            "sign": {"opinion": text},
+            "send_back": {"target_step_id": self.step.currentData(), "reason": text},
+            "withdraw": {"reason": text},
+            "delegate": {"to_user": user, "to_unit": unit},
+            "add_signer": {"user_id": user, "unit_id": unit, "before": self.before.isChecked()},
+            "refuse": {"reason": text},
+            "register": {"register_no": self.register_no.text().strip(), "due": self._due()},
+            "propose": {"opinion": text, "leader": user},
+            "instruct": {"instruction": text, "handlers": [person for person, _ in chosen]},
+            "finish_handling": {"note": self.note.text().strip()},
+            "circulate": {"readers": [person for person, _ in chosen]},
+        }
+        return by_action.get(self._action.key, {})
+
+    def _problem(self) -> str:
+        fields = self._action.fields
+        if REASON in fields and not self.text.toPlainText().strip():
+            return self.tr("Please give a reason.")
+        if STEP in fields and self.step.currentData() is None:
+            return self.tr("There is no earlier step to send it back to.")
+        if PERSON in fields and len(self.people.chosen()) != 1:
+            return self.tr("Choose exactly one person.")
+        if PEOPLE in fields and not self.people.chosen():
+            return self.tr("Choose at least one person.")
+        if REGISTER in fields and not self.register_no.text().strip():
+            return self.tr("Please enter the registration number.")
+        return ""
+
+    def _due(self) -> str | None:
+        return due_at_end_of(self.due.date().toPython()).isoformat() if self.has_due.isChecked() else None
