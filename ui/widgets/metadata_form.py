@@ -2,28 +2,20 @@
 文号 is not here: the server allocates it at 签发. `meta()` validates by the domain rules and
 raises RuleViolation; `field_for(code)` is the field to put the cursor in."""
 
+import re
+
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLineEdit, QWidget
 
 from app.domain.documents.metadata import CLASSIFICATIONS, KINDS, SECRET_LEVELS, URGENCIES, DocumentMeta, validate
 
-LIST_SEPARATORS = ("、", "，", ",", "；", ";", "\n")
+# Not 、: it sits inside unit names (各县（市）、区人民政府, 市各委、办、局).
+LIST_SEPARATORS = re.compile(r"[，,；;\n]")
 
 
 def split_names(text: str) -> tuple[str, ...]:
-    """主送/抄送 typed as one line: 各县（市）、区人民政府 keeps its 、 inside brackets, so only
-    separators outside （）split."""
-    names, depth, current = [], 0, ""
-    for char in text:
-        depth += char in "（("
-        depth -= char in "）)"
-        if char in LIST_SEPARATORS and depth <= 0:
-            names.append(current)
-            current = ""
-        else:
-            current += char
-    names.append(current)
-    return tuple(n.strip() for n in names if n.strip())
+    """主送/抄送 typed on one line, the units separated by ， as the document prints them."""
+    return tuple(name.strip() for name in LIST_SEPARATORS.split(text) if name.strip())
 
 
 class MetadataForm(QWidget):
@@ -45,8 +37,8 @@ class MetadataForm(QWidget):
         for urgency in URGENCIES:
             self.urgency.addItem(urgency, urgency)
         self.signer = QLineEdit(self, placeholderText=self.tr("Required for 请示 and 报告"))
-        self.main_recipients = QLineEdit(self, placeholderText=self.tr("Separate units with 、"))
-        self.copy_recipients = QLineEdit(self, placeholderText=self.tr("Separate units with 、"))
+        self.main_recipients = QLineEdit(self, placeholderText=self.tr("Separate units with ，"))
+        self.copy_recipients = QLineEdit(self, placeholderText=self.tr("Separate units with ，"))
         self.note = QLineEdit(self)
         self.printer = QLineEdit(self)
         self.publication = QLineEdit(self, placeholderText=self.tr("For example: 社会公开"))
@@ -99,8 +91,8 @@ class MetadataForm(QWidget):
         self.copy_no.setText(meta.copy_no or "")
         self.urgency.setCurrentIndex(max(0, self.urgency.findData(meta.urgency)))
         self.signer.setText(meta.signer or "")
-        self.main_recipients.setText("、".join(meta.main_recipients))
-        self.copy_recipients.setText("、".join(meta.copy_recipients))
+        self.main_recipients.setText("，".join(meta.main_recipients))
+        self.copy_recipients.setText("，".join(meta.copy_recipients))
         self.note.setText(meta.note or "")
         self.printer.setText(meta.printer or "")
         self.publication.setText(meta.publication or "")
