@@ -37,6 +37,7 @@ class Person:
     title: str
     phone: str
     roles: tuple[str, ...] = field(default=())
+    clearance: str = "秘密"  # the highest 密级 they may see (知悉范围)
 
 
 @lru_cache(maxsize=65536)

@@ -21,12 +21,17 @@ from app.store.models import (
     BookingSlotRow,
     ConflictRow,
     DepartmentRow,
+    DocumentBodyRow,
+    DocumentRow,
     DriverRow,
+    IncomingRow,
     InvitationRow,
     NoticeReadRow,
     NoticeRow,
     PersonRow,
     PortalTodoRow,
+    ReceiptRow,
+    ReminderRow,
     RoleRow,
     RoomRow,
     UnitRow,
@@ -121,6 +126,7 @@ def _person(s: Session, r: RowLike) -> dict[str, Any]:
         "title": d["title"],
         "phone": d["phone"],
         "roles": list(d["roles"]),
+        "clearance": d.get("clearance", "秘密"),
         "search_keys": search_keys(d["name"], units.get(d["unit_id"], ""), departments.get(d["department_id"], "")),
         "version": r.version,
     }
@@ -243,6 +249,37 @@ def _portal_todo(_s: Session, r: RowLike) -> dict[str, Any]:
     return {"id": r.id, **{k: d[k] for k in ("system", "title", "link", "deadline", "urgency", "updated_at")}, "version": r.version}
 
 
+_DOCUMENT_KEYS = ("unit_id", "drafter_id", "drafter_name", "title", "kind", "classification", "urgency", "number_prefix", "doc_number", "meta", "route", "status", "body_version", "created_at", "updated_at")
+_INCOMING_KEYS = ("document_id", "unit_id", "sender_unit_id", "sender_name", "title", "kind", "classification", "doc_number", "meta", "state", "status", "register_no", "due", "body_version", "delivered_at", "updated_at")
+
+
+def _document(s: Session, r: RowLike) -> dict[str, Any]:
+    d = r.data
+    lists = {k: list(d[k]) for k in ("attachments", "signatures", "distributed")}
+    return {"id": r.id, **{k: d[k] for k in _DOCUMENT_KEYS}, **lists, "todo": _owner(s) in d["todo_users"], "pending": False, "server_values": None, "version": r.version}
+
+
+def _document_body(_s: Session, r: RowLike) -> dict[str, Any]:
+    d = r.data
+    return {"id": r.id, "document_id": d["document_id"], "body_version": d["body_version"], "paragraphs": list(d["paragraphs"]), "sha256": d["sha256"], "pending": False, "version": r.version}
+
+
+def _incoming(s: Session, r: RowLike) -> dict[str, Any]:
+    d = r.data
+    todo = _owner(s) in d["todo_users"]
+    return {"id": r.id, **{k: d[k] for k in _INCOMING_KEYS}, "attachments": list(d["attachments"]), "todo": todo, "pending": False, "server_values": None, "version": r.version}
+
+
+def _receipt(_s: Session, r: RowLike) -> dict[str, Any]:
+    d = r.data
+    return {"id": r.id, **{k: d[k] for k in ("document_id", "unit_id", "status", "reason", "at")}, "version": r.version}
+
+
+def _reminder(_s: Session, r: RowLike) -> dict[str, Any]:
+    d = r.data
+    return {"id": r.id, **{k: d[k] for k in ("incoming_id", "from_id", "from_name", "to_id", "text", "at")}, "pending": False, "version": r.version}
+
+
 ToValues = Callable[[Session, RowLike], dict[str, Any]]
 _KINDS: dict[str, tuple[type, ToValues]] = {
     "unit": (UnitRow, _unit),
@@ -261,4 +298,9 @@ _KINDS: dict[str, tuple[type, ToValues]] = {
     "driver": (DriverRow, _driver),
     "vehicle_request": (VehicleRequestRow, _vehicle_request),
     "portal_todo": (PortalTodoRow, _portal_todo),
+    "document": (DocumentRow, _document),
+    "document_body": (DocumentBodyRow, _document_body),
+    "incoming": (IncomingRow, _incoming),
+    "document_receipt": (ReceiptRow, _receipt),
+    "document_reminder": (ReminderRow, _reminder),
 }

@@ -46,6 +46,7 @@ class PersonRow(Base):
     phone: Mapped[str] = mapped_column(String(64))
     roles: Mapped[list[str]] = mapped_column(JSON)
     search_keys: Mapped[str] = mapped_column(Text)
+    clearance: Mapped[str] = mapped_column(String(8), default="秘密")  # highest 密级 they may see
     version: Mapped[int] = mapped_column(Integer, default=0)
 
 
@@ -296,4 +297,116 @@ class PortalTodoRow(Base):
     deadline: Mapped[float | None] = mapped_column(Float, nullable=True)
     urgency: Mapped[str] = mapped_column(String(16))
     updated_at: Mapped[float] = mapped_column(Float)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DocumentRow(Base):
+    """A 发文 as this user sees it: GB/T 33480 metadata (`meta`, keyed as in the samples), its
+    route (app.domain.documents.route JSON), the 文号 once 签发. `todo`: this user has it in 待办."""
+
+    __tablename__ = "documents"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    unit_id: Mapped[str] = mapped_column(String(64))
+    drafter_id: Mapped[str] = mapped_column(String(64))
+    drafter_name: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str] = mapped_column(String(400))
+    kind: Mapped[str] = mapped_column(String(16))
+    classification: Mapped[str] = mapped_column(String(8))
+    urgency: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    number_prefix: Mapped[str] = mapped_column(String(64))
+    doc_number: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    meta: Mapped[dict] = mapped_column(JSON)
+    route: Mapped[dict] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(16))  # route status: in_progress, signed, withdrawn
+    body_version: Mapped[int] = mapped_column(Integer)
+    attachments: Mapped[list[dict]] = mapped_column(JSON, default=list)  # [{name, sha256, size}]
+    signatures: Mapped[list[dict]] = mapped_column(JSON, default=list)  # [{step_id, round, actor, body_version, signature}]
+    distributed: Mapped[list[str]] = mapped_column(JSON, default=list)  # unit ids 分发 reached
+    todo: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[float] = mapped_column(Float)
+    updated_at: Mapped[float] = mapped_column(Float)
+    pending: Mapped[bool] = mapped_column(Boolean, default=False)
+    server_values: Mapped[dict | None] = mapped_column(JSON(none_as_null=True), nullable=True, default=None)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    __table_args__ = (
+        Index("ix_documents_status_updated", "status", "updated_at"),
+        Index("ix_documents_todo_updated", "todo", "updated_at"),
+        Index("ix_documents_pending", "id", sqlite_where=text("pending IS 1")),
+        Index("ix_documents_server_values", "id", sqlite_where=text("server_values IS NOT NULL")),
+    )
+
+
+class DocumentBodyRow(Base):
+    """One 正文 version of a document (each step keeps the version it saw)."""
+
+    __tablename__ = "document_bodies"
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)  # "{document_id}:{body_version}"
+    document_id: Mapped[str] = mapped_column(String(64), index=True)
+    body_version: Mapped[int] = mapped_column(Integer)
+    paragraphs: Mapped[list[str]] = mapped_column(JSON)
+    sha256: Mapped[str] = mapped_column(String(64))
+    pending: Mapped[bool] = mapped_column(Boolean, default=False)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class IncomingRow(Base):
+    """A 收文 of one receiving unit: the sender's metadata and the unit's own handling state
+    (app.domain.documents.incoming JSON), 收文编号 once 登记, 时限 as an aware ISO time."""
+
+    __tablename__ = "incoming_documents"
+    id: Mapped[str] = mapped_column(String(140), primary_key=True)  # "{document_id}:{unit_id}"
+    document_id: Mapped[str] = mapped_column(String(64), index=True)
+    unit_id: Mapped[str] = mapped_column(String(64))
+    sender_unit_id: Mapped[str | None] = mapped_column(String(64), nullable=True)  # None: 纸质来文
+    sender_name: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(400))
+    kind: Mapped[str] = mapped_column(String(16))
+    classification: Mapped[str] = mapped_column(String(8))
+    doc_number: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    meta: Mapped[dict] = mapped_column(JSON)
+    state: Mapped[dict] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(16))
+    register_no: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    due: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    body_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    attachments: Mapped[list[dict]] = mapped_column(JSON, default=list)
+    todo: Mapped[bool] = mapped_column(Boolean, default=False)
+    delivered_at: Mapped[float] = mapped_column(Float)
+    updated_at: Mapped[float] = mapped_column(Float)
+    pending: Mapped[bool] = mapped_column(Boolean, default=False)
+    server_values: Mapped[dict | None] = mapped_column(JSON(none_as_null=True), nullable=True, default=None)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    __table_args__ = (
+        Index("ix_incoming_status_delivered", "status", "delivered_at"),
+        Index("ix_incoming_todo_due", "todo", "due"),
+        Index("ix_incoming_pending", "id", sqlite_where=text("pending IS 1")),
+        Index("ix_incoming_server_values", "id", sqlite_where=text("server_values IS NOT NULL")),
+    )
+
+
+class ReceiptRow(Base):
+    """What the sender sees of each receiving unit: 已送达, 已签收 or 已退回 (with the reason)."""
+
+    __tablename__ = "document_receipts"
+    id: Mapped[str] = mapped_column(String(140), primary_key=True)  # "{document_id}:{unit_id}"
+    document_id: Mapped[str] = mapped_column(String(64), index=True)
+    unit_id: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16))  # delivered, received, returned
+    reason: Mapped[str] = mapped_column(Text)
+    at: Mapped[float] = mapped_column(Float)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ReminderRow(Base):
+    """催办: a reminder to a handler about a 收文 (it shows in their 待办)."""
+
+    __tablename__ = "document_reminders"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    incoming_id: Mapped[str] = mapped_column(String(140), index=True)
+    from_id: Mapped[str] = mapped_column(String(64))
+    from_name: Mapped[str] = mapped_column(String(64))
+    to_id: Mapped[str] = mapped_column(String(64), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    at: Mapped[float] = mapped_column(Float, index=True)
+    pending: Mapped[bool] = mapped_column(Boolean, default=False)
     version: Mapped[int] = mapped_column(Integer, default=0)

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.directory import Department, Person, Unit, pinyin_initials
+from app.domain.documents.clearance import demo_clearance
 from app.domain.notices import AUDIENCE_ALL
 from sync.server import migrate
 from sync.server.auth.service import CurrentUser
@@ -130,6 +131,7 @@ DEMO_USERS = (
     DemoUser("liming", "李明", 1, 2, "科员", "科员"),
     DemoUser("zhaoli", "赵丽", 2, 1, "收发员", "科员"),
     DemoUser("zhouqiang", "周强", 31, 1, "收发员", "科员"),
+    DemoUser("sunwh", "孙文华", 1, 1, "主要领导", "主任"),
 )
 
 
@@ -204,7 +206,7 @@ def generate_people(org: Organisation, total: int) -> list[Person]:
     for number, post in enumerate(islice(_posts(org), max(0, total - len(people))), start=len(people) + 1):
         name, login = _new_name(rng, logins)
         title = post.title or rng.choice(STAFF_TITLES)
-        people.append(Person(id=f"p{number}", login=login, name=name, unit_id=post.unit_id, department_id=post.department_id, title=title, phone=_phone(rng), roles=post.roles))
+        people.append(Person(id=f"p{number}", login=login, name=name, unit_id=post.unit_id, department_id=post.department_id, title=title, phone=_phone(rng), roles=post.roles, clearance=demo_clearance(post.roles)))
     return people
 
 
@@ -263,6 +265,7 @@ def _demo_person(org: Organisation, number: int, user: DemoUser) -> Person:
         title=user.title,
         phone=f"0513-8{5000000 + number:07d}",
         roles=(user.role,),
+        clearance=demo_clearance((user.role,)),
     )
 
 

@@ -24,3 +24,9 @@ def nantong_sample() -> OfficialDocument:
     body = Body(paragraphs[body_start : body_start + 1])
     attachment = Attachment(meta.attachments[0], Body(paragraphs[attachment_start:]))
     return OfficialDocument(meta, body, (attachment,))
+
+
+def sample_meta() -> dict:
+    """The sample's GB/T 33480 metadata before 签发: no 文号 yet, as a drafter fills it in."""
+    meta = json.loads(SAMPLE_META.read_text("utf-8"))
+    return {**meta, "发文字号": None}
