@@ -187,6 +187,13 @@ Will not attend: %2</source>
     </message>
 </context>
 <context>
+    <name>CleanCopyDialog</name>
+    <message>
+        <source>Clean copy</source>
+        <translation>清稿</translation>
+    </message>
+</context>
+<context>
     <name>ClientController</name>
     <message numerus="yes">
         <source>The local data file was damaged and has been kept aside at %1. %n change(s) waiting to be sent were carried over. The rest will be downloaded again from the server at the next sync.</source>
@@ -366,6 +373,10 @@ Will not attend: %2</source>
         <translation>退回到环节</translation>
     </message>
     <message>
+        <source>Remind</source>
+        <translation>催办对象</translation>
+    </message>
+    <message>
         <source>Before me (they sign first)</source>
         <translation>在我之前（对方先签）</translation>
     </message>
@@ -378,20 +389,32 @@ Will not attend: %2</source>
         <translation>位置</translation>
     </message>
     <message>
-        <source>For example: 通政办收〔2012〕35号</source>
-        <translation>例如：通政办收〔2012〕35号</translation>
+        <source>For example: 通政办 (the number itself comes from the server)</source>
+        <translation>例如：通政办（编号由服务器分配）</translation>
+    </message>
+    <message>
+        <source>Unit code (机关代字)</source>
+        <translation>机关代字</translation>
+    </message>
+    <message>
+        <source>Please enter the unit code.</source>
+        <translation>请填写机关代字。</translation>
+    </message>
+    <message>
+        <source>Please write what to remind them of.</source>
+        <translation>请填写催办内容。</translation>
     </message>
     <message>
         <source>Deadline (时限)</source>
         <translation>时限</translation>
     </message>
     <message>
-        <source>Registration number</source>
-        <translation>收文编号</translation>
-    </message>
-    <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>内容</translation>
     </message>
     <message>
         <source>Choose one person</source>
@@ -416,10 +439,6 @@ Will not attend: %2</source>
     <message>
         <source>Choose at least one person.</source>
         <translation>请至少选择一人。</translation>
-    </message>
-    <message>
-        <source>Please enter the registration number.</source>
-        <translation>请填写收文编号。</translation>
     </message>
 </context>
 <context>
@@ -485,8 +504,8 @@ Will not attend: %2</source>
         <translation>已阅</translation>
     </message>
     <message>
-        <source>Remind (催办)</source>
-        <translation>催办</translation>
+        <source>Remind (催办)…</source>
+        <translation>催办…</translation>
     </message>
     <message>
         <source>Submit (提交)…</source>
@@ -499,6 +518,25 @@ Will not attend: %2</source>
     <message>
         <source>Agree (同意)…</source>
         <translation>同意…</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListPage</name>
+    <message>
+        <source>All kinds</source>
+        <translation>全部文种</translation>
+    </message>
+    <message>
+        <source>All classifications</source>
+        <translation>全部密级</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Search titles and numbers, also by pinyin initials (Ctrl+F)</source>
+        <translation>搜索标题和文号，也可用拼音首字母（Ctrl+F）</translation>
     </message>
 </context>
 <context>
@@ -545,10 +583,65 @@ Will not attend: %2</source>
     </message>
 </context>
 <context>
+    <name>DocumentStatus</name>
+    <message>
+        <source>In progress</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>Signed off</source>
+        <translation>已签发</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>To sign for</source>
+        <translation>待签收</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Signed for</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Awaiting instruction</source>
+        <translation>待批办</translation>
+    </message>
+    <message>
+        <source>Being handled</source>
+        <translation>承办中</translation>
+    </message>
+    <message>
+        <source>Concluded</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>待发送</translation>
+    </message>
+</context>
+<context>
     <name>DraftDocumentDialog</name>
     <message>
         <source>Draft a document</source>
         <translation>拟稿</translation>
+    </message>
+    <message>
+        <source>For example: 通政办发</source>
+        <translation>例如：通政办发</translation>
     </message>
     <message>
         <source>The text of the document; one paragraph a line</source>
@@ -575,12 +668,20 @@ Will not attend: %2</source>
         <translation>模板</translation>
     </message>
     <message>
+        <source>Number prefix (机关代字)</source>
+        <translation>机关代字</translation>
+    </message>
+    <message>
         <source>The document has no text yet.</source>
         <translation>公文还没有正文。</translation>
     </message>
     <message>
         <source>Add at least one step after drafting (核稿, 会签 or 签发).</source>
         <translation>请至少添加一个拟稿之后的环节（核稿、会签或签发）。</translation>
+    </message>
+    <message>
+        <source>Enter the number prefix (机关代字) the 文号 starts with.</source>
+        <translation>请填写文号的机关代字。</translation>
     </message>
     <message>
         <source>The file cannot be read: %1</source>
@@ -628,6 +729,41 @@ Will not attend: %2</source>
     <message>
         <source>Save (Ctrl+Enter)</source>
         <translation>保存 (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>IncomingModel</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来文单位</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>文种</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>送达时间</translation>
     </message>
 </context>
 <context>
@@ -698,6 +834,13 @@ Will not attend: %2</source>
     </message>
 </context>
 <context>
+    <name>IncomingView</name>
+    <message>
+        <source>Export as PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+</context>
+<context>
     <name>InvitationDialog</name>
     <message>
         <source>Meeting invitation</source>
@@ -752,45 +895,6 @@ When:
     <message>
         <source>You have declined.</source>
         <translation>您已回复不参加。</translation>
-    </message>
-</context>
-<context>
-    <name>LaterFeatures</name>
-    <message>
-        <source>Incoming documents</source>
-        <translation>收文</translation>
-    </message>
-    <message>
-        <source>Documents sent to your unit will appear here</source>
-        <translation>发给本单位的公文将显示在这里</translation>
-    </message>
-    <message>
-        <source>The clerk signs for each document, registers it and passes it on; handlers and leaders see what waits for them, with its deadline. This arrives in a later version.</source>
-        <translation>收发员签收、登记后分送办理；承办人和领导在这里看到等待自己办理的公文及其办理时限。此功能将在后续版本中提供。</translation>
-    </message>
-    <message>
-        <source>Outgoing documents</source>
-        <translation>发文</translation>
-    </message>
-    <message>
-        <source>Documents your unit drafts and sends will appear here</source>
-        <translation>本单位拟制和发出的公文将显示在这里</translation>
-    </message>
-    <message>
-        <source>Drafting, review, signing off, numbering and distribution through the exchange, with receipts from every addressed unit. This arrives in a later version.</source>
-        <translation>拟稿、核稿、签发、编号，并通过公文交换分发给各主送单位，收取各单位的签收回执。此功能将在后续版本中提供。</translation>
-    </message>
-    <message>
-        <source>Countersigning</source>
-        <translation>会签</translation>
-    </message>
-    <message>
-        <source>Documents waiting for your countersignature will appear here</source>
-        <translation>等待您会签的公文将显示在这里</translation>
-    </message>
-    <message>
-        <source>When several units or leaders must agree on a document, each signs here in turn or in parallel. This arrives in a later version.</source>
-        <translation>需要多个单位或多位领导共同同意的公文，在这里依次或同时会签。此功能将在后续版本中提供。</translation>
     </message>
 </context>
 <context>
@@ -956,6 +1060,18 @@ When:
     <message>
         <source>Xietong — %1</source>
         <translation>协同办公 — %1</translation>
+    </message>
+    <message>
+        <source>Incoming documents</source>
+        <translation>收文</translation>
+    </message>
+    <message>
+        <source>Outgoing documents</source>
+        <translation>发文</translation>
+    </message>
+    <message>
+        <source>Waiting for my signature</source>
+        <translation>待我签署</translation>
     </message>
 </context>
 <context>
@@ -1255,6 +1371,52 @@ When:
     <message>
         <source>Does not hold: the signature is unreadable</source>
         <translation>签名无效：签名无法读取</translation>
+    </message>
+</context>
+<context>
+    <name>OutgoingModel</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>文种</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Drafted by</source>
+        <translation>拟稿人</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>OutgoingView</name>
+    <message>
+        <source>Draft a document (Ctrl+N)</source>
+        <translation>拟稿（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Export as PDF</source>
+        <translation>导出 PDF</translation>
     </message>
 </context>
 <context>

@@ -106,7 +106,7 @@ def test_opinion_panel_says_not_verified_without_a_signed_record(qtbot):
 def test_drafting_gives_the_metadata_body_and_route_to_save(qtbot, session):
     saved = []
     designer = RouteDesigner(lambda: None, NAMES.get)
-    template = Template("市政府办公室文件", "南通市人民政府办公室文件", "南通市人民政府办公室", "通知")
+    template = Template("市政府办公室文件", "南通市人民政府办公室文件", "南通市人民政府办公室", "通政办发", "通知")
     dialog = DraftDocumentDialog([template], lambda draft: saved.append(draft) or "d9", designer)
     qtbot.addWidget(dialog)
     dialog.show()

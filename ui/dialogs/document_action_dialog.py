@@ -1,7 +1,8 @@
 """The one dialog of every 公文 action that needs more than a click: an opinion (签/同意, 拟办,
 批办), a reason (退回, 撤回; required, refused here when empty), the earlier step to send back to,
-a colleague (转办, 加签 before or after oneself, the leader for 批办), handlers or readers, a
-收文编号 with its 时限. `args()` gives the op arguments the action takes (ops.py names)."""
+a colleague (转办, 加签 before or after oneself, the leader for 批办), handlers or readers, the
+机关代字 of the 收文编号 with its 时限, a 催办 message to one who has it. `args()` gives the keyword
+arguments of the DocumentService call of the same action."""
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -21,18 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.documents.deadlines import due_at_end_of
 from app.services.directory import DirectoryService
-from ui.views.document_actions import NOTE, OPINION, PEOPLE, PERSON, PLACEMENT, REASON, REGISTER, STEP, Action
+from ui.views.document_actions import HOLDER, NOTE, OPINION, PEOPLE, PERSON, PLACEMENT, REASON, REGISTER, STEP, Action
 from ui.widgets.people_picker import PeoplePicker
 
-DEFAULT_OPINION = {"sign": "同意"}
+DEFAULT_OPINION = {"sign": "同意"}  # what most signers write; they change it when they mean more
 
 
 class DocumentActionDialog(QDialog):
     def __init__(self, action: Action, directory: DirectoryService, unit_id: str,
-                 earlier_steps: list[tuple[str, str]] = (), parent: QWidget | None = None) -> None:
-        """`earlier_steps`: (step id, label) of the steps one may send back to, oldest first."""
+                 choices: list[tuple[str, str]] = (), parent: QWidget | None = None) -> None:
+        """`choices`: (id, label) of the steps one may send back to, oldest first, or of the
+        people who have the document now (催办)."""
         super().__init__(parent, windowTitle=action.label.rstrip("…"))
         self._action = action
         self.error = QLabel(self, objectName="ErrorText", wordWrap=True, visible=False)
@@ -45,10 +46,12 @@ class DocumentActionDialog(QDialog):
             self.text.setPlaceholderText(self.tr("Required: say why, so the other side knows what to do"))
             form.addRow(self.tr("Reason"), self.text)
         self.step = QComboBox(self)
-        for step_id, label in earlier_steps:
-            self.step.addItem(label, step_id)
+        for choice_id, label in choices:
+            self.step.addItem(label, choice_id)
         if STEP in action.fields:
             form.addRow(self.tr("Back to step"), self.step)
+        if HOLDER in action.fields:
+            form.addRow(self.tr("Remind"), self.step)
         self.before = QRadioButton(self.tr("Before me (they sign first)"), self, checked=True)
         self.after = QRadioButton(self.tr("After me"), self)
         if PLACEMENT in action.fields:
@@ -56,16 +59,16 @@ class DocumentActionDialog(QDialog):
             placement.addWidget(self.before)
             placement.addWidget(self.after)
             form.addRow(self.tr("Where"), placement)
-        self.register_no = QLineEdit(self, placeholderText=self.tr("For example: 通政办收〔2012〕35号"))
+        self.unit_code = QLineEdit(self, placeholderText=self.tr("For example: 通政办 (the number itself comes from the server)"))
         self.has_due = QCheckBox(self.tr("Deadline (时限)"), self)
         self.due = QDateEdit(QDate.currentDate().addDays(7), self, calendarPopup=True, displayFormat="yyyy-MM-dd", enabled=False)
         self.has_due.toggled.connect(self.due.setEnabled)
         if REGISTER in action.fields:
-            form.addRow(self.tr("Registration number"), self.register_no)
+            form.addRow(self.tr("Unit code (机关代字)"), self.unit_code)
             form.addRow(self.has_due, self.due)
         self.note = QLineEdit(self)
         if NOTE in action.fields:
-            form.addRow(self.tr("Note"), self.note)
+            form.addRow(self.tr("Note") if HOLDER not in action.fields else self.tr("Message"), self.note)
         self.people = PeoplePicker(directory, unit_id, self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -102,11 +105,12 @@ class DocumentActionDialog(QDialog):
             "delegate": {"to_user": user, "to_unit": unit},
             "add_signer": {"user_id": user, "unit_id": unit, "before": self.before.isChecked()},
             "refuse": {"reason": text},
-            "register": {"register_no": self.register_no.text().strip(), "due": self._due()},
-            "propose": {"opinion": text, "leader": user},
-            "instruct": {"instruction": text, "handlers": [person for person, _ in chosen]},
+            "register": {"unit_code": self.unit_code.text().strip(), "due": self.due.date().toPython() if self.has_due.isChecked() else None},
+            "propose": {"opinion": text, "leader_id": user},
+            "instruct": {"instruction": text, "handler_ids": [person for person, _ in chosen]},
             "finish_handling": {"note": self.note.text().strip()},
-            "circulate": {"readers": [person for person, _ in chosen]},
+            "circulate": {"reader_ids": [person for person, _ in chosen]},
+            "remind": {"to_id": self.step.currentData(), "text": self.note.text().strip()},
         }
         return by_action.get(self._action.key, {})
 
@@ -120,9 +124,8 @@ class DocumentActionDialog(QDialog):
             return self.tr("Choose exactly one person.")
         if PEOPLE in fields and not self.people.chosen():
             return self.tr("Choose at least one person.")
-        if REGISTER in fields and not self.register_no.text().strip():
-            return self.tr("Please enter the registration number.")
+        if REGISTER in fields and not self.unit_code.text().strip():
+            return self.tr("Please enter the unit code.")
+        if HOLDER in fields and not self.note.text().strip():
+            return self.tr("Please write what to remind them of.")
         return ""
-
-    def _due(self) -> str | None:
-        return due_at_end_of(self.due.date().toPython()).isoformat() if self.has_due.isChecked() else None

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
@@ -37,17 +38,20 @@ from ui.widgets.route_designer import RouteDesigner
 
 @dataclass(frozen=True)
 class Template:
-    """A unit's 红头: the 发文机关标志 printed in red and the 署名, for a default 文种."""
+    """A unit's 红头: the 发文机关标志 printed in red, the 署名 and the 机关代字 of its 文号
+    (通政办发 in 通政办发〔2012〕216号), for a default 文种."""
 
     name: str
     issuer_mark: str
     issuer_name: str
+    number_prefix: str
     kind: str = "通知"
 
 
 @dataclass(frozen=True)
 class Draft:
     meta: DocumentMeta
+    number_prefix: str
     body: Body
     route: list[StepSpec]
     attachments: list[Path]
@@ -67,6 +71,7 @@ class DraftDocumentDialog(QDialog):
         for template in templates:
             self.template.addItem(template.name, template)
         self.form = MetadataForm(self)
+        self.number_prefix = QLineEdit(self, placeholderText=self.tr("For example: 通政办发"))
         self.body = QPlainTextEdit(self, placeholderText=self.tr("The text of the document; one paragraph a line"))
         self.attachments = QListWidget(self)
         self.route = route_designer
@@ -81,6 +86,7 @@ class DraftDocumentDialog(QDialog):
         self._use_template()
         top = QFormLayout()
         top.addRow(self.tr("Template"), self.template)
+        top.addRow(self.tr("Number prefix (机关代字)"), self.number_prefix)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
@@ -107,7 +113,9 @@ class DraftDocumentDialog(QDialog):
             raise RuleViolation("body.empty", self.tr("The document has no text yet."))
         if not self.route.specs():
             raise RuleViolation("route.empty", self.tr("Add at least one step after drafting (核稿, 会签 or 签发)."))
-        return Draft(self.form.meta(names), body, self.route.specs(), paths)
+        if not self.number_prefix.text().strip():
+            raise RuleViolation("draft.number_prefix", self.tr("Enter the number prefix (机关代字) the 文号 starts with."))
+        return Draft(self.form.meta(names), self.number_prefix.text().strip(), body, self.route.specs(), paths)
 
     def import_body(self, path: Path) -> None:
         """Replace the text with the file's (.docx through python-docx, else text)."""
@@ -129,6 +137,7 @@ class DraftDocumentDialog(QDialog):
         template: Template | None = self.template.currentData()
         if template is not None:
             self.form.use_template(template.issuer_mark, template.issuer_name, template.kind)
+            self.number_prefix.setText(template.number_prefix)
 
     def _say(self, words: str, code: str) -> None:
         self.error.setText(words)
@@ -138,11 +147,13 @@ class DraftDocumentDialog(QDialog):
             field = self.form.field_for(code)
             if field is not None:
                 field.setFocus()
-        elif code.startswith(("body", "import")):
+        elif code.startswith(("body", "import", "doc.bad_body", "doc.body")):
             self.tabs.setCurrentIndex(1)
             self.body.setFocus()
-        elif code.startswith("route."):
+        elif code.startswith(("route.", "doc.")):  # the service's checks are of the people on the route
             self.tabs.setCurrentWidget(self.route)
+        elif code.startswith(("draft.", "docno.")):
+            self.number_prefix.setFocus()
 
     def _choose_body_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Import the text"), "", self.tr("Word or text files (*.docx *.txt)"))

@@ -9,13 +9,14 @@ from PySide6.QtCore import QCoreApplication
 
 from app.domain.documents import incoming as inc
 from app.domain.documents import routing
+from app.domain.documents.clearance import CLERK_ROLE, SIGN_OFF_STAGE
 from app.domain.documents.incoming import Incoming
 from app.domain.documents.route import DRAFT_STAGE, IN_PROGRESS, Route
 from app.domain.errors import RuleViolation
 
 # Fields an action's dialog asks for (besides confirmation).
-OPINION, REASON, STEP, PERSON, PEOPLE, PLACEMENT, REGISTER, NOTE = (
-    "opinion", "reason", "step", "person", "people", "placement", "register", "note")
+OPINION, REASON, STEP, PERSON, PEOPLE, PLACEMENT, REGISTER, NOTE, HOLDER = (
+    "opinion", "reason", "step", "person", "people", "placement", "register", "note", "holder")
 
 
 @dataclass(frozen=True)
@@ -33,11 +34,11 @@ def route_actions(route: Route, user_id: str, now: str) -> list[Action]:
     step = route.current_step
     actions: list[Action] = []
     if user_id in routing.pending_users(route):
-        actions.append(Action("sign", _sign_label(step.stage if step else "", route), (OPINION,), primary=True))
-        if route.current > 0:
+        actions.append(Action("sign", _sign_label(step.stage if step else ""), (OPINION,), primary=True))
+        if route.current > 0:  # the drafter's own step (拟稿) is submitted or withdrawn, not passed on
             actions.append(Action("send_back", translate("DocumentActions", "Send back (退回)…"), (STEP, REASON)))
-        actions.append(Action("delegate", translate("DocumentActions", "Hand over (转办)…"), (PERSON,)))
-        actions.append(Action("add_signer", translate("DocumentActions", "Add a signer (加签)…"), (PERSON, PLACEMENT)))
+            actions.append(Action("delegate", translate("DocumentActions", "Hand over (转办)…"), (PERSON,)))
+            actions.append(Action("add_signer", translate("DocumentActions", "Add a signer (加签)…"), (PERSON, PLACEMENT)))
     if _allowed(lambda: routing.retrieve(route, user_id, now)):
         actions.append(Action("retrieve", translate("DocumentActions", "Take back (取回)")))
     if route.status == IN_PROGRESS and route.drafter == user_id:
@@ -45,8 +46,9 @@ def route_actions(route: Route, user_id: str, now: str) -> list[Action]:
     return actions
 
 
-def incoming_actions(doc: Incoming, user_id: str, clerk: bool) -> list[Action]:
-    """`clerk`: the user is a 收发员 of the receiving unit (签收, 登记, 拟办, 办结, 归档, 传阅, 催办)."""
+def incoming_actions(doc: Incoming, user_id: str, roles: tuple[str, ...]) -> list[Action]:
+    """A 收发员 of the receiving unit 签收, 登记, 拟办, 办结, 归档, 传阅 and 催办."""
+    clerk = CLERK_ROLE in roles
     translate = QCoreApplication.translate
     actions: list[Action] = []
     if clerk and doc.status == inc.DELIVERED:
@@ -68,15 +70,15 @@ def incoming_actions(doc: Incoming, user_id: str, clerk: bool) -> list[Action]:
     if user_id in inc.unread_readers(doc):
         actions.append(Action("mark_read", translate("DocumentActions", "Mark as read (已阅)")))
     if clerk and inc.todo_users(doc):
-        actions.append(Action("remind", translate("DocumentActions", "Remind (催办)")))
+        actions.append(Action("remind", translate("DocumentActions", "Remind (催办)…"), (HOLDER, NOTE)))
     return actions
 
 
-def _sign_label(stage: str, route: Route) -> str:
+def _sign_label(stage: str) -> str:
     translate = QCoreApplication.translate
     if stage == DRAFT_STAGE:
         return translate("DocumentActions", "Submit (提交)…")
-    if route.current == len(route.steps) - 1:
+    if stage == SIGN_OFF_STAGE:
         return translate("DocumentActions", "Sign off (签发)…")
     return translate("DocumentActions", "Agree (同意)…")
 

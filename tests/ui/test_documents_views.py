@@ -1,0 +1,152 @@
+"""发文 and 收文 pages over a real cache through the real DocumentService: 拟稿 through the dialog
+queues the draft, the current assignee alone gets the step's buttons, 退回 asks for a reason, 收文
+is signed for by the unit's clerk, and refusals are said in words."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.domain.documents.route import ALL
+from app.domain.documents.routing import StepSpec
+from app.services.documents import DocumentService, RouteStep
+from app.store import outbox
+from app.store.mirror import apply_row
+from tests.support.cache_data import HEAD, OFFICE
+from tests.support.documents import sample_meta
+from tests.ui.conftest import activated
+from ui.dialogs.document_action_dialog import DocumentActionDialog
+from ui.dialogs.draft_document_dialog import DraftDocumentDialog
+from ui.views.incoming_view import IncomingView
+from ui.views.outgoing_view import OutgoingView
+
+TITLE = "关于做好元旦春节期间有关工作的通知"
+
+
+def outgoing_view(qtbot, session, user) -> OutgoingView:
+    view = OutgoingView("发文", DocumentService(session.cache, user), session.directory, user, lambda: None, session.blobs)
+    qtbot.addWidget(view)
+    view.show()
+    view.refresh()
+    return view
+
+
+def queued(cache) -> list[tuple[str, dict]]:
+    with cache.session() as s:
+        return [(op.name, op.args) for op in outbox.pending_rows(s)]
+
+
+def rows(view) -> list[list[str]]:
+    model = view.table.model()
+    return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+
+
+@pytest.fixture
+def submitted(cache) -> str:
+    """陈建国 drafted a notice and submitted it; 王晓燕 has it for 核稿."""
+    drafts = DocumentService(cache, HEAD)
+    doc_id = drafts.draft(sample_meta(), [RouteStep("核稿", "all", [(OFFICE.id, "u01")])], ["请认真贯彻执行。"], "通政办发")
+    drafts.submit(doc_id)
+    return doc_id
+
+
+def test_drafting_through_the_dialog_queues_the_draft_and_lists_it(qtbot, cache, session):
+    view = outgoing_view(qtbot, session, HEAD)
+    assert view.create_new()
+    dialog = activated(qtbot, view.findChild(DraftDocumentDialog))
+    assert dialog.form.issuer_mark.text() == "市人民政府办公室文件"
+    dialog.form.title.setText(TITLE)
+    dialog.number_prefix.setText("通政办发")
+    dialog.body.setPlainText("各县（市）、区人民政府：\n请认真贯彻执行。")
+    dialog.route.add_spec(StepSpec("核稿", ALL, ((OFFICE.id, "u01"),)))
+    qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not dialog.isVisible()
+    [(name, args)] = queued(cache)
+    assert name == "document.draft"
+    assert (args["meta"]["标题"], args["meta"]["发文机关署名"], args["number_prefix"]) == (TITLE, "市人民政府办公室", "通政办发")
+    assert args["paragraphs"] == ["各县（市）、区人民政府：", "请认真贯彻执行。"]
+    assert args["steps"] == [{"stage": "核稿", "mode": "all", "assignees": [[OFFICE.id, "u01"]], "visible_to": []}]
+    assert rows(view)[0][0] == TITLE and rows(view)[0][6] == "待发送"
+    assert view.panel.title.text() == TITLE
+    assert view.panel.button_labels() == ["提交…", "撤回…"]
+
+
+def test_a_refusal_of_the_service_is_said_in_the_dialog(qtbot, cache, session):
+    view = outgoing_view(qtbot, session, HEAD)
+    view.create_new()
+    dialog = activated(qtbot, view.findChild(DraftDocumentDialog))
+    dialog.form.title.setText(TITLE)
+    dialog.number_prefix.setText("通政办发")
+    dialog.body.setPlainText("正文。")
+    dialog.route.add_spec(StepSpec("签发", ALL, ((OFFICE.id, "u01"),)))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.error.text() == "王晓燕没有签发权限（须为主要领导）。"
+    assert dialog.tabs.currentWidget() is dialog.route
+    assert queued(cache) == []
+
+
+def test_only_the_current_assignee_gets_the_step_buttons(qtbot, session, submitted):
+    drafter = outgoing_view(qtbot, session, HEAD)
+    drafter.open_document(submitted)
+    assert drafter.panel.button_labels() == ["取回", "撤回…"]
+    assert drafter.panel.holder.text() == "现由王晓燕办理。"
+    reviewer = outgoing_view(qtbot, session, OFFICE)
+    reviewer.open_document(submitted)
+    assert reviewer.panel.button_labels() == ["同意…", "退回…", "转办…", "加签…"]
+
+
+def test_send_back_needs_a_reason_and_then_queues_it(qtbot, cache, session, submitted):
+    view = outgoing_view(qtbot, session, OFFICE)
+    view.open_document(submitted)
+    send_back = next(b for b in view.panel.action_buttons if b.text() == "退回…")
+    qtbot.mouseClick(send_back, Qt.MouseButton.LeftButton)
+    dialog = activated(qtbot, view.findChild(DocumentActionDialog))
+    assert dialog.step.currentText() == "拟稿（陈建国）"
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == "请填写理由。"
+    dialog.text.setPlainText("请补充附件。")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    name, args = queued(cache)[-1]
+    assert (name, args["action"], args["target_step_id"], args["reason"]) == ("document.route", "send_back", "s0", "请补充附件。")
+    assert view.panel.button_labels() == []  # back with the drafter
+
+
+def test_outgoing_filters_by_kind_and_classification(qtbot, session, submitted):
+    view = outgoing_view(qtbot, session, HEAD)
+    assert len(rows(view)) == 1
+    view.kind.setCurrentIndex(view.kind.findData("请示"))
+    assert rows(view) == []
+    view.kind.setCurrentIndex(view.kind.findData("通知"))
+    view.classification.setCurrentIndex(view.classification.findData("公开"))
+    assert len(rows(view)) == 1
+    view.status.setCurrentIndex(view.status.findData("signed"))
+    assert rows(view) == []
+
+
+def add_delivered(cache, incoming_id: str = "d1:u01") -> None:
+    data = {
+        "document_id": "d1", "unit_id": "u01", "sender_unit_id": "u31", "sender_name": "如皋市人民政府", "title": "关于报送电子政务项目的请示",
+        "kind": "请示", "classification": "公开", "doc_number": "皋政发〔2012〕12号", "meta": {**sample_meta(), "标题": "关于报送电子政务项目的请示"},
+        "state": {"doc_id": "d1", "unit_id": "u01", "status": "delivered", "register_no": None, "due": None, "leader": None, "handlers": [], "readers": [], "history": []},
+        "status": "delivered", "register_no": None, "due": None, "body_version": 1, "delivered_at": 1356969600.0, "updated_at": 1356969600.0,
+        "attachments": [], "todo_users": [OFFICE.id],
+    }
+    with cache.sessions.begin() as s:
+        apply_row(s, "incoming", incoming_id, 1, False, data)
+
+
+def test_incoming_list_opens_and_the_clerk_signs_for_it(qtbot, cache, session):
+    add_delivered(cache)
+    leader = IncomingView("收文", session.documents, session.directory, HEAD)
+    clerk = IncomingView("收文", DocumentService(cache, OFFICE), session.directory, OFFICE)
+    for view in (leader, clerk):
+        qtbot.addWidget(view)
+        view.show()
+        view.refresh()
+    assert rows(leader) == [["关于报送电子政务项目的请示", "如皋市人民政府", "请示", "皋政发〔2012〕12号", "公开", "待签收", "", "2013-01-01 00:00"]]
+    leader.open_document("d1:u01")
+    assert leader.panel.button_labels() == []
+    clerk.open_document("d1:u01")
+    assert clerk.panel.button_labels() == ["签收", "退回…"]
+    qtbot.mouseClick(clerk.panel.action_buttons[0], Qt.MouseButton.LeftButton)
+    assert queued(cache)[-1][1]["action"] == "receive"
+    assert clerk.panel.button_labels() == ["登记…"]

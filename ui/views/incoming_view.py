@@ -1,0 +1,69 @@
+"""收文: what other units sent to this unit (and paper documents registered by hand), from 签收
+through 登记, 拟办, 批办, 承办 and 办结 to 归档, with 传阅 and 催办 beside; 流程跟踪 shows who
+acted when and who still has it."""
+
+from app.documents.body import Body
+from app.documents.official_document import OfficialDocument
+from app.domain.documents.incoming import Incoming, incoming_from_json, todo_users
+from app.domain.documents.metadata import meta_from_gb_json
+from app.services.account import User
+from app.services.directory import DirectoryService
+from app.services.documents import DocumentService
+from app.store.models import IncomingRow
+from ui.dialogs.message_dialog import MessageDialog
+from ui.dialogs.pdf_export import PdfExport
+from ui.models.document_status import incoming_statuses, pending_word
+from ui.models.documents_model import IncomingModel
+from ui.views.document_actions import Action, incoming_actions
+from ui.views.document_list_page import LIST_LIMIT, DocumentListPage
+
+
+class IncomingView(DocumentListPage):
+    def __init__(self, title: str, documents: DocumentService, directory: DirectoryService, user: User) -> None:
+        self._documents, self._user = documents, user
+        super().__init__(title, IncomingModel(), incoming_statuses(), directory, user.unit_id)
+        self.model.setParent(self)
+        self.set_columns(IncomingModel.TITLE, {IncomingModel.SENDER: 8, IncomingModel.KIND: 3, IncomingModel.NUMBER: 10,
+                                               IncomingModel.CLASSIFICATION: 3, IncomingModel.STATE: 4, IncomingModel.DUE: 6, IncomingModel.DELIVERED: 9})
+        self.panel.export_requested.connect(self.export_pdf)
+        self.pdf = PdfExport(self)
+        self.pdf.failed.connect(lambda words, details: MessageDialog(self.tr("Export as PDF"), words, details, self).open())
+        self._doc: Incoming | None = None
+
+    def load(self, status: str | None) -> list[IncomingRow]:
+        return self._documents.incoming_list(status, limit=LIST_LIMIT)
+
+    def show_document(self, incoming_id: str) -> None:
+        row = self._documents.incoming(incoming_id)
+        doc = self._doc = incoming_from_json(row.state)
+        people = {s.actor for s in doc.history} | {h.user_id for h in doc.handlers} | {r.user_id for r in doc.readers}
+        status = pending_word() if row.pending else incoming_statuses().get(row.status, row.status)
+        newly_opened, self.shown = incoming_id != self.shown, incoming_id
+        self.panel.show_incoming(meta_from_gb_json(row.meta), self._body(row), doc, incoming_actions(doc, self._user.id, self._user.roles),
+                                 self.names(people), [a["name"] for a in row.attachments], status)
+        if newly_opened:
+            self._documents.opened(incoming_id)  # audited for 秘密 and above
+
+    def export_pdf(self) -> None:
+        if self.shown:
+            row = self._documents.incoming(self.shown)
+            self.pdf.choose_and_export(OfficialDocument(meta_from_gb_json(row.meta), self._body(row)))
+
+    def act(self, key: str, args: dict) -> None:
+        docs = self._documents
+        calls = {
+            "receive": docs.receive, "refuse": docs.refuse, "register": docs.register, "propose": docs.propose,
+            "instruct": docs.instruct, "finish_handling": docs.finish, "conclude": docs.conclude, "archive": docs.archive,
+            "circulate": docs.circulate, "mark_read": docs.mark_read, "remind": docs.remind,
+        }
+        calls[key](self.shown, **args)
+
+    def choices(self, action: Action) -> list[tuple[str, str]]:
+        if action.key != "remind" or self._doc is None:
+            return []
+        holders = sorted(todo_users(self._doc))
+        names = self.names(set(holders))
+        return [(user, names.get(user, user)) for user in holders]
+
+    def _body(self, row: IncomingRow) -> Body:
+        return Body(tuple(self._documents.body(row.document_id, row.body_version)))
