@@ -6,6 +6,7 @@ from sync.server.blobs.models import BlobRef, BlobUploader
 from sync.server.bundles.models import BundleSenderModel
 from sync.server.bookings.models import InvitationModel, RoomBookingModel, RoomModel, RoomSlotModel
 from sync.server.changelog.models import ChangeRow, SeqCounter
+from sync.server.documents.models import DocumentBodyModel, DocumentModel, IncomingModel, NumberCounterModel, ReminderModel
 from sync.server.directory.models import DepartmentModel, PersonModel, RoleModel, UnitModel
 from sync.server.notices.models import NoticeModel, NoticeReadModel
 from sync.server.oidc.models import BrowserSessionModel, GrantModel, LoginTicketModel, OidcClientModel
@@ -32,6 +33,11 @@ __all__ = [
     "ChallengeModel",
     "ChangeRow",
     "DepartmentModel",
+    "DocumentBodyModel",
+    "DocumentModel",
+    "IncomingModel",
+    "NumberCounterModel",
+    "ReminderModel",
     "DeviceModel",
     "DriverModel",
     "InvitationModel",

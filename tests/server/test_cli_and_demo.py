@@ -70,7 +70,7 @@ def test_people_are_the_same_every_time(org):
     assert generate_people(org, 700) == generate_people(org, 700)
 
 
-@pytest.mark.parametrize("total", [5, 200, 5000])
+@pytest.mark.parametrize("total", [len(DEMO_USERS), 200, 5000])
 def test_exactly_the_number_asked_with_unique_logins(org, total):
     people = generate_people(org, total)
     assert len(people) == total
@@ -80,13 +80,14 @@ def test_exactly_the_number_asked_with_unique_logins(org, total):
 
 
 def test_demo_users_come_first_where_the_demo_expects_them(org):
-    first = [(p.id, p.login, p.name, p.unit_id, p.department_id, p.roles) for p in generate_people(org, 5)]
+    first = [(p.id, p.login, p.name, p.unit_id, p.department_id, p.roles) for p in generate_people(org, 6)]
     assert first == [
         ("p1", "wangxy", "王晓燕", "u01", "u01-d1", ("收发员",)),
         ("p2", "chenjg", "陈建国", "u01", "u01-d1", ("办公室主任",)),
         ("p3", "liming", "李明", "u01", "u01-d2", ("科员",)),
         ("p4", "zhaoli", "赵丽", "u02", "u02-d1", ("收发员",)),
         ("p5", "zhouqiang", "周强", "u31", "u31-d1", ("收发员",)),
+        ("p6", "sunwh", "孙文华", "u01", "u01-d1", ("主要领导",)),
     ]
 
 

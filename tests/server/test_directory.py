@@ -8,7 +8,7 @@ UNITS, DEPARTMENTS, ROLES = 39, 184, 9
 KEYS = {
     "unit": {"name", "level", "parent", "sort_order"},
     "department": {"unit_id", "name", "sort_order"},
-    "person": {"login", "name", "unit_id", "department_id", "title", "phone", "roles"},
+    "person": {"login", "name", "unit_id", "department_id", "title", "phone", "roles", "clearance"},
     "role": {"description"},
 }
 

@@ -1,7 +1,7 @@
 """Write and read the audit log. Events: login.ok, login.failed, token.refresh, token.reuse, token.refused,
 session.lock, session.unlock, logout, cert.revoked, single sign-on's oidc.authorize, oidc.refused,
-oidc.code_reuse, and 交换包's bundle.import, bundle.refused, bundle.export (detail names the file
-hash). Never a PIN, a nonce or a token."""
+oidc.code_reuse, 交换包's bundle.import, bundle.refused, bundle.export (detail names the file
+hash), and document.open (a 秘密 or 机密 公文 shown; detail names it and its 密级). Never a PIN, a nonce or a token."""
 
 from dataclasses import dataclass
 
@@ -12,7 +12,7 @@ from sync.server.audit.models import AuditEventModel
 
 EVENTS = (
     "login.ok", "login.failed", "token.refresh", "token.reuse", "token.refused", "session.lock", "session.unlock", "logout", "cert.revoked",
-    "oidc.authorize", "oidc.refused", "oidc.code_reuse", "bundle.import", "bundle.refused", "bundle.export",
+    "oidc.authorize", "oidc.refused", "oidc.code_reuse", "bundle.import", "bundle.refused", "bundle.export", "document.open",
 )  # fmt: skip
 
 

@@ -33,6 +33,7 @@ class PersonModel(Base):
     title: Mapped[str] = mapped_column(String(64))
     phone: Mapped[str] = mapped_column(String(64))
     roles: Mapped[list[str]] = mapped_column(JSON)
+    clearance: Mapped[str] = mapped_column(String(8), server_default="秘密")  # highest 密级 they may see
 
 
 class RoleModel(Base):

@@ -1,0 +1,74 @@
+"""Send 公文 rows to the people who may see them, each in their own scope (user:{id}): a document
+reaches only the people its route or 收文 handling names, so a 密级 ceiling holds per person."""
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.documents.clearance import CLERK_ROLE
+from app.domain.scopes import user_scope
+from sync.server.changelog.service import EntityChange, record_many
+from sync.server.directory.models import PersonModel
+from sync.server.documents.models import DocumentBodyModel, DocumentModel, IncomingModel, ReminderModel
+
+BODY_VERSION = 1
+
+
+def clerks(session: Session, unit_id: str) -> list[PersonModel]:
+    """The unit's 收发员 (who 签收 and 登记)."""
+    people = session.scalars(select(PersonModel).where(PersonModel.unit_id == unit_id))
+    return [p for p in people if CLERK_ROLE in p.roles]
+
+
+def document(session: Session, doc: DocumentModel, people: Iterable[str], todo: Iterable[str]) -> None:
+    drafter = session.get(PersonModel, doc.drafter_id)
+    meta = doc.meta
+    data = {
+        "unit_id": doc.unit_id, "drafter_id": doc.drafter_id, "drafter_name": drafter.name if drafter else "", "title": meta["标题"], "kind": meta["文种"],
+        "classification": doc.classification, "urgency": meta.get("紧急程度"), "number_prefix": doc.number_prefix, "doc_number": doc.doc_number,
+        "meta": meta, "route": doc.route, "status": doc.status, "body_version": doc.body_version, "created_at": doc.created_at, "updated_at": doc.updated_at,
+        "attachments": doc.attachments, "signatures": doc.signatures, "distributed": doc.distributed, "todo_users": sorted(todo),
+    }  # fmt: skip
+    _send(session, people, [EntityChange("document", doc.id, doc.version, data)])
+
+
+def bodies(session: Session, document_id: str, people: Iterable[str], version: int | None = None) -> None:
+    """Body versions to these people: one version, or every version (someone new on the route)."""
+    query = select(DocumentBodyModel).where(DocumentBodyModel.document_id == document_id)
+    if version is not None:
+        query = query.where(DocumentBodyModel.body_version == version)
+    changes = [
+        EntityChange("document_body", f"{b.document_id}:{b.body_version}", BODY_VERSION, {"document_id": b.document_id, "body_version": b.body_version, "paragraphs": b.paragraphs, "sha256": b.sha256})
+        for b in session.scalars(query)
+    ]
+    _send(session, people, changes)
+
+
+def incoming(session: Session, inc: IncomingModel, people: Iterable[str], todo: Iterable[str]) -> None:
+    meta, state = inc.meta, inc.state
+    data = {
+        "document_id": inc.document_id, "unit_id": inc.unit_id, "sender_unit_id": inc.sender_unit_id, "sender_name": meta["发文机关署名"],
+        "title": meta["标题"], "kind": meta["文种"], "classification": inc.classification, "doc_number": meta.get("发文字号"), "meta": meta,
+        "state": state, "status": inc.status, "register_no": inc.register_no, "due": state.get("due"), "body_version": inc.body_version,
+        "attachments": inc.attachments, "delivered_at": inc.delivered_at, "updated_at": inc.updated_at, "todo_users": sorted(todo),
+    }  # fmt: skip
+    _send(session, people, [EntityChange("incoming", inc.id, inc.version, data)])
+
+
+def receipt(session: Session, inc: IncomingModel, people: Iterable[str], reason: str = "") -> None:
+    """What the sender sees of one receiving unit: 已送达, 已签收 or 已退回 with the reason."""
+    status = {"delivered": "delivered", "returned": "returned"}.get(inc.status, "received")
+    data = {"document_id": inc.document_id, "unit_id": inc.unit_id, "status": status, "reason": reason, "at": inc.updated_at}
+    _send(session, people, [EntityChange("document_receipt", inc.id, inc.version, data)])
+
+
+def reminder(session: Session, r: ReminderModel, from_name: str) -> None:
+    data = {"incoming_id": r.incoming_id, "from_id": r.from_id, "from_name": from_name, "to_id": r.to_id, "text": r.text, "at": r.at}
+    _send(session, {r.from_id, r.to_id}, [EntityChange("document_reminder", r.id, BODY_VERSION, data)])
+
+
+def _send(session: Session, people: Iterable[str], changes: list[EntityChange]) -> None:
+    for person_id in sorted(set(people)):
+        record_many(session, user_scope(person_id), changes)

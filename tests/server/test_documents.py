@@ -1,0 +1,117 @@
+"""公文 ops against the server: the route and 收文 re-checked, numbers allocated by the server, and
+every bad op refused in words with nothing changed (out of turn, for another user, above the 密级
+ceiling, without the 签发 role, a forged receipt, an oversized body)."""
+
+import pytest
+from sqlalchemy import create_engine, func, select, text
+
+from sync.server.audit.models import AuditEventModel
+from tests.server.helpers import log_in
+from tests.support.document_ops import CLERK, COUNTERSIGNER, DRAFTER, LEADER, OTHER_CLERK, draft, incoming, secret_meta, sign, step
+
+LOGINS = {DRAFTER: "liming", COUNTERSIGNER: "chenjg", LEADER: "sunwh", CLERK: "wangxy", OTHER_CLERK: "zhaoli"}
+
+
+@pytest.fixture
+def people(client, tokens):
+    return {pid: log_in(client, tokens, login) for pid, login in LOGINS.items()}
+
+
+def push(person, name: str, args: dict) -> dict:
+    response = person.push((name, args))
+    assert response.status_code == 200, response.text
+    return response.json()["results"][0]
+
+
+def applied(person, name: str, args: dict) -> dict:
+    answer = push(person, name, args)
+    assert answer["status"] == "applied", answer
+    return answer["result"]
+
+
+def refused(person, name: str, args: dict, code: str) -> str:
+    answer = push(person, name, args)
+    assert (answer["status"], answer["code"]) == ("rejected", code), answer
+    return answer["message"]
+
+
+def signed_off(people) -> tuple[str, str]:
+    args = draft()
+    applied(people[DRAFTER], "document.draft", args)
+    applied(people[DRAFTER], "document.route", sign(args["id"], DRAFTER, "请审核"))
+    applied(people[COUNTERSIGNER], "document.route", sign(args["id"], COUNTERSIGNER))
+    number = applied(people[LEADER], "document.route", sign(args["id"], LEADER, "同意印发"))["doc_number"]
+    return args["id"], number
+
+
+def snapshot(deployment) -> tuple:
+    """Everything 公文 ops write: their tables and the change log."""
+    engine = create_engine(deployment.database_url)
+    try:
+        with engine.connect() as c:
+            tables = ("documents", "document_bodies", "incoming_documents", "document_counters", "document_reminders")
+            rows = tuple(tuple(map(tuple, c.execute(text(f"SELECT * FROM {t} ORDER BY 1")).all())) for t in tables)
+            return rows, c.execute(text("SELECT max(seq) FROM changes")).scalar()
+    finally:
+        engine.dispose()
+
+
+def test_signing_off_allocates_the_next_number_and_the_route_reaches_everyone(people):
+    first_id, first = signed_off(people)
+    second_id, second = signed_off(people)
+    assert first.startswith("通政办发〔") and int(second.split("〕")[1].removesuffix("号")) == int(first.split("〕")[1].removesuffix("号")) + 1
+    rows = {r["id"]: r for r in people[COUNTERSIGNER].pull_all(f"user:{COUNTERSIGNER}") if r["entity"] == "document"}
+    assert rows[second_id]["data"]["doc_number"] == second and rows[second_id]["data"]["status"] == "signed"
+
+
+def test_receipts_and_register_numbers_travel_back(people):
+    doc_id, _ = signed_off(people)
+    applied(people[CLERK], "document.distribute", {"id": doc_id, "main": ["u02"], "copy": []})
+    incoming_id = f"{doc_id}:u02"
+    applied(people[OTHER_CLERK], "document.incoming", incoming(incoming_id, "receive", OTHER_CLERK))
+    registered = applied(people[OTHER_CLERK], "document.incoming", incoming(incoming_id, "register", OTHER_CLERK, register_no="", unit_code="通发改", due=None))
+    assert registered["register_no"].startswith("通发改收〔")
+    receipts = [r["data"] for r in people[DRAFTER].pull_all(f"user:{DRAFTER}") if r["entity"] == "document_receipt" and r["data"]["document_id"] == doc_id]
+    assert [(r["unit_id"], r["status"]) for r in receipts] == [("u02", "received")]
+
+
+def test_opening_a_secret_document_is_audited(people, deployment):
+    args = draft(meta=secret_meta(), steps=[step("签发", LEADER)])
+    applied(people[COUNTERSIGNER], "document.draft", args)
+    applied(people[LEADER], "document.open", {"id": args["id"]})
+    engine = create_engine(deployment.database_url)
+    with engine.connect() as c:
+        details = c.execute(select(AuditEventModel.detail).where(AuditEventModel.event == "document.open", AuditEventModel.person_id == LEADER)).scalars().all()
+    engine.dispose()
+    assert f"{args['id']} 机密" in details
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["out_of_turn", "for_another_user", "above_ceiling", "without_sign_off_role", "forged_receipt", "receipt_never_delivered", "oversized_body"],
+)
+def test_bad_ops_are_refused_in_words_and_change_nothing(people, deployment, case):
+    args = draft()
+    applied(people[DRAFTER], "document.draft", args)
+    doc_id = args["id"]
+    if case == "forged_receipt":
+        signed_id, _ = signed_off(people)
+        applied(people[CLERK], "document.distribute", {"id": signed_id, "main": ["u02"], "copy": []})
+    before = snapshot(deployment)
+    if case == "out_of_turn":  # the drafter has not submitted: 会签 is not yet due
+        message = refused(people[COUNTERSIGNER], "document.route", sign(doc_id, COUNTERSIGNER), "route.not_your_turn")
+    elif case == "for_another_user":
+        message = refused(people[COUNTERSIGNER], "document.route", sign(doc_id, DRAFTER), "doc.not_you")
+    elif case == "above_ceiling":  # 李明 (科员) may see up to 秘密
+        secret = draft(meta=secret_meta(), steps=[step("会签", DRAFTER), step("签发", LEADER)])
+        message = refused(people[COUNTERSIGNER], "document.draft", secret, "doc.above_ceiling")
+    elif case == "without_sign_off_role":
+        message = refused(people[DRAFTER], "document.draft", draft(steps=[step("签发", COUNTERSIGNER)]), "doc.not_sign_off_role")
+    elif case == "forged_receipt":  # 王晓燕 is a clerk, but of the sending unit
+        message = refused(people[CLERK], "document.incoming", incoming(f"{signed_id}:u02", "receive", CLERK), "doc.forged_receipt")
+    elif case == "receipt_never_delivered":
+        message = refused(people[OTHER_CLERK], "document.incoming", incoming(f"{doc_id}:u02", "receive", OTHER_CLERK), "doc.forged_receipt")
+    else:
+        message = refused(people[DRAFTER], "document.draft", draft(paragraphs=["字" * 200_001]), "doc.body_too_large")
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in message)
+    assert snapshot(deployment) == before
