@@ -397,6 +397,22 @@ Will not attend: %2</source>
         <translation>机关代字</translation>
     </message>
     <message>
+        <source>Main recipients (主送)</source>
+        <translation>主送</translation>
+    </message>
+    <message>
+        <source>Copied to (抄送)</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
+        <source>The document has no text yet.</source>
+        <translation>公文还没有正文。</translation>
+    </message>
+    <message>
+        <source>Choose at least one main recipient.</source>
+        <translation>请至少选择一个主送单位。</translation>
+    </message>
+    <message>
         <source>Please enter the unit code.</source>
         <translation>请填写机关代字。</translation>
     </message>
@@ -407,6 +423,10 @@ Will not attend: %2</source>
     <message>
         <source>Deadline (时限)</source>
         <translation>时限</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
     </message>
     <message>
         <source>Note</source>
@@ -456,12 +476,20 @@ Will not attend: %2</source>
         <translation>加签…</translation>
     </message>
     <message>
+        <source>Edit the text (修改正文)…</source>
+        <translation>修改正文…</translation>
+    </message>
+    <message>
         <source>Take back (取回)</source>
         <translation>取回</translation>
     </message>
     <message>
         <source>Withdraw (撤回)…</source>
         <translation>撤回…</translation>
+    </message>
+    <message>
+        <source>Distribute (分发)…</source>
+        <translation>分发…</translation>
     </message>
     <message>
         <source>Sign for it (签收)</source>

@@ -78,7 +78,7 @@ def test_send_back_without_a_reason_is_refused_in_the_dialog(qtbot, session):
 
 
 @pytest.mark.parametrize(("user", "buttons"), [
-    (OFFICE, ["同意…", "退回…", "转办…", "加签…"]),
+    (OFFICE, ["同意…", "退回…", "转办…", "加签…", "修改正文…"]),
     (HEAD, ["取回", "撤回…"]),
     (RUGAO, []),
 ])

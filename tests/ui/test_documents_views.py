@@ -5,6 +5,7 @@ is signed for by the unit's clerk, and refusals are said in words."""
 import pytest
 from PySide6.QtCore import Qt
 
+from app.documents.revisions import INSERTED, Span
 from app.domain.documents.route import ALL
 from app.domain.documents.routing import StepSpec
 from app.services.documents import DocumentService, RouteStep
@@ -66,7 +67,7 @@ def test_drafting_through_the_dialog_queues_the_draft_and_lists_it(qtbot, cache,
     assert args["steps"] == [{"stage": "核稿", "mode": "all", "assignees": [[OFFICE.id, "u01"]], "visible_to": []}]
     assert rows(view)[0][0] == TITLE and rows(view)[0][6] == "待发送"
     assert view.panel.title.text() == TITLE
-    assert view.panel.button_labels() == ["提交…", "撤回…"]
+    assert view.panel.button_labels() == ["提交…", "修改正文…", "撤回…"]
 
 
 def test_a_refusal_of_the_service_is_said_in_the_dialog(qtbot, cache, session):
@@ -91,7 +92,7 @@ def test_only_the_current_assignee_gets_the_step_buttons(qtbot, session, submitt
     assert drafter.panel.holder.text() == "现由王晓燕办理。"
     reviewer = outgoing_view(qtbot, session, OFFICE)
     reviewer.open_document(submitted)
-    assert reviewer.panel.button_labels() == ["同意…", "退回…", "转办…", "加签…"]
+    assert reviewer.panel.button_labels() == ["同意…", "退回…", "转办…", "加签…", "修改正文…"]
 
 
 def test_send_back_needs_a_reason_and_then_queues_it(qtbot, cache, session, submitted):
@@ -108,6 +109,24 @@ def test_send_back_needs_a_reason_and_then_queues_it(qtbot, cache, session, subm
     name, args = queued(cache)[-1]
     assert (name, args["action"], args["target_step_id"], args["reason"]) == ("document.route", "send_back", "s0", "请补充附件。")
     assert view.panel.button_labels() == []  # back with the drafter
+
+
+def test_editing_the_text_makes_a_version_whose_changes_are_marked(qtbot, cache, session, submitted):
+    view = outgoing_view(qtbot, session, OFFICE)
+    view.open_document(submitted)
+    assert not view.panel.tabs.isTabVisible(view.panel.tabs.indexOf(view.panel.revisions))  # one version: nothing to compare
+    edit = next(b for b in view.panel.action_buttons if b.text() == "修改正文…")
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
+    dialog = activated(qtbot, view.findChild(DocumentActionDialog))
+    assert dialog.text.toPlainText() == "请认真贯彻执行。"
+    dialog.text.setPlainText("请各地认真贯彻执行。")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert queued(cache)[-1][0] == "document.revise"
+    assert view.panel.tabs.isTabVisible(view.panel.tabs.indexOf(view.panel.revisions))
+    assert (view.panel.revisions.older.currentText(), view.panel.revisions.newer.currentText()) == ("第 1 版", "第 2 版")
+    [paragraph] = view.panel.revisions.marked()
+    assert Span(INSERTED, "各地") in paragraph.spans
+    assert view.panel.body.toPlainText().strip() == "请各地认真贯彻执行。"
 
 
 def test_outgoing_filters_by_kind_and_classification(qtbot, session, submitted):

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
@@ -23,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.directory import DirectoryService
-from ui.views.document_actions import HOLDER, NOTE, OPINION, PEOPLE, PERSON, PLACEMENT, REASON, REGISTER, STEP, Action
+from app.documents.import_text import body_from_text
+from ui.views.document_actions import BODY, HOLDER, NOTE, OPINION, PEOPLE, PERSON, PLACEMENT, REASON, REGISTER, STEP, UNITS, Action
 from ui.widgets.people_picker import PeoplePicker
 
 DEFAULT_OPINION = {"sign": "同意"}  # what most signers write; they change it when they mean more
@@ -31,15 +34,19 @@ DEFAULT_OPINION = {"sign": "同意"}  # what most signers write; they change it 
 
 class DocumentActionDialog(QDialog):
     def __init__(self, action: Action, directory: DirectoryService, unit_id: str,
-                 choices: list[tuple[str, str]] = (), parent: QWidget | None = None) -> None:
-        """`choices`: (id, label) of the steps one may send back to, oldest first, or of the
-        people who have the document now (催办)."""
+                 choices: list[tuple[str, str]] = (), text: str = "", parent: QWidget | None = None) -> None:
+        """`choices`: (id, label) of the steps one may send back to, oldest first, of the people
+        who have the document now (催办), or of the units to send it to (分发). `text`: the body
+        to edit (修改正文)."""
         super().__init__(parent, windowTitle=action.label.rstrip("…"))
         self._action = action
         self.error = QLabel(self, objectName="ErrorText", wordWrap=True, visible=False)
         form = QFormLayout()
         self.text = QPlainTextEdit(self)
-        self.text.setPlainText(DEFAULT_OPINION.get(action.key, ""))
+        self.text.setPlainText(text or DEFAULT_OPINION.get(action.key, ""))
+        if BODY in action.fields:
+            self.resize(760, 560)
+            form.addRow(self.tr("Text"), self.text)
         if OPINION in action.fields:
             form.addRow(self.tr("Opinion"), self.text)
         if REASON in action.fields:
@@ -69,6 +76,10 @@ class DocumentActionDialog(QDialog):
         self.note = QLineEdit(self)
         if NOTE in action.fields:
             form.addRow(self.tr("Note") if HOLDER not in action.fields else self.tr("Message"), self.note)
+        self.main_units, self.copy_units = self._units(choices), self._units(choices)
+        if UNITS in action.fields:
+            form.addRow(self.tr("Main recipients (主送)"), self.main_units)
+            form.addRow(self.tr("Copied to (抄送)"), self.copy_units)
         self.people = PeoplePicker(directory, unit_id, self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -111,6 +122,8 @@ class DocumentActionDialog(QDialog):
             "finish_handling": {"note": self.note.text().strip()},
             "circulate": {"reader_ids": [person for person, _ in chosen]},
             "remind": {"to_id": self.step.currentData(), "text": self.note.text().strip()},
+            "revise": {"paragraphs": list(body_from_text(self.text.toPlainText()).paragraphs)},
+            "distribute": {"main_units": _checked(self.main_units), "copy_units": _checked(self.copy_units)},
         }
         return by_action.get(self._action.key, {})
 
@@ -124,8 +137,25 @@ class DocumentActionDialog(QDialog):
             return self.tr("Choose exactly one person.")
         if PEOPLE in fields and not self.people.chosen():
             return self.tr("Choose at least one person.")
+        if BODY in fields and not self.text.toPlainText().strip():
+            return self.tr("The document has no text yet.")
+        if UNITS in fields and not _checked(self.main_units):
+            return self.tr("Choose at least one main recipient.")
         if REGISTER in fields and not self.unit_code.text().strip():
             return self.tr("Please enter the unit code.")
         if HOLDER in fields and not self.note.text().strip():
             return self.tr("Please write what to remind them of.")
         return ""
+
+    def _units(self, choices: list[tuple[str, str]]) -> QListWidget:
+        units = QListWidget(self)
+        for unit_id, name in choices:
+            item = QListWidgetItem(name, units)
+            item.setData(Qt.ItemDataRole.UserRole, unit_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        return units
+
+
+def _checked(units: QListWidget) -> list[str]:
+    return [units.item(row).data(Qt.ItemDataRole.UserRole) for row in range(units.count()) if units.item(row).checkState() == Qt.CheckState.Checked]

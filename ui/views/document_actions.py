@@ -11,12 +11,12 @@ from app.domain.documents import incoming as inc
 from app.domain.documents import routing
 from app.domain.documents.clearance import CLERK_ROLE, SIGN_OFF_STAGE
 from app.domain.documents.incoming import Incoming
-from app.domain.documents.route import DRAFT_STAGE, IN_PROGRESS, Route
+from app.domain.documents.route import DRAFT_STAGE, IN_PROGRESS, SIGNED_OFF, Route
 from app.domain.errors import RuleViolation
 
 # Fields an action's dialog asks for (besides confirmation).
-OPINION, REASON, STEP, PERSON, PEOPLE, PLACEMENT, REGISTER, NOTE, HOLDER = (
-    "opinion", "reason", "step", "person", "people", "placement", "register", "note", "holder")
+OPINION, REASON, STEP, PERSON, PEOPLE, PLACEMENT, REGISTER, NOTE, HOLDER, BODY, UNITS = (
+    "opinion", "reason", "step", "person", "people", "placement", "register", "note", "holder", "body", "units")
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,8 @@ class Action:
     primary: bool = False
 
 
-def route_actions(route: Route, user_id: str, now: str) -> list[Action]:
+def route_actions(route: Route, user_id: str, now: str, distributed: bool = False) -> list[Action]:
+    """`distributed`: the signed document has been sent to its units (分发) already."""
     translate = QCoreApplication.translate
     step = route.current_step
     actions: list[Action] = []
@@ -39,10 +40,13 @@ def route_actions(route: Route, user_id: str, now: str) -> list[Action]:
             actions.append(Action("send_back", translate("DocumentActions", "Send back (退回)…"), (STEP, REASON)))
             actions.append(Action("delegate", translate("DocumentActions", "Hand over (转办)…"), (PERSON,)))
             actions.append(Action("add_signer", translate("DocumentActions", "Add a signer (加签)…"), (PERSON, PLACEMENT)))
+        actions.append(Action("revise", translate("DocumentActions", "Edit the text (修改正文)…"), (BODY,)))
     if _allowed(lambda: routing.retrieve(route, user_id, now)):
         actions.append(Action("retrieve", translate("DocumentActions", "Take back (取回)")))
     if route.status == IN_PROGRESS and route.drafter == user_id:
         actions.append(Action("withdraw", translate("DocumentActions", "Withdraw (撤回)…"), (REASON,)))
+    if route.status == SIGNED_OFF and route.drafter == user_id and not distributed:
+        actions.append(Action("distribute", translate("DocumentActions", "Distribute (分发)…"), (UNITS,), primary=True))
     return actions
 
 

@@ -76,7 +76,7 @@ class DocumentListPage(Page):
         if not action.fields:
             self.perform(action, {})
             return
-        dialog = DocumentActionDialog(action, self._directory, self._unit_id, self.choices(action), self)
+        dialog = DocumentActionDialog(action, self._directory, self._unit_id, self.choices(action), self.text_to_edit(action), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.perform(action, dialog.args()))
         dialog.open()
@@ -106,6 +106,10 @@ class DocumentListPage(Page):
     def choices(self, action: Action) -> list[tuple[str, str]]:
         """The (id, label) choices an action's dialog offers (steps to send back to, people to remind)."""
         return []
+
+    def text_to_edit(self, action: Action) -> str:
+        """The body an action's dialog starts from (修改正文); empty for the others."""
+        return ""
 
     def _header_widgets(self) -> list[QWidget]:
         return [self.kind, self.classification, self.status, self._search]

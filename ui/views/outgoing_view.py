@@ -68,7 +68,7 @@ class OutgoingView(DocumentListPage):
         people = {route.drafter} | {a.user_id for s in route.steps for a in s.assignees} | {e.actor for e in route.history}
         status = pending_word() if row.pending else outgoing_statuses().get(row.status, row.status)
         newly_opened, self.shown = doc_id != self.shown, doc_id
-        self.panel.show_outgoing(meta_from_gb_json(row.meta), versions, route, route_actions(route, self._user.id, now_iso()),
+        self.panel.show_outgoing(meta_from_gb_json(row.meta), versions, route, route_actions(route, self._user.id, now_iso(), bool(row.distributed)),
                                  self.names(people), self._verdict(row, versions), [a["name"] for a in row.attachments], status)
         if newly_opened:
             self._documents.opened(doc_id)  # audited for 秘密 and above; a re-read after a sync is no new opening
@@ -97,17 +97,22 @@ class OutgoingView(DocumentListPage):
             return
         calls = {
             "send_back": docs.send_back, "retrieve": docs.retrieve, "delegate": docs.delegate,
-            "add_signer": docs.add_signer, "withdraw": docs.withdraw,
+            "add_signer": docs.add_signer, "withdraw": docs.withdraw, "revise": docs.revise, "distribute": docs.distribute,
         }
         calls[key](doc_id, **args)
 
     def choices(self, action: Action) -> list[tuple[str, str]]:
+        if action.key == "distribute":
+            return [(unit.id, unit.name) for unit in self._directory.units() if unit.id != self._user.unit_id]
         if action.key != "send_back" or self._route is None:
             return []
         route = self._route
         names = self.names({a.user_id for s in route.steps for a in s.assignees})
         return [(step.step_id, f"{step.stage}（{'、'.join(names.get(a.user_id, a.user_id) for a in step.assignees)}）")
                 for step in route.steps[: route.current]]
+
+    def text_to_edit(self, action: Action) -> str:
+        return "\n".join(self._documents.body(self.shown)) if action.key == "revise" else ""
 
     def _save_draft(self, draft: Draft) -> str:
         steps = [RouteStep(spec.stage, spec.mode, list(spec.assignees), spec.visible_to) for spec in draft.route]
