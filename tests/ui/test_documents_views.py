@@ -169,3 +169,15 @@ def test_incoming_list_opens_and_the_clerk_signs_for_it(qtbot, cache, session):
     qtbot.mouseClick(clerk.panel.action_buttons[0], Qt.MouseButton.LeftButton)
     assert queued(cache)[-1][1]["action"] == "receive"
     assert clerk.panel.button_labels() == ["登记…"]
+
+
+def test_pdf_export_runs_in_the_background_with_progress(qtbot, tmp_path, session, submitted):
+    view = outgoing_view(qtbot, session, HEAD)
+    view.open_document(submitted)
+    target = tmp_path / "通知.pdf"
+    with qtbot.waitSignal(view.pdf.finished, timeout=60_000) as done:
+        view.pdf.export(view.current_document(), target)
+        assert view.pdf.progress.isVisible()  # the UI thread is free while reportlab works
+    assert done.args == [str(target)]
+    assert target.read_bytes().startswith(b"%PDF")
+    assert view.pdf.progress is None

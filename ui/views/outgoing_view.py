@@ -84,11 +84,14 @@ class OutgoingView(DocumentListPage):
         dialog.open()
         return True
 
-    def export_pdf(self) -> None:
-        if not self.shown:
-            return
+    def current_document(self) -> OfficialDocument:
+        """The shown document as the GB/T 9704 renderer lays it out (its latest body version)."""
         row = self._documents.document(self.shown)
-        self.pdf.choose_and_export(OfficialDocument(meta_from_gb_json(row.meta), Body(tuple(self._documents.body(self.shown)))))
+        return OfficialDocument(meta_from_gb_json(row.meta), Body(tuple(self._documents.body(self.shown))))
+
+    def export_pdf(self) -> None:
+        if self.shown:
+            self.pdf.choose_and_export(self.current_document())
 
     def act(self, key: str, args: dict) -> None:
         doc_id, docs = self.shown, self._documents
