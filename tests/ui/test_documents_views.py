@@ -8,11 +8,13 @@ from PySide6.QtCore import Qt
 from app.documents.revisions import INSERTED, Span
 from app.domain.documents.route import ALL
 from app.domain.documents.routing import StepSpec
+from app.identity.p12_key import load_p12_key
 from app.services.documents import DocumentService, RouteStep
 from app.store import outbox
 from app.store.mirror import apply_row
 from tests.support.cache_data import HEAD, OFFICE
 from tests.support.documents import sample_meta
+from tests.support.pki import DEMO_PIN, write_p12
 from tests.ui.conftest import activated
 from ui.dialogs.document_action_dialog import DocumentActionDialog
 from ui.dialogs.draft_document_dialog import DraftDocumentDialog
@@ -181,3 +183,20 @@ def test_pdf_export_runs_in_the_background_with_progress(qtbot, tmp_path, sessio
     assert done.args == [str(target)]
     assert target.read_bytes().startswith(b"%PDF")
     assert view.pdf.progress is None
+
+
+def test_an_opinion_signed_with_the_key_shows_as_holding(qtbot, tmp_path, cache, session, submitted):
+    signer = load_p12_key(write_p12(tmp_path, "wangxy", OFFICE.name, OFFICE.unit_name)).unlock(DEMO_PIN)
+    view = OutgoingView("发文", DocumentService(cache, OFFICE), session.directory, OFFICE, lambda: signer, session.blobs)
+    qtbot.addWidget(view)
+    view.show()
+    view.refresh()
+    view.open_document(submitted)
+    qtbot.mouseClick(view.panel.action_buttons[0], Qt.MouseButton.LeftButton)
+    dialog = activated(qtbot, view.findChild(DocumentActionDialog))
+    assert dialog.text.toPlainText() == "同意"
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert queued(cache)[-1][1]["signature"]["opinion"] == "同意"
+    model = view.panel.opinions_model
+    signatures = {model.index(r, model.SIGNER).data(): model.index(r, model.SIGNATURE).data() for r in range(model.rowCount())}
+    assert signatures == {"陈建国": "未验证", "王晓燕": "签名有效"}  # the drafter submitted without a key
