@@ -638,7 +638,7 @@ Will not attend: %2</source>
     </message>
     <message>
         <source>Registered</source>
-        <translation>登记</translation>
+        <translation>已登记</translation>
     </message>
     <message>
         <source>Awaiting instruction</source>
@@ -650,11 +650,11 @@ Will not attend: %2</source>
     </message>
     <message>
         <source>Concluded</source>
-        <translation>办结</translation>
+        <translation>已办结</translation>
     </message>
     <message>
         <source>Archived</source>
-        <translation>归档</translation>
+        <translation>已归档</translation>
     </message>
     <message>
         <source>Waiting to send</source>
@@ -1893,7 +1893,7 @@ When:
     </message>
     <message>
         <source>Signed</source>
-        <translation>已签署</translation>
+        <translation>签署</translation>
     </message>
     <message>
         <source>Sent back to %1</source>

@@ -16,6 +16,7 @@ from tests.support.cache_data import HEAD, OFFICE, RUGAO
 from tests.ui.conftest import activated
 from ui.dialogs.document_action_dialog import DocumentActionDialog
 from ui.dialogs.draft_document_dialog import DraftDocumentDialog, Template
+from ui.dialogs.route_step_dialog import RouteStepDialog
 from ui.views.document_actions import route_actions
 from ui.views.document_panel import DocumentPanel
 from ui.widgets.revision_view import RevisionView
@@ -126,3 +127,17 @@ def test_drafting_gives_the_metadata_body_and_route_to_save(qtbot, session):
     assert draft.meta.main_recipients == ("各县（市）、区人民政府", "市各委、办、局")
     assert draft.body == Body(("一、做好值班工作", "请认真落实。"))
     assert draft.route == [StepSpec("签发", ALL, ((HEAD.id, "u01"),))]
+
+
+def test_a_route_step_names_its_people_and_how_they_sign(qtbot, session):
+    dialog = RouteStepDialog(session.directory, "u01")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert dialog.error.text() == "请为此环节至少选择一人。" and dialog.result() == 0
+    dialog.stage.setCurrentText("会签")
+    dialog.any_sign.setChecked(True)
+    dialog.people.picker("u01").check_department("办公室")
+    dialog.people.unit.setCurrentIndex(dialog.people.unit.findData("u31"))
+    dialog.people.picker("u31").check_department("办公室")
+    assert dialog.spec() == StepSpec("会签", ANY, ((OFFICE.id, "u01"), (HEAD.id, "u01"), (RUGAO.id, "u31")), ("u31",))

@@ -3,7 +3,7 @@ queues the draft, the current assignee alone gets the step's buttons, 退回 ask
 is signed for by the unit's clerk, and refusals are said in words."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 
 from app.documents.revisions import INSERTED, Span
 from app.domain.documents.route import ALL
@@ -200,3 +200,27 @@ def test_an_opinion_signed_with_the_key_shows_as_holding(qtbot, tmp_path, cache,
     model = view.panel.opinions_model
     signatures = {model.index(r, model.SIGNER).data(): model.index(r, model.SIGNATURE).data() for r in range(model.rowCount())}
     assert signatures == {"陈建国": "未验证", "王晓燕": "签名有效"}  # the drafter submitted without a key
+
+
+def test_the_clerk_registers_with_a_deadline_and_the_list_shows_it(qtbot, cache, session):
+    add_delivered(cache)
+    clerk = IncomingView("收文", DocumentService(cache, OFFICE), session.directory, OFFICE)
+    qtbot.addWidget(clerk)
+    clerk.show()
+    clerk.refresh()
+    clerk.open_document("d1:u01")
+    qtbot.mouseClick(clerk.panel.action_buttons[0], Qt.MouseButton.LeftButton)  # 签收
+    qtbot.mouseClick(clerk.panel.action_buttons[0], Qt.MouseButton.LeftButton)
+    dialog = activated(qtbot, clerk.findChild(DocumentActionDialog))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == "请填写机关代字。"
+    dialog.unit_code.setText("通政办")
+    dialog.has_due.setChecked(True)
+    dialog.due.setDate(QDate(2013, 1, 10))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    args = queued(cache)[-1][1]
+    assert (args["action"], args["unit_code"], args["due"]) == ("register", "通政办", "2013-01-11T00:00:00+08:00")
+    assert rows(clerk)[0][3] == "（待编号）" and rows(clerk)[0][5:7] == ["已登记", "2013-01-11"]  # the server allocates the 收文编号
+    assert clerk.panel.button_labels() == ["拟办…", "传阅…"]
+    model = clerk.panel.incoming_model
+    assert [model.index(r, model.ACTION).data() for r in range(model.rowCount())] == ["签收", "登记"]

@@ -23,9 +23,9 @@ class RouteStepDialog(QDialog):
         modes.addButton(self.any_sign)
         self.people = PeoplePicker(directory, unit_id, self)
         self.error = QLabel(self, objectName="ErrorText", wordWrap=True, visible=False)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self._accept_if_chosen)
-        buttons.rejected.connect(self.reject)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self._accept_if_chosen)
+        self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.tr("Step"), self.stage)
         form.addRow(self.tr("How"), self.all_sign)
@@ -35,7 +35,7 @@ class RouteStepDialog(QDialog):
         layout.addWidget(QLabel(self.tr("People"), self))
         layout.addWidget(self.people, 1)
         layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
 
     def spec(self) -> StepSpec:
         chosen = self.people.chosen()
