@@ -304,7 +304,10 @@ class DocumentService:
     # helpers
 
     def _route(self, doc_id: str, action: str, args: dict, op: str = "document.route") -> None:
-        self._act(op, {"id": doc_id, "action": action, "actor": self._user.id, **args, "at": document_ops.now_iso()})
+        """`step_id` names the step the user saw, so an action overtaken by others is refused."""
+        step = route_from_json(self.document(doc_id).route).current_step
+        where = {"step_id": step.step_id} if step is not None else {}
+        self._act(op, {"id": doc_id, "action": action, "actor": self._user.id, **where, **args, "at": document_ops.now_iso()})
 
     def _incoming(self, incoming_id: str, action: str, args: dict) -> None:
         self._act("document.incoming", {"id": incoming_id, "action": action, "actor": self._user.id, **args, "at": document_ops.now_iso()})

@@ -8,6 +8,7 @@ from app.identity.signer import Signer
 from app.services.account import User
 from app.services.bookings import BookingService
 from app.services.directory import DirectoryService
+from app.services.documents import DocumentService
 from app.services.notices import NoticeService
 from app.services.todos import TodoService
 from app.services.vehicles import VehicleService
@@ -33,6 +34,10 @@ class HeadlessClient:
     @property
     def directory(self) -> DirectoryService:
         return DirectoryService(self.cache)
+
+    @property
+    def documents(self) -> DocumentService:
+        return DocumentService(self.cache, self.user)
 
     @property
     def bookings(self) -> BookingService:

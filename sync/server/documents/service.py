@@ -70,7 +70,13 @@ def route_action(session: Session, user: CurrentUser, args: dict[str, Any]) -> d
     doc, route = _own_route(session, user, a)
     before = route_people(route)
     _check_route_rights(session, user, doc, route, a, args)
-    new = apply_route_op(route, {**args, "at": _now_iso()})
+    step = route.current_step
+    if isinstance(args.get("step_id"), str) and (step is None or step.step_id != args["step_id"]):
+        raise _overtaken(session, route, user.id) or RuleViolation("doc.step_moved", "流程已不在您办理的环节，您的操作未执行；您填写的内容已保留在本机。")
+    try:
+        new = apply_route_op(route, {**args, "at": _now_iso()})
+    except RuleViolation as refusal:
+        raise _overtaken(session, route, user.id) or refusal from None
     if a.signature is not None and a.action == "sign":
         event = new.history[-1]
         entry = {"step_id": event.step_id, "round": event.round, "actor": user.id, "body_version": args.get("body_version"), "signature": a.signature}
@@ -253,6 +259,20 @@ def _own_route(session: Session, user: CurrentUser, a: ActionArgs) -> tuple[Docu
         raise RuleViolation("doc.not_you", "不能以他人名义办理公文。")
     doc = _locked_document(session, a.id)
     return doc, route_from_json(doc.route)
+
+
+def _overtaken(session: Session, route: Route, actor: str) -> RuleViolation | None:
+    """When someone else closed a step the actor also held (或签, or acting offline on the same
+    step), say who did and when: the actor's own text stays in their client (lost actions)."""
+    held = {s.step_id for s in route.steps if any(a.user_id == actor for a in s.assignees)}
+    closing = [e for e in route.history if e.completed and e.step_id in held and e.actor != actor]
+    if not closing:
+        return None
+    event = closing[-1]
+    other = session.get(PersonModel, event.actor)
+    stage = next(s.stage for s in route.steps if s.step_id == event.step_id)
+    name = other.name if other else event.actor
+    return RuleViolation("doc.overtaken", f"“{stage}”环节已由{name}于{event.at[:16].replace('T', ' ')}先行办理，您的操作未执行；您填写的内容已保留在本机。")
 
 
 def _check_route_rights(session: Session, user: CurrentUser, doc: DocumentModel, route: Route, a: ActionArgs, args: dict[str, Any]) -> None:
