@@ -5,8 +5,9 @@
 # Options: --with-postgres (the test database), --with-packaging (make dist and tests/packaging).
 set -euo pipefail
 # softhsm2: the USB key (PKCS#11 token) of the tests and of a demo without a real UKey;
-# openssl: the tests make certificates with another tool than ours.
-want=(fonts-noto-cjk libegl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libfontconfig1 libdbus-1-3 libglib2.0-0 softhsm2 openssl dbus-daemon dbus-bin gnome-keyring)
+# openssl: the tests make certificates with another tool than ours; poppler-utils: pdfsig, a PDF
+# reader other than ours checks the issued 公文 PDF signature.
+want=(fonts-noto-cjk poppler-utils libegl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libfontconfig1 libdbus-1-3 libglib2.0-0 softhsm2 openssl dbus-daemon dbus-bin gnome-keyring)
 for opt in "$@"; do
   case "$opt" in
     --with-postgres) want+=(postgresql) ;;

@@ -16,7 +16,8 @@ LANGUAGES = ("zh_CN", "en")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="xietong", description="协同办公 (Xietong) desktop client")
+    parser = argparse.ArgumentParser(prog="xietong", description="协同办公 (Xietong) desktop client",
+                                     epilog="xietong verify FILE: check the signed opinions of a document export or a signed PDF")
     parser.add_argument("--version", action="version", version=f"xietong {__version__}")
     parser.add_argument("--smoke", action="store_true", help="open the windows offscreen, check the resources, exit (packaging check)")
     parser.add_argument("--server", metavar="URL", help="exchange server address, e.g. https://oa.example.gov.cn")
@@ -29,6 +30,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["verify"]:  # `xietong verify FILE`: signatures checked on the command line, no window
+        from app.documents.verify_cli import main as verify
+
+        return verify(argv[1:])
     args = parse_args(argv)
     if args.smoke:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -5,7 +5,9 @@ Geometry (points, measured from the top-left corner of an A4 page): 天头 37 mm
 156 mm / 28 ≈ 15.79 pt and a row is 225 mm / 22 ≈ 28.99 pt. Every text line sits on a row, its
 em box centred in it. 版头: 份号/密级/紧急程度 in rows 1-3, the red 发文机关标志 with its top 35 mm
 below the 版心 top, the 文号 two blank rows under it, the red separator 4 mm under the 文号, the
-title two blank rows under the 文号's row. 版记 (抄送, 印发机关 and 印发日期) ends on the last row
+title two blank rows under the 文号's row. With a seal (用印), the 成文日期 stands four cells from
+the right, the 署名 centred above it and the seal image centred on them, pressing on both just
+below its centre, its top within a row of the text above (7.3.5.1). 版记 (抄送, 印发机关 and 印发日期) ends on the last row
 of the last page between black rules; page numbers "— n —" 7 mm under the 版心, odd pages right
 and even pages left, one character in.
 """
@@ -36,6 +38,9 @@ PAGE_NO_GAP = 7 * MM
 RECORD_OUTER, RECORD_INNER = 0.35 * MM, 0.25 * MM
 EM_ASCENT = 0.88  # CJK em box above the baseline, in ems (Noto CJK's ideographic box)
 RED, BLACK = (1.0, 0.0, 0.0), (0.0, 0.0, 0.0)
+SEAL_D = 42 * MM  # a 4.2 cm round seal, the size of most units' seals
+SEAL_ROOM = 4  # rows from the end of the text to below the 成文日期: blank, blank, 署名, date
+SEAL_CENTRE = 2.3  # seal centre, in rows below the end of the text: the 署名 sits a little below it
 
 # Font roles; a FontSet (pdf_fonts.py) says which face plays each.
 FANGSONG, XIAOBIAOSONG, HEITI, KAITI, SONGTI = "fangsong", "xiaobiaosong", "heiti", "kaiti", "songti"
@@ -66,6 +71,16 @@ class RuleItem:
     color: tuple[float, float, float] = BLACK
 
 
+@dataclass(frozen=True)
+class ImageItem:
+    """The seal: its box, `y` being the top edge."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+
+
 @dataclass
 class Page:
     items: list = field(default_factory=list)
@@ -80,10 +95,10 @@ def row_baseline(row: int, size: float) -> float:
     return TOP + row * ROW + (ROW - size) / 2 + EM_ASCENT * size
 
 
-def lay_out(doc: OfficialDocument, measure: Measure) -> list[Page]:
+def lay_out(doc: OfficialDocument, measure: Measure, sealed: bool = False) -> list[Page]:
     composer = _Composer(measure)
     composer.header(doc.meta)
-    composer.main_text(doc)
+    composer.main_text(doc, sealed)
     for number, attachment in enumerate(doc.attachments, start=1):
         label = "附件" if len(doc.attachments) == 1 else f"附件{number}"
         composer.attachment(label, attachment.title, attachment.body.paragraphs)
@@ -173,7 +188,7 @@ class _Composer:
         for start in range(0, len(title), per_line):
             self.centred(title[start : start + per_line], XIAOBIAOSONG, TITLE_PT)
 
-    def main_text(self, doc: OfficialDocument) -> None:
+    def main_text(self, doc: OfficialDocument, sealed: bool) -> None:
         meta = doc.meta
         self.row += 1
         if meta.main_recipients:
@@ -183,7 +198,10 @@ class _Composer:
         if meta.attachments:
             self.row += 1
             self.attachment_notes(meta.attachments)
-        self.signature(meta)
+        if sealed:
+            self.sealed_signature(meta)
+        else:
+            self.signature(meta)
         if meta.note:
             self.paragraph(f"（{meta.note}）")
 
@@ -213,6 +231,22 @@ class _Composer:
         name_x = LEFT + TEXT_W - name_right - name_w
         self.put(meta.issuer_name, FANGSONG, BODY_PT, name_x, spacing=BODY_SPACING)
         self.put(written, FANGSONG, BODY_PT, name_x + 2 * CELL, spacing=BODY_SPACING)
+
+    def sealed_signature(self, meta: DocumentMeta) -> None:
+        """用印: two blank rows under the text, the 署名 centred over the 成文日期 (four cells from
+        the right), the seal centred on them and drawn over them. Too little room: all three go
+        to the next page (the standard's tighter spacing is not done)."""
+        if self.row + SEAL_ROOM > ROWS:
+            self.new_page()
+        written = chinese_date(meta.written_on)
+        date_w = self.width(written, FANGSONG, BODY_PT, BODY_SPACING)
+        name_w = self.width(meta.issuer_name, FANGSONG, BODY_PT, BODY_SPACING)
+        centre_x = LEFT + TEXT_W - 4 * CELL - date_w / 2
+        centre_y = TOP + (self.row + SEAL_CENTRE) * ROW
+        self.row += 2
+        self.put(meta.issuer_name, FANGSONG, BODY_PT, centre_x - name_w / 2, spacing=BODY_SPACING)
+        self.put(written, FANGSONG, BODY_PT, centre_x - date_w / 2, spacing=BODY_SPACING)
+        self.pages[-1].items.append(ImageItem(centre_x - SEAL_D / 2, centre_y - SEAL_D / 2, SEAL_D, SEAL_D))
 
     def attachment(self, label: str, title: str, paragraphs: tuple[str, ...]) -> None:
         """附件 on a new page: the label top left (黑体), the title centred on the third row."""

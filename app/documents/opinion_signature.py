@@ -101,6 +101,7 @@ def verify_opinion(
         der = _certificate_der(fields["certificate"])
         signature = base64.b64decode(fields["signature"], validate=True)
         cert = x509.load_der_x509_certificate(der)
+        payload = canonical_payload(fields)  # text that cannot be UTF-8 (a lone surrogate) is malformed
     except (KeyError, ValueError, TypeError) as exc:
         return OpinionCheck(OpinionStatus.MALFORMED, "", str(exc))
     name = holder_name(cert)
@@ -108,7 +109,7 @@ def verify_opinion(
         return OpinionCheck(OpinionStatus.WRONG_KEY, name, "the certificate is not the one that signed")
     if actor_certificates is not None and der not in actor_certificates.get(fields["actor"], ()):
         return OpinionCheck(OpinionStatus.WRONG_KEY, name, f"not a certificate of {fields['actor']}")
-    if not verify_signature(der, canonical_payload(fields), signature):
+    if not verify_signature(der, payload, signature):
         return OpinionCheck(OpinionStatus.TAMPERED_OPINION, name, "the signature does not cover these fields")
     if body_sha256 is not None and body_sha256.lower() != fields["body_sha256"]:
         return OpinionCheck(OpinionStatus.TAMPERED_BODY, name, "the kept body version is not the one signed")

@@ -6,6 +6,7 @@ the licensed 仿宋, 小标宋, 黑体, 楷体 and 宋体); only the characters 
 
 import io
 
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
@@ -17,6 +18,7 @@ from app.documents.gbt9704_layout import (
     PAGE_W,
     SONGTI,
     XIAOBIAOSONG,
+    ImageItem,
     Page,
     RuleItem,
     TextItem,
@@ -30,9 +32,11 @@ from app.domain.documents.metadata import meta_to_gb_json
 _LAYOUT_CHARS = "— 0123456789附件：抄送，。印发年月日签发人（）．★"
 
 
-def render_pdf(doc: OfficialDocument, fonts: FontSet = FREE_FONTS) -> bytes:
+def render_pdf(doc: OfficialDocument, fonts: FontSet = FREE_FONTS, seal_png: bytes | None = None) -> bytes:
+    """`seal_png`, the unit's seal (PNG with transparency), is placed over 署名 and 成文日期 (用印)."""
     names = _font_names(doc, fonts)
-    pages = lay_out(doc, lambda text, role, size: stringWidth(text, names[role], size))
+    pages = lay_out(doc, lambda text, role, size: stringWidth(text, names[role], size), sealed=seal_png is not None)
+    seal = ImageReader(io.BytesIO(seal_png)) if seal_png is not None else None
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=(PAGE_W, PAGE_H), pageCompression=1)
     canvas.setTitle(doc.meta.title)
@@ -40,7 +44,7 @@ def render_pdf(doc: OfficialDocument, fonts: FontSet = FREE_FONTS) -> bytes:
     canvas.setSubject(str(doc.meta.doc_number or ""))
     canvas.setCreator("Xietong 协同办公")
     for page in pages:
-        _draw(canvas, page, names)
+        _draw(canvas, page, names, seal)
         canvas.showPage()
     canvas.save()
     return out.getvalue()
@@ -62,7 +66,7 @@ def _all_text(doc: OfficialDocument) -> str:
     return "".join(parts) + _LAYOUT_CHARS
 
 
-def _draw(canvas: Canvas, page: Page, names: dict[str, str]) -> None:
+def _draw(canvas: Canvas, page: Page, names: dict[str, str], seal: ImageReader | None) -> None:
     for item in page.items:
         if isinstance(item, TextItem):
             _draw_text(canvas, item, names[item.font])
@@ -70,6 +74,8 @@ def _draw(canvas: Canvas, page: Page, names: dict[str, str]) -> None:
             canvas.setStrokeColorRGB(*item.color)
             canvas.setLineWidth(item.width)
             canvas.line(item.x0, PAGE_H - item.y, item.x1, PAGE_H - item.y)
+        elif isinstance(item, ImageItem) and seal is not None:
+            canvas.drawImage(seal, item.x, PAGE_H - item.y - item.height, item.width, item.height, mask="auto")
 
 
 def _draw_text(canvas: Canvas, item: TextItem, font: str) -> None:

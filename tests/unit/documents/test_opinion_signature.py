@@ -97,6 +97,7 @@ def test_an_unknown_ca_or_a_revoked_certificate_is_untrusted(people, ca):
 
 def test_a_record_missing_fields_is_malformed(people):
     record = signed(people["zhangsan"])
+    assert verify_opinion({**record, "opinion": "\ud800"}).status == OpinionStatus.MALFORMED  # not encodable as UTF-8
     del record["signature"]
     assert verify_opinion(record).status == OpinionStatus.MALFORMED
 
