@@ -594,6 +594,10 @@ Will not attend: %2</source>
         <translation>附件</translation>
     </message>
     <message>
+        <source>Receipts</source>
+        <translation>回执</translation>
+    </message>
+    <message>
         <source>No document selected</source>
         <translation>未选择公文</translation>
     </message>
@@ -1625,6 +1629,37 @@ When:
     <message>
         <source>Read at</source>
         <translation>阅读时间</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsModel</name>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>回执</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Reason for returning</source>
+        <translation>退回理由</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <source>Signed for</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
     </message>
 </context>
 <context>

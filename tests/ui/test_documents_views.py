@@ -224,3 +224,13 @@ def test_the_clerk_registers_with_a_deadline_and_the_list_shows_it(qtbot, cache,
     assert clerk.panel.button_labels() == ["拟办…", "传阅…"]
     model = clerk.panel.incoming_model
     assert [model.index(r, model.ACTION).data() for r in range(model.rowCount())] == ["签收", "登记"]
+
+
+def test_the_sender_sees_each_unit_s_receipt(qtbot, cache, session, submitted):
+    with cache.sessions.begin() as s:
+        apply_row(s, "document_receipt", f"{submitted}:u31", 1, False, {"document_id": submitted, "unit_id": "u31", "status": "returned", "reason": "非我单位职责", "at": 1357000000.0})
+    view = outgoing_view(qtbot, session, HEAD)
+    view.open_document(submitted)
+    assert view.panel.tabs.isTabVisible(view.panel.tabs.indexOf(view.panel.receipts))
+    model = view.panel.receipts_model
+    assert [model.index(0, c).data() for c in range(model.columnCount())] == ["如皋市人民政府", "已退回", "2013-01-01 08:26", "非我单位职责"]

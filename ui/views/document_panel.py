@@ -21,9 +21,11 @@ from app.domain.documents import routing
 from app.domain.documents.incoming import Incoming
 from app.domain.documents.metadata import DocumentMeta, secrecy_label
 from app.domain.documents.route import Route
+from app.store.models import ReceiptRow
 from ui.icons import icon
 from ui.models.incoming_track_model import IncomingTrackModel
 from ui.models.opinions_model import OpinionsModel, Verdict
+from ui.models.receipts_model import ReceiptsModel
 from ui.models.route_track_model import RouteHistoryModel, RouteStepsModel
 from ui.text import fill
 from ui.views.document_actions import Action
@@ -64,12 +66,15 @@ class DocumentPanel(QWidget):
         self.revisions = RevisionView(self)
         self.revisions.clean_copy_requested.connect(self.clean_copy_requested)
         self.attachments = QListWidget(self)
+        self.receipts_model = ReceiptsModel(self)
+        self.receipts = self._table(self.receipts_model, ReceiptsModel.REASON, {ReceiptsModel.UNIT: 10, ReceiptsModel.STATE: 4, ReceiptsModel.AT: 9})
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.body, self.tr("Text"))
         self.tabs.addTab(self.opinions, self.tr("Opinions"))
         self.tabs.addTab(self._track_page(), self.tr("Route"))
         self.tabs.addTab(self.revisions, self.tr("Changes"))
         self.tabs.addTab(self.attachments, self.tr("Attachments"))
+        self.tabs.addTab(self.receipts, self.tr("Receipts"))
         document = QWidget(self)
         layout = QVBoxLayout(document)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -94,8 +99,12 @@ class DocumentPanel(QWidget):
         self._stack.setCurrentIndex(0)
 
     def show_outgoing(self, meta: DocumentMeta, versions: dict[int, Body], route: Route, actions: list[Action],
-                      names: dict[str, str], verdict: Verdict, attachments: list[str], status: str) -> None:
+                      names: dict[str, str], verdict: Verdict, attachments: list[str], status: str,
+                      receipts: list[ReceiptRow] = (), unit_names: dict[str, str] | None = None) -> None:
+        """`receipts`: of the units the signed document was sent to (分发), with their names."""
         self._show_common(meta, versions, actions, attachments, status)
+        self.receipts_model.show_receipts(list(receipts), unit_names or {})
+        self.tabs.setTabVisible(self.tabs.indexOf(self.receipts), bool(receipts))
         self.opinions_model.show_route(route, routing.opinions(route), names, verdict)
         self.steps_model.show_route(route, names)
         self.history_model.show_route(route, names)
@@ -107,6 +116,7 @@ class DocumentPanel(QWidget):
                       names: dict[str, str], attachments: list[str], status: str) -> None:
         self._show_common(meta, {1: body}, actions, attachments, status)
         self.opinions_model.set_rows([])
+        self.tabs.setTabVisible(self.tabs.indexOf(self.receipts), False)
         self.incoming_model.show_document(doc, names)
         self.holder.setText("")
         self._show_track(outgoing=False)

@@ -69,7 +69,8 @@ class OutgoingView(DocumentListPage):
         status = pending_word() if row.pending else outgoing_statuses().get(row.status, row.status)
         newly_opened, self.shown = doc_id != self.shown, doc_id
         self.panel.show_outgoing(meta_from_gb_json(row.meta), versions, route, route_actions(route, self._user.id, now_iso(), bool(row.distributed)),
-                                 self.names(people), self._verdict(row, versions), [a["name"] for a in row.attachments], status)
+                                 self.names(people), self._verdict(row, versions), [a["name"] for a in row.attachments], status,
+                                 self._documents.receipts(doc_id), {unit.id: unit.name for unit in self._directory.units()})
         if newly_opened:
             self._documents.opened(doc_id)  # audited for 秘密 and above; a re-read after a sync is no new opening
 
