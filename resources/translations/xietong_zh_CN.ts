@@ -868,6 +868,10 @@ Will not attend: %2</source>
 <context>
     <name>IncomingView</name>
     <message>
+        <source>Register a paper document (Ctrl+N)</source>
+        <translation>登记纸质来文（Ctrl+N）</translation>
+    </message>
+    <message>
         <source>Export as PDF</source>
         <translation>导出 PDF</translation>
     </message>
@@ -1109,6 +1113,10 @@ When:
 <context>
     <name>MetadataForm</name>
     <message>
+        <source>For example: 通政办发〔2012〕216号</source>
+        <translation>例如：通政办发〔2012〕216号</translation>
+    </message>
+    <message>
         <source>For example: Notice on the New Year holiday</source>
         <translation>例如：关于元旦放假的通知</translation>
     </message>
@@ -1195,6 +1203,10 @@ When:
     <message>
         <source>Publication (发布层次)</source>
         <translation>发布层次</translation>
+    </message>
+    <message>
+        <source>Document number (发文字号)</source>
+        <translation>发文字号</translation>
     </message>
 </context>
 <context>
@@ -1449,6 +1461,61 @@ When:
     <message>
         <source>Export as PDF</source>
         <translation>导出 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>PaperDocumentDialog</name>
+    <message>
+        <source>Register a paper document</source>
+        <translation>登记纸质来文</translation>
+    </message>
+    <message>
+        <source>For example: 通政办 (the number itself comes from the server)</source>
+        <translation>例如：通政办（编号由服务器分配）</translation>
+    </message>
+    <message>
+        <source>The scanned document (PDF or image)</source>
+        <translation>纸质公文的扫描件（PDF 或图片）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Deadline (时限)</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>扫描件</translation>
+    </message>
+    <message>
+        <source>Unit code (机关代字)</source>
+        <translation>机关代字</translation>
+    </message>
+    <message>
+        <source>Register (Ctrl+Enter)</source>
+        <translation>登记（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Choose the scan of the paper document.</source>
+        <translation>请选择纸质公文的扫描件。</translation>
+    </message>
+    <message>
+        <source>Please enter the unit code.</source>
+        <translation>请填写机关代字。</translation>
+    </message>
+    <message>
+        <source>Choose the scan</source>
+        <translation>选择扫描件</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
+        <translation>扫描件 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
     </message>
 </context>
 <context>

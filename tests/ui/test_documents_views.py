@@ -18,6 +18,7 @@ from tests.support.pki import DEMO_PIN, write_p12
 from tests.ui.conftest import activated
 from ui.dialogs.document_action_dialog import DocumentActionDialog
 from ui.dialogs.draft_document_dialog import DraftDocumentDialog
+from ui.dialogs.paper_document_dialog import PaperDocumentDialog
 from ui.views.incoming_view import IncomingView
 from ui.views.outgoing_view import OutgoingView
 
@@ -157,8 +158,8 @@ def add_delivered(cache, incoming_id: str = "d1:u01") -> None:
 
 def test_incoming_list_opens_and_the_clerk_signs_for_it(qtbot, cache, session):
     add_delivered(cache)
-    leader = IncomingView("收文", session.documents, session.directory, HEAD)
-    clerk = IncomingView("收文", DocumentService(cache, OFFICE), session.directory, OFFICE)
+    leader = IncomingView("收文", session.documents, session.directory, HEAD, session.blobs)
+    clerk = IncomingView("收文", DocumentService(cache, OFFICE), session.directory, OFFICE, session.blobs)
     for view in (leader, clerk):
         qtbot.addWidget(view)
         view.show()
@@ -204,7 +205,7 @@ def test_an_opinion_signed_with_the_key_shows_as_holding(qtbot, tmp_path, cache,
 
 def test_the_clerk_registers_with_a_deadline_and_the_list_shows_it(qtbot, cache, session):
     add_delivered(cache)
-    clerk = IncomingView("收文", DocumentService(cache, OFFICE), session.directory, OFFICE)
+    clerk = IncomingView("收文", DocumentService(cache, OFFICE), session.directory, OFFICE, session.blobs)
     qtbot.addWidget(clerk)
     clerk.show()
     clerk.refresh()
@@ -234,3 +235,34 @@ def test_the_sender_sees_each_unit_s_receipt(qtbot, cache, session, submitted):
     assert view.panel.tabs.isTabVisible(view.panel.tabs.indexOf(view.panel.receipts))
     model = view.panel.receipts_model
     assert [model.index(0, c).data() for c in range(model.columnCount())] == ["如皋市人民政府", "已退回", "2013-01-01 08:26", "非我单位职责"]
+
+
+def test_the_clerk_registers_a_paper_document_with_its_scan(qtbot, tmp_path, cache, session):
+    scan = tmp_path / "来文扫描.pdf"
+    scan.write_bytes(b"%PDF-1.4 scanned")
+    clerk = IncomingView("收文", DocumentService(cache, OFFICE), session.directory, OFFICE, session.blobs)
+    qtbot.addWidget(clerk)
+    clerk.show()
+    clerk.refresh()
+    assert clerk.create_new()
+    dialog = activated(qtbot, clerk.findChild(PaperDocumentDialog))
+    dialog.form.kind.setCurrentText("函")
+    dialog.form.title.setText("关于商请支持电子政务项目的函")
+    dialog.form.doc_number.setText("皋政函〔2012〕8号")
+    dialog.form.issuer_mark.setText("如皋市人民政府")
+    dialog.form.issuer_name.setText("如皋市人民政府")
+    dialog.unit_code.setText("通政办")
+    qtbot.mouseClick(dialog.register_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == "请选择纸质公文的扫描件。"
+    dialog.scan.setText(str(scan))
+    qtbot.mouseClick(dialog.register_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    (paper, args), (register, _) = queued(cache)
+    assert (paper, register) == ("document.paper", "document.incoming")
+    assert args["meta"]["发文字号"] == "皋政函〔2012〕8号" and args["attachments"][0]["name"] == "来文扫描.pdf"
+    assert session.blobs.has(args["attachments"][0]["sha256"])
+    assert rows(clerk)[0][0] == "关于商请支持电子政务项目的函"
+    assert clerk.panel.title.text() == "关于商请支持电子政务项目的函"
+    leader = IncomingView("收文", session.documents, session.directory, HEAD, session.blobs)
+    qtbot.addWidget(leader)
+    assert not leader.create_new() and leader.paper_button.isHidden()  # only clerks register paper documents

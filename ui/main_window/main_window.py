@@ -46,7 +46,7 @@ class MainWindow(QMainWindow):
         self.directory = DirectoryView(session.directory)
         self.rooms = RoomsView(session.bookings, session.directory, session.user.unit_id, lambda: self._online, int(time.time()))
         self.vehicles = VehiclesView(session.vehicles, time_format.local(time.time()).date())
-        self.incoming = IncomingView(self.tr("Incoming documents"), session.documents, session.directory, session.user)
+        self.incoming = IncomingView(self.tr("Incoming documents"), session.documents, session.directory, session.user, session.blobs)
         self.outgoing = OutgoingView(self.tr("Outgoing documents"), session.documents, session.directory, session.user, lambda: session.signer, session.blobs)
         self.countersign = OutgoingView(self.tr("Waiting for my signature"), session.documents, session.directory, session.user,
                                         lambda: session.signer, session.blobs, waiting_only=True)

@@ -1,6 +1,7 @@
-"""The GB/T 33480 metadata of a 公文 being drafted (keys as in shared/samples/*.meta.json). The
-文号 is not here: the server allocates it at 签发. `meta()` validates by the domain rules and
-raises RuleViolation; `field_for(code)` is the field to put the cursor in."""
+"""The GB/T 33480 metadata of a 公文 (keys as in shared/samples/*.meta.json). A draft has no 文号
+field (the server allocates it at 签发); a paper document registered by hand has one. `meta()`
+validates by the domain rules and raises RuleViolation; `field_for(code)` is the field to put the
+cursor in."""
 
 import re
 
@@ -8,6 +9,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLineEdit, QWidget
 
 from app.domain.documents.metadata import CLASSIFICATIONS, KINDS, SECRET_LEVELS, URGENCIES, DocumentMeta, validate
+from app.domain.documents.numbering import parse_doc_number
 
 # Not 、: it sits inside unit names (各县（市）、区人民政府, 市各委、办、局).
 LIST_SEPARATORS = re.compile(r"[，,；;\n]")
@@ -19,8 +21,9 @@ def split_names(text: str) -> tuple[str, ...]:
 
 
 class MetadataForm(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, with_number: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.doc_number = QLineEdit(self, placeholderText=self.tr("For example: 通政办发〔2012〕216号"), visible=with_number)
         self.kind = QComboBox(self)
         self.kind.addItems(KINDS)
         self.title = QLineEdit(self, placeholderText=self.tr("For example: Notice on the New Year holiday"))
@@ -55,6 +58,8 @@ class MetadataForm(QWidget):
             (self.tr("Note (附注)"), self.note), (self.tr("Printed by (印发机关)"), self.printer),
             (self.tr("Publication (发布层次)"), self.publication),
         ]
+        if with_number:
+            rows.insert(1, (self.tr("Document number (发文字号)"), self.doc_number))
         for label, field in rows:
             form.addRow(label, field)
 
@@ -74,28 +79,12 @@ class MetadataForm(QWidget):
             classification=self.classification.currentText(),
             secrecy_period=self.secrecy_period.text().strip() or None if secret else None,
             copy_no=self.copy_no.text().strip() or None, urgency=self.urgency.currentData(),
+            doc_number=parse_doc_number(self.doc_number.text()) if self.doc_number.text().strip() else None,
             signer=self.signer.text().strip() or None, main_recipients=split_names(self.main_recipients.text()),
             copy_recipients=split_names(self.copy_recipients.text()), attachments=attachments,
             note=self.note.text().strip() or None, printer=self.printer.text().strip() or None,
             printed_on=None, publication=self.publication.text().strip() or None,
         ))
-
-    def set_meta(self, meta: DocumentMeta) -> None:
-        self.kind.setCurrentText(meta.kind)
-        self.title.setText(meta.title)
-        self.issuer_mark.setText(meta.issuer_mark)
-        self.issuer_name.setText(meta.issuer_name)
-        self.written_on.setDate(QDate(meta.written_on.year, meta.written_on.month, meta.written_on.day))
-        self.classification.setCurrentText(meta.classification)
-        self.secrecy_period.setText(meta.secrecy_period or "")
-        self.copy_no.setText(meta.copy_no or "")
-        self.urgency.setCurrentIndex(max(0, self.urgency.findData(meta.urgency)))
-        self.signer.setText(meta.signer or "")
-        self.main_recipients.setText("，".join(meta.main_recipients))
-        self.copy_recipients.setText("，".join(meta.copy_recipients))
-        self.note.setText(meta.note or "")
-        self.printer.setText(meta.printer or "")
-        self.publication.setText(meta.publication or "")
 
     def field_for(self, code: str) -> QWidget | None:
         fields = {
@@ -104,6 +93,7 @@ class MetadataForm(QWidget):
             "meta.bad_classification": self.classification, "meta.period_missing": self.secrecy_period,
             "meta.copy_no_missing": self.copy_no, "meta.bad_copy_no": self.copy_no, "meta.bad_urgency": self.urgency,
             "meta.signer_missing": self.signer, "meta.one_recipient": self.main_recipients,
+            "docno.unreadable": self.doc_number, "docno.padded_serial": self.doc_number,
         }
         return fields.get(code)
 
