@@ -21,7 +21,7 @@ def split_names(text: str) -> tuple[str, ...]:
 
 
 class MetadataForm(QWidget):
-    def __init__(self, with_number: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, with_number: bool = False) -> None:
         super().__init__(parent)
         self.doc_number = QLineEdit(self, placeholderText=self.tr("For example: 通政办发〔2012〕216号"), visible=with_number)
         self.kind = QComboBox(self)
