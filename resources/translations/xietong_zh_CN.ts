@@ -797,6 +797,14 @@ Will not attend: %2</source>
         <source>Delivered</source>
         <translation>送达时间</translation>
     </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1（已超期）</translation>
+    </message>
+    <message>
+        <source>%1 (due today)</source>
+        <translation>%1（今日到期）</translation>
+    </message>
 </context>
 <context>
     <name>IncomingTrackModel</name>

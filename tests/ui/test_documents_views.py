@@ -221,7 +221,7 @@ def test_the_clerk_registers_with_a_deadline_and_the_list_shows_it(qtbot, cache,
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     args = queued(cache)[-1][1]
     assert (args["action"], args["unit_code"], args["due"]) == ("register", "通政办", "2013-01-11T00:00:00+08:00")
-    assert rows(clerk)[0][3] == "（待编号）" and rows(clerk)[0][5:7] == ["已登记", "2013-01-11"]  # the server allocates the 收文编号
+    assert rows(clerk)[0][3] == "（待编号）" and rows(clerk)[0][5:7] == ["已登记", "2013-01-10（已超期）"]  # the server allocates the 收文编号
     assert clerk.panel.button_labels() == ["拟办…", "传阅…"]
     model = clerk.panel.incoming_model
     assert [model.index(r, model.ACTION).data() for r in range(model.rowCount())] == ["签收", "登记"]

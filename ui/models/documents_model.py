@@ -1,17 +1,20 @@
 """发文 and 收文 lists over the rows DocumentService gives: title, 文种, 文号, 密级, state, time.
-A row whose last action waits to be sent says 待发送 in words; urgency and 密级 are columns, so
-colour is never the only signal."""
+A row whose last action waits to be sent says 待发送 in words, a 时限 due today or overdue says
+so; urgency and 密级 are columns, so colour is never the only signal."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, Qt
 
 from app.domain.directory import pinyin_initials
+from app.domain.documents import incoming as inc
+from app.domain.documents.deadlines import BEIJING, DueState, due_state
 from app.store.models import DocumentRow, IncomingRow
 from ui import time_format
 from ui.models.document_status import incoming_statuses, outgoing_statuses, pending_word
 from ui.models.list_table_model import Index, ListTableModel
 from ui.models.roles import CLASSIFICATION_ROLE, ID_ROLE, KIND_ROLE, SEARCH_ROLE, SORT_ROLE
+from ui.text import fill
 
 
 class OutgoingModel(ListTableModel[DocumentRow]):
@@ -74,10 +77,23 @@ class IncomingModel(ListTableModel[IncomingRow]):
             self.TITLE: doc.title, self.SENDER: doc.sender_name, self.KIND: doc.kind,
             self.NUMBER: doc.register_no or doc.doc_number or "", self.CLASSIFICATION: doc.classification,
             self.STATE: pending_word() if doc.pending else self._statuses.get(doc.status, doc.status),
-            self.DUE: time_format.date(datetime.fromisoformat(doc.due).timestamp()) if doc.due else "",
+            self.DUE: self._due(doc),
             self.DELIVERED: time_format.date_time(doc.delivered_at),
         }
         return values[column]
+
+    def _due(self, doc: IncomingRow) -> str:
+        """The 时限's last day, and in words whether it is due today or overdue."""
+        if not doc.due:
+            return ""
+        due = datetime.fromisoformat(doc.due)
+        day = (due - timedelta(microseconds=1)).astimezone(BEIJING).date().isoformat()
+        state = due_state(due, datetime.now(BEIJING), finished=doc.status in (inc.CONCLUDED, inc.ARCHIVED, inc.RETURNED))
+        if state == DueState.OVERDUE:
+            return fill(self.tr("%1 (overdue)"), day)
+        if state == DueState.DUE_TODAY:
+            return fill(self.tr("%1 (due today)"), day)
+        return day
 
 
 def _common_role(role: int, row_id: str, kind: str, classification: str, search: str):
