@@ -2,6 +2,7 @@
 queues the draft, the current assignee alone gets the step's buttons, 退回 asks for a reason, 收文
 is signed for by the unit's clerk, and refusals are said in words."""
 
+import docx
 import pytest
 from PySide6.QtCore import QDate, Qt
 
@@ -266,3 +267,29 @@ def test_the_clerk_registers_a_paper_document_with_its_scan(qtbot, tmp_path, cac
     leader = IncomingView("收文", session.documents, session.directory, HEAD, session.blobs)
     qtbot.addWidget(leader)
     assert not leader.create_new() and leader.paper_button.isHidden()  # only clerks register paper documents
+
+
+def test_the_body_is_imported_from_docx_and_attachments_go_to_the_blob_store(qtbot, tmp_path, cache, session):
+    source = tmp_path / "正文.docx"
+    word = docx.Document()
+    for paragraph in ("各县（市）、区人民政府：", "现将有关事项通知如下。"):
+        word.add_paragraph(paragraph)
+    word.save(str(source))
+    plan = tmp_path / "南通市电子政务发展规划.pdf"
+    plan.write_bytes(b"%PDF-1.4 plan")
+    view = outgoing_view(qtbot, session, HEAD)
+    view.create_new()
+    dialog = activated(qtbot, view.findChild(DraftDocumentDialog))
+    dialog.import_body(source)
+    assert dialog.body.toPlainText() == "各县（市）、区人民政府：\n现将有关事项通知如下。"
+    dialog.add_attachment(plan)
+    dialog.form.title.setText(TITLE)
+    dialog.number_prefix.setText("通政办发")
+    dialog.route.add_spec(StepSpec("核稿", ALL, ((OFFICE.id, "u01"),)))
+    dialog.submit()
+    [(_, args)] = queued(cache)
+    assert args["meta"]["附件说明"] == "南通市电子政务发展规划"
+    [attachment] = args["attachments"]
+    assert (attachment["name"], attachment["size"]) == ("南通市电子政务发展规划.pdf", 13)
+    assert session.blobs.path(attachment["sha256"]).read_bytes() == b"%PDF-1.4 plan"
+    assert view.panel.attachments.item(0).text() == "南通市电子政务发展规划.pdf"
