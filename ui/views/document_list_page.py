@@ -3,6 +3,8 @@ selected document on the right with the buttons of what the user may do now. An 
 what it needs in a dialog, goes through the service (locally at once, queued for the server),
 and a refusal is said in words above the list, as the other pages say theirs."""
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
@@ -121,7 +123,7 @@ class DocumentListPage(Page):
     def set_columns(self, stretch: int, widths: dict[int, int]) -> None:
         setup_table(self.table, stretch, widths)
 
-    def _filter(self, everything: str, choices: dict[str, str], changed) -> QComboBox:
+    def _filter(self, everything: str, choices: dict[str, str], changed: Callable[[str | None], None]) -> QComboBox:
         combo = QComboBox(self)
         combo.addItem(everything, None)
         for value, label in choices.items():
