@@ -2,7 +2,7 @@
 
 import sys
 
-from bench import blob_resume, bookings, bundles, cache_open, directory_sync, documents_pdf, login, startup, sync_initial, sync_push
+from bench import blob_resume, bookings, bundles, cache_open, directory_sync, documents_exchange, documents_pdf, login, startup, sync_initial, sync_push
 
 GROUPS = {
     "startup": startup.run,
@@ -13,6 +13,7 @@ GROUPS = {
     "blob": blob_resume.run,
     "login": login.run,
     "docs_pdf": documents_pdf.run,
+    "docs_exchange": documents_exchange.run,
     "booking": bookings.run,
     "bundle": bundles.run,
 }

@@ -2,11 +2,15 @@
 every bad op refused in words with nothing changed (out of turn, for another user, above the 密级
 ceiling, without the 签发 role, a forged receipt, an oversized body)."""
 
+import hashlib
+import uuid
+
 import pytest
 from sqlalchemy import create_engine, func, select, text
 
 from sync.server.audit.models import AuditEventModel
 from tests.server.helpers import log_in
+from tests.support.documents import sample_meta
 from tests.support.document_ops import CLERK, COUNTERSIGNER, DRAFTER, LEADER, OTHER_CLERK, draft, incoming, secret_meta, sign, step
 
 LOGINS = {DRAFTER: "liming", COUNTERSIGNER: "chenjg", LEADER: "sunwh", CLERK: "wangxy", OTHER_CLERK: "zhaoli"}
@@ -115,3 +119,21 @@ def test_bad_ops_are_refused_in_words_and_change_nothing(people, deployment, cas
         message = refused(people[DRAFTER], "document.draft", draft(paragraphs=["字" * 200_001]), "doc.body_too_large")
     assert any("\u4e00" <= ch <= "\u9fff" for ch in message)
     assert snapshot(deployment) == before
+
+
+def test_a_paper_document_is_registered_handled_and_a_reminder_reaches_the_handler(people, client):
+    scan = b"%PDF-1.4 scanned paper document"
+    sha = hashlib.sha256(scan).hexdigest()
+    clerk = people[CLERK]
+    client.put(f"/sync/v1/blobs/{sha}?offset=0&total={len(scan)}", content=scan, headers={**clerk.headers, "Chunk-Sha256": sha})
+    paper = {"id": uuid.uuid4().hex, "meta": sample_meta(), "attachments": [{"name": "扫描件.pdf", "sha256": sha, "size": len(scan)}], "at": "2026-11-26T09:00:00+08:00"}
+    incoming_id = applied(clerk, "document.paper", paper)["incoming_id"]
+    first = applied(clerk, "document.incoming", incoming(incoming_id, "register", CLERK, register_no="", unit_code="通政办", due=None))["register_no"]
+    applied(clerk, "document.incoming", incoming(incoming_id, "propose", CLERK, opinion="请孙主任批示", leader=LEADER))
+    applied(people[LEADER], "document.incoming", incoming(incoming_id, "instruct", LEADER, instruction="请李明办理", handlers=[DRAFTER]))
+    refused(clerk, "document.remind", {"id": uuid.uuid4().hex, "incoming_id": incoming_id, "to_id": COUNTERSIGNER, "text": "请抓紧"}, "doc.remind_not_pending")
+    applied(clerk, "document.remind", {"id": uuid.uuid4().hex, "incoming_id": incoming_id, "to_id": DRAFTER, "text": "请于周五前办结"})
+    rows = people[DRAFTER].pull_all(f"user:{DRAFTER}")
+    [handled] = [r["data"] for r in rows if r["entity"] == "incoming" and r["id"] == incoming_id]
+    assert DRAFTER in handled["todo_users"] and handled["register_no"] == first and first.startswith("通政办收〔")
+    assert [r["data"]["text"] for r in rows if r["entity"] == "document_reminder" and r["data"]["incoming_id"] == incoming_id] == ["请于周五前办结"]

@@ -73,3 +73,17 @@ def test_rebase_drops_unconfirmed_rows(cache):
             s.delete(op)
         local_ops.rebase(s, OFFICE)
     assert drafts.outgoing() == [] and drafts.body("x") == []
+
+
+def test_pulled_incoming_and_reminder_show_in_todo_earliest_due_first(cache):
+    base = {"document_id": "d", "unit_id": "u01", "sender_unit_id": "u02", "sender_name": "市发展和改革委员会", "kind": "通知", "classification": "公开",
+            "doc_number": "通发改发〔2026〕3号", "meta": sample_meta(), "state": {}, "status": "handling", "register_no": "通政办收〔2026〕1号",
+            "body_version": 1, "attachments": [], "delivered_at": 1.0, "updated_at": 1.0, "todo_users": [OFFICE.id]}  # fmt: skip
+    with cache.sessions.begin() as s:
+        apply_row(s, "incoming", "late:u01", 1, False, {**base, "title": "晚", "due": "2026-12-31T23:59:59+08:00"})
+        apply_row(s, "incoming", "soon:u01", 1, False, {**base, "title": "早", "due": "2026-12-01T23:59:59+08:00"})
+        apply_row(s, "incoming", "other:u01", 1, False, {**base, "title": "别人的", "due": None, "todo_users": [HEAD.id]})
+        apply_row(s, "document_reminder", "r1", 1, False, {"incoming_id": "late:u01", "from_id": HEAD.id, "from_name": HEAD.name, "to_id": OFFICE.id, "text": "请抓紧", "at": 2.0})
+    todo = DocumentService(cache, OFFICE).todo()
+    assert [(t.kind, t.title) for t in todo] == [("incoming", "早"), ("incoming", "晚"), ("reminder", "晚")]
+    assert todo[-1].text == "请抓紧"
