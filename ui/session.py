@@ -50,8 +50,9 @@ class ClientSession:
 
     @property
     def blobs(self) -> LocalBlobs:
-        """The local copy of files (公文 attachments), beside the cache file."""
-        return LocalBlobs(self.cache.path.parent / "blobs")
+        """The local copy of files (公文 attachments), beside this login's cache file (not shared
+        with another login on the same computer)."""
+        return LocalBlobs(self.cache.path.with_name(f"{self.cache.path.stem}-blobs"))
 
     @property
     def directory(self) -> DirectoryService:
