@@ -373,6 +373,10 @@ Will not attend: %2</source>
         <translation>退回到环节</translation>
     </message>
     <message>
+        <source>Added signer</source>
+        <translation>加签人员</translation>
+    </message>
+    <message>
         <source>Remind</source>
         <translation>催办对象</translation>
     </message>
@@ -478,6 +482,10 @@ Will not attend: %2</source>
     <message>
         <source>Edit the text (修改正文)…</source>
         <translation>修改正文…</translation>
+    </message>
+    <message>
+        <source>Cancel an added signer (撤销加签)…</source>
+        <translation>撤销加签…</translation>
     </message>
     <message>
         <source>Take back (取回)</source>

@@ -13,7 +13,7 @@ from app.identity.p12_key import load_p12_key
 from app.services.documents import DocumentService, RouteStep
 from app.store import outbox
 from app.store.mirror import apply_row
-from tests.support.cache_data import HEAD, OFFICE
+from tests.support.cache_data import HEAD, OFFICE, RUGAO
 from tests.support.documents import sample_meta
 from tests.support.pki import DEMO_PIN, write_p12
 from tests.ui.conftest import activated
@@ -293,3 +293,24 @@ def test_the_body_is_imported_from_docx_and_attachments_go_to_the_blob_store(qtb
     assert (attachment["name"], attachment["size"]) == ("南通市电子政务发展规划.pdf", 13)
     assert session.blobs.path(attachment["sha256"]).read_bytes() == b"%PDF-1.4 plan"
     assert view.panel.attachments.item(0).text() == "南通市电子政务发展规划.pdf"
+
+
+def test_an_added_signer_can_be_cancelled_before_they_act(qtbot, cache, session, submitted):
+    view = outgoing_view(qtbot, session, OFFICE)
+    view.open_document(submitted)
+    qtbot.mouseClick(next(b for b in view.panel.action_buttons if b.text() == "加签…"), Qt.MouseButton.LeftButton)
+    dialog = activated(qtbot, view.findChild(DocumentActionDialog))
+    dialog.people.unit.setCurrentIndex(dialog.people.unit.findData("u31"))
+    dialog.people.picker("u31").check_department("办公室")
+    assert dialog.before.isChecked()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert queued(cache)[-1][1].items() >= {"action": "add_signer", "user_id": RUGAO.id, "unit_id": "u31", "before": True}.items()
+    assert view.panel.holder.text() == "现由周强办理。"
+    assert view.panel.button_labels() == ["撤销加签…"]
+    qtbot.waitUntil(lambda: view.findChild(DocumentActionDialog) is None)  # the 加签 dialog is gone
+    qtbot.mouseClick(view.panel.action_buttons[0], Qt.MouseButton.LeftButton)
+    dialog = activated(qtbot, view.findChild(DocumentActionDialog))
+    assert dialog.step.currentText() == "核稿（周强）"
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert queued(cache)[-1][1]["action"] == "remove_added_signer"
+    assert view.panel.holder.text() == "现由王晓燕办理。"

@@ -56,7 +56,7 @@ class DocumentActionDialog(QDialog):
         for choice_id, label in choices:
             self.step.addItem(label, choice_id)
         if STEP in action.fields:
-            form.addRow(self.tr("Back to step"), self.step)
+            form.addRow(self.tr("Back to step") if action.key == "send_back" else self.tr("Added signer"), self.step)
         if HOLDER in action.fields:
             form.addRow(self.tr("Remind"), self.step)
         self.before = QRadioButton(self.tr("Before me (they sign first)"), self, checked=True)
@@ -113,6 +113,7 @@ class DocumentActionDialog(QDialog):
             "sign": {"opinion": text},
             "send_back": {"target_step_id": self.step.currentData(), "reason": text},
             "withdraw": {"reason": text},
+            "remove_added_signer": {"step_id": self.step.currentData()},
             "delegate": {"to_user": user, "to_unit": unit},
             "add_signer": {"user_id": user, "unit_id": unit, "before": self.before.isChecked()},
             "refuse": {"reason": text},

@@ -11,7 +11,7 @@ from app.domain.documents import incoming as inc
 from app.domain.documents import routing
 from app.domain.documents.clearance import CLERK_ROLE, SIGN_OFF_STAGE
 from app.domain.documents.incoming import Incoming
-from app.domain.documents.route import DRAFT_STAGE, IN_PROGRESS, SIGNED_OFF, Route
+from app.domain.documents.route import DRAFT_STAGE, IN_PROGRESS, SIGNED_OFF, Route, Step
 from app.domain.errors import RuleViolation
 
 # Fields an action's dialog asks for (besides confirmation).
@@ -41,6 +41,8 @@ def route_actions(route: Route, user_id: str, now: str, distributed: bool = Fals
             actions.append(Action("delegate", translate("DocumentActions", "Hand over (转办)…"), (PERSON,)))
             actions.append(Action("add_signer", translate("DocumentActions", "Add a signer (加签)…"), (PERSON, PLACEMENT)))
         actions.append(Action("revise", translate("DocumentActions", "Edit the text (修改正文)…"), (BODY,)))
+    if removable_added_steps(route, user_id, now):
+        actions.append(Action("remove_added_signer", translate("DocumentActions", "Cancel an added signer (撤销加签)…"), (STEP,)))
     if _allowed(lambda: routing.retrieve(route, user_id, now)):
         actions.append(Action("retrieve", translate("DocumentActions", "Take back (取回)")))
     if route.status == IN_PROGRESS and route.drafter == user_id:
@@ -48,6 +50,12 @@ def route_actions(route: Route, user_id: str, now: str, distributed: bool = Fals
     if route.status == SIGNED_OFF and route.drafter == user_id and not distributed:
         actions.append(Action("distribute", translate("DocumentActions", "Distribute (分发)…"), (UNITS,), primary=True))
     return actions
+
+
+def removable_added_steps(route: Route, user_id: str, now: str) -> list[Step]:
+    """The steps the user added (加签) whose signer has not acted yet."""
+    return [step for step in route.steps if step.added_by == user_id
+            and _allowed(lambda step=step: routing.remove_added_signer(route, user_id, step.step_id, now))]
 
 
 def incoming_actions(doc: Incoming, user_id: str, roles: tuple[str, ...]) -> list[Action]:

@@ -13,7 +13,7 @@ from app.documents.official_document import OfficialDocument
 from app.documents.opinion_signature import OpinionCheck, sign_opinion, verify_opinion
 from app.domain.documents.bodies import body_sha256
 from app.domain.documents.metadata import meta_from_gb_json, meta_to_gb_json
-from app.domain.documents.route import Route, route_from_json
+from app.domain.documents.route import Route, Step, route_from_json
 from app.domain.documents.routing import Opinion
 from app.identity.signer import Signer
 from app.services.account import User
@@ -29,7 +29,7 @@ from ui.dialogs.pdf_export import PdfExport
 from ui.dialogs.route_step_dialog import RouteStepDialog
 from ui.models.document_status import outgoing_statuses, pending_word
 from ui.models.documents_model import OutgoingModel
-from ui.views.document_actions import Action, route_actions
+from ui.views.document_actions import Action, removable_added_steps, route_actions
 from ui.views.document_list_page import LIST_LIMIT, DocumentListPage
 from ui.widgets.route_designer import RouteDesigner
 
@@ -101,19 +101,26 @@ class OutgoingView(DocumentListPage):
             return
         calls = {
             "send_back": docs.send_back, "retrieve": docs.retrieve, "delegate": docs.delegate,
-            "add_signer": docs.add_signer, "withdraw": docs.withdraw, "revise": docs.revise, "distribute": docs.distribute,
+            "add_signer": docs.add_signer, "remove_added_signer": docs.remove_added_signer, "withdraw": docs.withdraw,
+            "revise": docs.revise, "distribute": docs.distribute,
         }
         calls[key](doc_id, **args)
 
     def choices(self, action: Action) -> list[tuple[str, str]]:
         if action.key == "distribute":
             return [(unit.id, unit.name) for unit in self._directory.units() if unit.id != self._user.unit_id]
-        if action.key != "send_back" or self._route is None:
-            return []
         route = self._route
-        names = self.names({a.user_id for s in route.steps for a in s.assignees})
-        return [(step.step_id, f"{step.stage}（{'、'.join(names.get(a.user_id, a.user_id) for a in step.assignees)}）")
-                for step in route.steps[: route.current]]
+        if route is None:
+            return []
+        if action.key == "send_back":
+            return self._step_choices(route.steps[: route.current])
+        if action.key == "remove_added_signer":
+            return self._step_choices(removable_added_steps(route, self._user.id, now_iso()))
+        return []
+
+    def _step_choices(self, steps: list[Step] | tuple[Step, ...]) -> list[tuple[str, str]]:
+        names = self.names({a.user_id for s in steps for a in s.assignees})
+        return [(step.step_id, f"{step.stage}（{'、'.join(names.get(a.user_id, a.user_id) for a in step.assignees)}）") for step in steps]
 
     def text_to_edit(self, action: Action) -> str:
         return "\n".join(self._documents.body(self.shown)) if action.key == "revise" else ""
