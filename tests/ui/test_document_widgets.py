@@ -141,3 +141,12 @@ def test_a_route_step_names_its_people_and_how_they_sign(qtbot, session):
     dialog.people.unit.setCurrentIndex(dialog.people.unit.findData("u31"))
     dialog.people.picker("u31").check_department("办公室")
     assert dialog.spec() == StepSpec("会签", ANY, ((OFFICE.id, "u01"), (HEAD.id, "u01"), (RUGAO.id, "u31")), ("u31",))
+
+
+def test_an_action_dialog_shows_only_the_fields_it_asks_for(qtbot, session):
+    action = next(a for a in route_actions(submitted_route(), OFFICE.id, AT) if a.key == "send_back")
+    dialog = DocumentActionDialog(action, session.directory, "u01", [("s0", "拟稿（陈建国）")])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.text.isVisible() and dialog.step.isVisible()
+    assert not any(w.isVisible() for w in (dialog.before, dialog.unit_code, dialog.due, dialog.note, dialog.main_units, dialog.people))

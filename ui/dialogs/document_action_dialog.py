@@ -41,45 +41,20 @@ class DocumentActionDialog(QDialog):
         super().__init__(parent, windowTitle=action.label.rstrip("…"))
         self._action = action
         self.error = QLabel(self, objectName="ErrorText", wordWrap=True, visible=False)
-        form = QFormLayout()
         self.text = QPlainTextEdit(self)
         self.text.setPlainText(text or DEFAULT_OPINION.get(action.key, ""))
-        if BODY in action.fields:
-            self.resize(760, 560)
-            form.addRow(self.tr("Text"), self.text)
-        if OPINION in action.fields:
-            form.addRow(self.tr("Opinion"), self.text)
-        if REASON in action.fields:
-            self.text.setPlaceholderText(self.tr("Required: say why, so the other side knows what to do"))
-            form.addRow(self.tr("Reason"), self.text)
         self.step = QComboBox(self)
         for choice_id, label in choices:
             self.step.addItem(label, choice_id)
-        if STEP in action.fields:
-            form.addRow(self.tr("Back to step") if action.key == "send_back" else self.tr("Added signer"), self.step)
-        if HOLDER in action.fields:
-            form.addRow(self.tr("Remind"), self.step)
         self.before = QRadioButton(self.tr("Before me (they sign first)"), self, checked=True)
         self.after = QRadioButton(self.tr("After me"), self)
-        if PLACEMENT in action.fields:
-            placement = QHBoxLayout()
-            placement.addWidget(self.before)
-            placement.addWidget(self.after)
-            form.addRow(self.tr("Where"), placement)
         self.unit_code = QLineEdit(self, placeholderText=self.tr("For example: 通政办 (the number itself comes from the server)"))
         self.has_due = QCheckBox(self.tr("Deadline (时限)"), self)
         self.due = QDateEdit(QDate.currentDate().addDays(7), self, calendarPopup=True, displayFormat="yyyy-MM-dd", enabled=False)
         self.has_due.toggled.connect(self.due.setEnabled)
-        if REGISTER in action.fields:
-            form.addRow(self.tr("Unit code (机关代字)"), self.unit_code)
-            form.addRow(self.has_due, self.due)
         self.note = QLineEdit(self)
-        if NOTE in action.fields:
-            form.addRow(self.tr("Note") if HOLDER not in action.fields else self.tr("Message"), self.note)
         self.main_units, self.copy_units = self._units(choices), self._units(choices)
-        if UNITS in action.fields:
-            form.addRow(self.tr("Main recipients (主送)"), self.main_units)
-            form.addRow(self.tr("Copied to (抄送)"), self.copy_units)
+        form = self._form(action.fields)
         self.people = PeoplePicker(directory, unit_id, self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -97,6 +72,40 @@ class DocumentActionDialog(QDialog):
         layout.addWidget(buttons)
         for keys in (Qt.Modifier.CTRL | Qt.Key.Key_Return, Qt.Modifier.CTRL | Qt.Key.Key_Enter):
             QShortcut(QKeySequence(keys), self, activated=self.try_accept)
+
+    def _form(self, fields: tuple[str, ...]) -> QFormLayout:
+        """The rows the action asks for; the other fields stay hidden."""
+        form = QFormLayout()
+        rows: list[tuple[str | QWidget, QWidget | QHBoxLayout]] = []
+        if BODY in fields:
+            self.resize(760, 560)
+            rows.append((self.tr("Text"), self.text))
+        if OPINION in fields:
+            rows.append((self.tr("Opinion"), self.text))
+        if REASON in fields:
+            self.text.setPlaceholderText(self.tr("Required: say why, so the other side knows what to do"))
+            rows.append((self.tr("Reason"), self.text))
+        if STEP in fields:
+            rows.append((self.tr("Back to step") if self._action.key == "send_back" else self.tr("Added signer"), self.step))
+        if HOLDER in fields:
+            rows.append((self.tr("Remind"), self.step))
+        if PLACEMENT in fields:
+            placement = QHBoxLayout()
+            placement.addWidget(self.before)
+            placement.addWidget(self.after)
+            rows.append((self.tr("Where"), placement))
+        if REGISTER in fields:
+            rows += [(self.tr("Unit code (机关代字)"), self.unit_code), (self.has_due, self.due)]
+        if NOTE in fields:
+            rows.append((self.tr("Message") if HOLDER in fields else self.tr("Note"), self.note))
+        if UNITS in fields:
+            rows += [(self.tr("Main recipients (主送)"), self.main_units), (self.tr("Copied to (抄送)"), self.copy_units)]
+        for label, field in rows:
+            form.addRow(label, field)
+        shown = {field for _, field in rows} | {label for label, _ in rows} | ({self.before, self.after} if PLACEMENT in fields else set())
+        for widget in (self.text, self.step, self.before, self.after, self.unit_code, self.has_due, self.due, self.note, self.main_units, self.copy_units):
+            widget.setVisible(widget in shown)
+        return form
 
     def try_accept(self) -> None:
         problem = self._problem()
