@@ -24,6 +24,11 @@ _DOCUMENT_STATE = ("route", "status", "body_version", "todo", "distributed", "si
 _INCOMING_STATE = ("state", "status", "register_no", "due", "todo", "updated_at")
 
 
+def classification_of(meta: dict) -> str:
+    """The 密级 of a GB/T 33480 form (its 密级和保密期限 reads 机密★10年; empty means 公开)."""
+    return (meta.get("密级和保密期限") or "公开").partition("★")[0]
+
+
 def step_specs(steps: list[dict[str, Any]]) -> list[StepSpec]:
     """Route steps as op args carry them: {stage, mode, assignees: [[user_id, unit_id]], visible_to}."""
     return [StepSpec(s["stage"], s["mode"], tuple((u, unit) for u, unit in s["assignees"]), tuple(s.get("visible_to", ()))) for s in steps]
@@ -37,7 +42,7 @@ def draft(s: Session, user: User, args: dict, at: float) -> None:
     s.add(
         DocumentRow(
             id=args["id"], unit_id=user.unit_id, drafter_id=user.id, drafter_name=user.name, title=meta["标题"], kind=meta["文种"],
-            classification=meta["密级和保密期限"].partition("★")[0], urgency=meta.get("紧急程度"), number_prefix=args["number_prefix"],
+            classification=classification_of(meta), urgency=meta.get("紧急程度"), number_prefix=args["number_prefix"],
             doc_number=None, meta=meta, route=route_to_json(route), status=route.status, body_version=1,
             attachments=list(args.get("attachments", [])), signatures=[], distributed=[], todo=True,
             created_at=at, updated_at=at, pending=True, server_values=None, version=0,
@@ -92,7 +97,7 @@ def register_paper(s: Session, user: User, args: dict, at: float) -> None:
     s.add(
         IncomingRow(
             id=incoming_id, document_id=args["id"], unit_id=user.unit_id, sender_unit_id=None, sender_name=meta["发文机关署名"], title=meta["标题"],
-            kind=meta["文种"], classification=meta["密级和保密期限"].partition("★")[0], doc_number=meta.get("发文字号"), meta=meta,
+            kind=meta["文种"], classification=classification_of(meta), doc_number=meta.get("发文字号"), meta=meta,
             state=incoming_to_json(doc), status=doc.status, register_no=None, due=None, body_version=None,
             attachments=list(args["attachments"]), todo=True, delivered_at=at, updated_at=at, pending=True, server_values=None, version=0,
         )

@@ -26,6 +26,8 @@ def test_draft_countersign_sign_off_distribute_receive_conclude(exchange_server,
         leader.sync()
         clerk.sync()
         assert [t.id for t in clerk.documents.todo()] == [doc_id] and clerk.documents.body(doc_id) == PARAGRAPHS
+        hidden = clerk.documents.document(doc_id).route["steps"][2]  # 签发 is not 发改委's to see
+        assert [a["user_id"] for a in hidden["assignees"]] == [""]
 
         # Both act on the same 或签 step before either syncs: 赵丽's reaches the server first.
         clerk.documents.sign(doc_id, "发改委同意")

@@ -8,6 +8,7 @@ import uuid
 import pytest
 from sqlalchemy import create_engine, func, select, text
 
+from app.domain.documents.bodies import body_sha256
 from sync.server.audit.models import AuditEventModel
 from tests.server.helpers import log_in
 from tests.support.documents import sample_meta
@@ -137,3 +138,27 @@ def test_a_paper_document_is_registered_handled_and_a_reminder_reaches_the_handl
     [handled] = [r["data"] for r in rows if r["entity"] == "incoming" and r["id"] == incoming_id]
     assert DRAFTER in handled["todo_users"] and handled["register_no"] == first and first.startswith("通政办收〔")
     assert [r["data"]["text"] for r in rows if r["entity"] == "document_reminder" and r["data"]["incoming_id"] == incoming_id] == ["请于周五前办结"]
+
+
+def test_a_revised_body_reaches_the_route_and_old_versions_cannot_be_signed(people):
+    args = draft()
+    applied(people[DRAFTER], "document.draft", args)
+    applied(people[DRAFTER], "document.route", sign(args["id"], DRAFTER, "请审核"))
+    revised = ["各县（市）、区人民政府：", "　　现将修订后的规划印发给你们。"]
+    revise = {"id": args["id"], "action": "revise_body", "actor": COUNTERSIGNER, "new_version": 2, "paragraphs": revised, "sha256": body_sha256(revised), "at": "2026-11-26T10:00:00+08:00"}
+    assert applied(people[COUNTERSIGNER], "document.revise", revise)["body_version"] == 2
+    refused(people[COUNTERSIGNER], "document.route", sign(args["id"], COUNTERSIGNER, "同意", body_version=1), "route.stale_version")
+    applied(people[COUNTERSIGNER], "document.route", sign(args["id"], COUNTERSIGNER, "同意", body_version=2))
+    bodies = {r["id"]: r["data"]["paragraphs"] for r in people[DRAFTER].pull_all(f"user:{DRAFTER}") if r["entity"] == "document_body"}
+    assert bodies[f"{args['id']}:2"] == revised
+
+
+def test_malformed_document_ops_are_refused_in_words(people):
+    wrong_type = {**draft(), "meta": {**draft()["meta"], "标题": ["不是文字"]}}
+    refused(people[DRAFTER], "document.draft", wrong_type, "meta.bad_type")
+    refused(people[DRAFTER], "document.draft", {**draft(), "sha256": "0" * 64}, "doc.body_hash")
+    refused(people[DRAFTER], "document.route", {"id": "nothing-here", "action": "sign", "actor": DRAFTER}, "doc.not_found")
+    args = draft()
+    applied(people[DRAFTER], "document.draft", args)
+    refused(people[DRAFTER], "document.route", {"id": args["id"], "action": "fly", "actor": DRAFTER}, "docop.unknown_action")
+    refused(people[DRAFTER], "document.route", {"id": args["id"], "action": "sign", "actor": DRAFTER, "opinion": 5, "body_version": 1, "at": "x"}, "docop.bad_args")

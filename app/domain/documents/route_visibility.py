@@ -1,6 +1,8 @@
 """What a unit sees of a route: 联合发文 countersigners from other units see only what the route shows them."""
 
-from app.domain.documents.route import Route, Step
+from dataclasses import replace
+
+from app.domain.documents.route import Assignment, Route, Step
 
 
 def visible_steps(route: Route, unit_id: str) -> tuple[Step, ...]:
@@ -20,3 +22,14 @@ def visible_history(route: Route, unit_id: str) -> tuple:
     """The 流程跟踪 lines a unit may read: those about the steps it sees."""
     shown = {s.step_id for s in visible_steps(route, unit_id)}
     return tuple(e for e in route.history if e.step_id in shown)
+
+
+def redacted(route: Route, unit_id: str) -> Route:
+    """The route as sent to another unit's people: the steps it may not see keep their place and
+    state (so the route still works) but not who holds them or what they wrote; its history is
+    the lines it may read."""
+    if unit_id == route.owner_unit:
+        return route
+    shown = {s.step_id for s in visible_steps(route, unit_id)}
+    steps = tuple(s if s.step_id in shown else replace(s, assignees=tuple(Assignment("", "", a.state) for a in s.assignees)) for s in route.steps)
+    return replace(route, steps=steps, history=visible_history(route, unit_id))

@@ -8,6 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.documents.clearance import CLERK_ROLE
+from app.domain.documents.route import route_from_json, route_to_json
+from app.domain.documents.route_visibility import redacted, visible_steps
 from app.domain.scopes import user_scope
 from sync.server.changelog.service import EntityChange, record_many
 from sync.server.directory.models import PersonModel
@@ -23,13 +25,26 @@ def clerks(session: Session, unit_id: str) -> list[PersonModel]:
 
 
 def document(session: Session, doc: DocumentModel, people: Iterable[str], todo: Iterable[str]) -> None:
+    """The document to its people; those of other units (联合发文) get the route as it shows to them."""
+    route = route_from_json(doc.route)
+    by_unit: dict[str, list[str]] = {}
+    for person_id, unit_id in session.execute(select(PersonModel.id, PersonModel.unit_id).where(PersonModel.id.in_(set(people)))).all():
+        by_unit.setdefault(unit_id, []).append(person_id)
+    waiting = set(todo)
+    for unit_id, members in by_unit.items():
+        shown = {s.step_id for s in visible_steps(route, unit_id)}
+        signatures = [x for x in doc.signatures if x["step_id"] in shown]
+        _document(session, doc, route_to_json(redacted(route, unit_id)), signatures, members, waiting & set(members))
+
+
+def _document(session: Session, doc: DocumentModel, route: dict[str, Any], signatures: list[dict[str, Any]], people: list[str], todo: set[str]) -> None:
     drafter = session.get(PersonModel, doc.drafter_id)
     meta = doc.meta
     data = {
         "unit_id": doc.unit_id, "drafter_id": doc.drafter_id, "drafter_name": drafter.name if drafter else "", "title": meta["标题"], "kind": meta["文种"],
         "classification": doc.classification, "urgency": meta.get("紧急程度"), "number_prefix": doc.number_prefix, "doc_number": doc.doc_number,
-        "meta": meta, "route": doc.route, "status": doc.status, "body_version": doc.body_version, "created_at": doc.created_at, "updated_at": doc.updated_at,
-        "attachments": doc.attachments, "signatures": doc.signatures, "distributed": doc.distributed, "todo_users": sorted(todo),
+        "meta": meta, "route": route, "status": doc.status, "body_version": doc.body_version, "created_at": doc.created_at, "updated_at": doc.updated_at,
+        "attachments": doc.attachments, "signatures": signatures, "distributed": doc.distributed, "todo_users": sorted(todo),
     }  # fmt: skip
     _send(session, people, [EntityChange("document", doc.id, doc.version, data)])
 

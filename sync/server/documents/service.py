@@ -15,7 +15,7 @@ from app.domain.documents.bodies import body_sha256, check_body
 from app.domain.documents.clearance import CLERK_ROLE, SIGN_OFF_STAGE, check_ceiling, check_clerk, check_may_sign_off, within
 from app.domain.documents.deadlines import BEIJING
 from app.domain.documents.incoming import delivered, incoming_from_json, incoming_to_json, paper
-from app.domain.documents.metadata import SECRET_LEVELS, meta_from_gb_json
+from app.domain.documents.metadata import SECRET_LEVELS, DocumentMeta, meta_from_gb_json
 from app.domain.documents.numbering import DocNumber, incoming_number
 from app.domain.documents.ops import apply_incoming_op, apply_route_op
 from app.domain.documents.route import SIGNED_OFF, Route, route_from_json, route_to_json
@@ -38,7 +38,7 @@ VERSION = 1
 def draft(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[str, Any]:
     """拟稿: a new document with its route (waiting on the drafter) and body version 1."""
     a = DraftArgs.model_validate(args)
-    meta = meta_from_gb_json(a.meta)
+    meta = _meta(a.meta)
     _check_new_body(a.paragraphs, a.sha256)
     DocNumber(a.number_prefix, 2000, 1)
     specs = [StepSpec(s.stage, s.mode, tuple(s.assignees), tuple(s.visible_to)) for s in a.steps]
@@ -99,7 +99,7 @@ def revise(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[st
     session.add(DocumentBodyModel(document_id=doc.id, body_version=new.body_version, paragraphs=paragraphs, sha256=args["sha256"], author_id=user.id, created_at=time.time()))
     doc.body_version = new.body_version
     session.flush()
-    _save_route(session, doc, new, before)
+    _save_route(session, doc, new, before, new_body=True)
     return {"document_id": doc.id, "body_version": new.body_version}
 
 
@@ -162,6 +162,7 @@ def incoming_action(session: Session, user: CurrentUser, args: dict[str, Any]) -
         raise RuleViolation("doc.not_your_unit", "这份收文不属于您的单位。")
     op = {**args, "at": _now_iso()}
     if a.action == "register":
+        _check_due(args.get("due"))
         op["register_no"] = _allocate_register_no(session, inc, args.get("unit_code"))
     for person_id in _named_people(op):
         _check_member(session, person_id, inc.unit_id, inc.classification)
@@ -202,7 +203,7 @@ def remind(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[st
 def register_paper(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[str, Any]:
     """纸质来文: a clerk enters a paper document (已签收) with its scan as the attachment."""
     a = PaperArgs.model_validate(args)
-    meta = meta_from_gb_json(a.meta)
+    meta = _meta(a.meta)
     check_clerk(user.unit_id, user.unit_id, user.roles)
     person = session.get(PersonModel, user.id)
     check_ceiling(meta.classification, user.name, person.clearance)
@@ -239,6 +240,25 @@ def opened(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[st
 
 def _now_iso() -> str:
     return datetime.now(BEIJING).isoformat(timespec="seconds")
+
+
+def _meta(data: dict[str, Any]) -> DocumentMeta:
+    """The GB/T 33480 form as a client sent it: a value of the wrong JSON type is refused in words."""
+    try:
+        return meta_from_gb_json(data)
+    except (AttributeError, TypeError):
+        raise RuleViolation("meta.bad_type", "公文元数据中有字段类型不正确。") from None
+
+
+def _check_due(due: Any) -> None:
+    if due is None:
+        return
+    try:
+        ok = isinstance(due, str) and datetime.fromisoformat(due).tzinfo is not None
+    except ValueError:
+        ok = False
+    if not ok:
+        raise RuleViolation("doc.bad_due", "办理时限须为带时区的日期时间。")
 
 
 def _check_new_body(paragraphs: Any, sha256: Any) -> None:
@@ -311,20 +331,22 @@ def _named_people(op: dict[str, Any]) -> list[str]:
     return [p for p in people if isinstance(p, str)]
 
 
-def _save_route(session: Session, doc: DocumentModel, new: Route, before: frozenset[str]) -> None:
+def _save_route(session: Session, doc: DocumentModel, new: Route, before: frozenset[str], new_body: bool = False) -> None:
     doc.route, doc.status = route_to_json(new), new.status
     doc.updated_at, doc.version = time.time(), doc.version + 1
     session.flush()
-    _publish_document(session, doc, before)
+    _publish_document(session, doc, before, new_body)
 
 
-def _publish_document(session: Session, doc: DocumentModel, before: frozenset[str]) -> None:
+def _publish_document(session: Session, doc: DocumentModel, before: frozenset[str], new_body: bool = False) -> None:
+    """The document to everyone on its route; every body version to people new on it, the new
+    version to the others."""
     route = route_from_json(doc.route)
     people = route_people(route)
     publish.document(session, doc, people, pending_users(route))
     if people - before:
         publish.bodies(session, doc.id, people - before)
-    if doc.body_version > 1:
+    if new_body and people & before:
         publish.bodies(session, doc.id, people & before, doc.body_version)
 
 
