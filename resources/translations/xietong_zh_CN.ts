@@ -1401,16 +1401,16 @@ When:
         <translation>未验证</translation>
     </message>
     <message>
-        <source>Holds; the step was reopened since</source>
-        <translation>签名有效；该环节已重新办理</translation>
+        <source>Not verified; superseded: the step was reopened</source>
+        <translation>未验证；已被取代（该环节已重新办理）</translation>
+    </message>
+    <message>
+        <source>Holds, but superseded: the step was reopened</source>
+        <translation>签名有效，但已被取代（该环节已重新办理）</translation>
     </message>
     <message>
         <source>Holds</source>
         <translation>签名有效</translation>
-    </message>
-    <message>
-        <source>Holds, over a superseded body version</source>
-        <translation>签名有效，但所签正文版本已被取代</translation>
     </message>
     <message>
         <source>Does not hold: the opinion was changed after signing</source>

@@ -113,6 +113,8 @@ def test_send_back_needs_a_reason_and_then_queues_it(qtbot, cache, session, subm
     name, args = queued(cache)[-1]
     assert (name, args["action"], args["target_step_id"], args["reason"]) == ("document.route", "send_back", "s0", "请补充附件。")
     assert view.panel.button_labels() == []  # back with the drafter
+    opinions = view.panel.opinions_model
+    assert opinions.index(0, opinions.SIGNATURE).data() == "未验证；已被取代（该环节已重新办理）"  # the submission before 退回
 
 
 def test_editing_the_text_makes_a_version_whose_changes_are_marked(qtbot, cache, session, submitted):

@@ -56,12 +56,10 @@ class OpinionsModel(ListTableModel[tuple[Opinion, str, OpinionCheck | None]]):
 
     def _signature(self, opinion: Opinion, check: OpinionCheck | None) -> str:
         if check is None:
-            return self.tr("Not verified")
-        if check.status == OpinionStatus.VALID and opinion.superseded:
-            return self.tr("Holds; the step was reopened since")
+            return self.tr("Not verified; superseded: the step was reopened") if opinion.superseded else self.tr("Not verified")
         words = {
             OpinionStatus.VALID: self.tr("Holds"),
-            OpinionStatus.SUPERSEDED: self.tr("Holds, over a superseded body version"),
+            OpinionStatus.SUPERSEDED: self.tr("Holds, but superseded: the step was reopened"),
             OpinionStatus.TAMPERED_OPINION: self.tr("Does not hold: the opinion was changed after signing"),
             OpinionStatus.TAMPERED_BODY: self.tr("Does not hold: the body kept is not the one signed"),
             OpinionStatus.WRONG_KEY: self.tr("Does not hold: not signed with this person's key"),
