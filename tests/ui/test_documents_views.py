@@ -316,3 +316,15 @@ def test_an_added_signer_can_be_cancelled_before_they_act(qtbot, cache, session,
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert queued(cache)[-1][1]["action"] == "remove_added_signer"
     assert view.panel.holder.text() == "现由王晓燕办理。"
+
+
+def test_a_refused_action_is_said_in_words_above_the_list(qtbot, cache, session, submitted):
+    view = outgoing_view(qtbot, session, HEAD)
+    view.open_document(submitted)
+    assert view.panel.button_labels()[0] == "取回"
+    DocumentService(cache, OFFICE).sign(submitted, "同意")  # meanwhile the reviewer signed
+    before = queued(cache)
+    qtbot.mouseClick(view.panel.action_buttons[0], Qt.MouseButton.LeftButton)
+    assert view.error.isVisibleTo(view)
+    assert view.error.text() == "下一环节已经办理或您不是送出人，无法取回。"
+    assert queued(cache) == before
