@@ -322,9 +322,9 @@ def test_a_refused_action_is_said_in_words_above_the_list(qtbot, cache, session,
     view = outgoing_view(qtbot, session, HEAD)
     view.open_document(submitted)
     assert view.panel.button_labels()[0] == "取回"
-    DocumentService(cache, OFFICE).sign(submitted, "同意")  # meanwhile the reviewer signed
+    DocumentService(cache, OFFICE).sign(submitted, "同意")  # meanwhile the reviewer signed it off
     before = queued(cache)
     qtbot.mouseClick(view.panel.action_buttons[0], Qt.MouseButton.LeftButton)
     assert view.error.isVisibleTo(view)
-    assert view.error.text() == "下一环节已经办理或您不是送出人，无法取回。"
+    assert view.error.text() == "公文流程已经结束（已签发或已撤回）。"  # 核稿 was the last step
     assert queued(cache) == before
