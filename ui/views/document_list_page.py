@@ -134,4 +134,5 @@ class DocumentListPage(Page):
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
         if indexes and indexes[0].data(ID_ROLE) != self.shown:
+            self.error.hide()  # a refusal was about the document shown before
             self.show_document(indexes[0].data(ID_ROLE))

@@ -3,7 +3,6 @@ their route; 拟稿 (Ctrl+N) opens the drafting dialog. Signing an opinion signs
 key when one is unlocked (签名意见); the 意见栏 checks every signed record it shows."""
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
