@@ -25,7 +25,8 @@ LIST_LIMIT = 1000  # until the lazily fetching model lands: the newest rows, the
 
 
 class DocumentListPage(Page):
-    def __init__(self, title: str, model: ListTableModel, statuses: dict[str, str], directory: DirectoryService, unit_id: str) -> None:
+    def __init__(self, title: str, model: ListTableModel, statuses: dict[str, str], directory: DirectoryService, unit_id: str,
+                 picture: str) -> None:
         super().__init__()
         self._directory, self._unit_id = directory, unit_id
         self.model = model
@@ -40,7 +41,7 @@ class DocumentListPage(Page):
         self.table.setModel(self.proxy)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         sortable(self.table)
-        self.panel = DocumentPanel(self)
+        self.panel = DocumentPanel(picture, self)
         self.panel.action_requested.connect(self.run_action)
         self.error = QLabel(self, objectName="ErrorText", wordWrap=True, visible=False)
         splitter = QSplitter(Qt.Orientation.Horizontal, self, childrenCollapsible=False)

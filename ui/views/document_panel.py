@@ -41,7 +41,8 @@ class DocumentPanel(QWidget):
     export_requested = Signal()
     clean_copy_requested = Signal(object)  # Body
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, picture: str = "outgoing", parent: QWidget | None = None) -> None:
+        """`picture`: the icon of the page (outgoing, incoming) for the empty state."""
         super().__init__(parent)
         self.title = QLabel(self, objectName="DetailTitle", wordWrap=True)
         self.meta = QLabel(self, objectName="Secondary", wordWrap=True)
@@ -87,7 +88,7 @@ class DocumentPanel(QWidget):
         buttons.addWidget(self.export_button)
         layout.addLayout(buttons)
         layout.addWidget(self.tabs, 1)
-        self._none = EmptyState(icon("outgoing"), self.tr("No document selected"), self.tr("Choose a document on the left to read it, see its opinions and route, and act on it."))
+        self._none = EmptyState(icon(picture), self.tr("No document selected"), self.tr("Choose a document on the left to read it, see its opinions and route, and act on it."))
         self._stack = QStackedWidget(self)
         self._stack.addWidget(self._none)
         self._stack.addWidget(document)

@@ -31,7 +31,7 @@ class IncomingView(DocumentListPage):
     def __init__(self, title: str, documents: DocumentService, directory: DirectoryService, user: User, blobs: LocalBlobs) -> None:
         self._documents, self._user, self._blobs = documents, user, blobs
         self.paper_button = QPushButton(self.tr("Register a paper document (Ctrl+N)"))
-        super().__init__(title, IncomingModel(), incoming_statuses(), directory, user.unit_id)
+        super().__init__(title, IncomingModel(), incoming_statuses(), directory, user.unit_id, "incoming")
         self.model.setParent(self)
         self.paper_button.setParent(self)
         self.paper_button.setVisible(self._clerk)

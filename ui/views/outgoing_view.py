@@ -40,7 +40,7 @@ class OutgoingView(DocumentListPage):
         self._documents, self._user, self._signer, self._blobs = documents, user, signer, blobs
         self._waiting_only = waiting_only
         self.draft_button = QPushButton(self.tr("Draft a document (Ctrl+N)"), objectName="Primary")
-        super().__init__(title, OutgoingModel(), outgoing_statuses(), directory, user.unit_id)
+        super().__init__(title, OutgoingModel(), outgoing_statuses(), directory, user.unit_id, "countersign" if waiting_only else "outgoing")
         self.model.setParent(self)
         self.draft_button.setParent(self)
         self.draft_button.setVisible(not waiting_only)
