@@ -8,9 +8,11 @@ from app.identity.signer import KeyHolder, Signer
 from app.services.account import User
 from app.services.bookings import BookingService
 from app.services.directory import DirectoryService
+from app.services.documents import DocumentService
 from app.services.notices import NoticeService
 from app.services.vehicles import VehicleService
 from app.services.todo import TodoService
+from app.store.blobs import LocalBlobs
 from app.store.cache import Cache
 from sync.client.engine import SyncEngine
 from sync.client.login import OnlineLogin, sign_in_online
@@ -41,6 +43,16 @@ class ClientSession:
     @property
     def notices(self) -> NoticeService:
         return NoticeService(self.cache, self.user)
+
+    @property
+    def documents(self) -> DocumentService:
+        return DocumentService(self.cache, self.user)
+
+    @property
+    def blobs(self) -> LocalBlobs:
+        """The local copy of files (公文 attachments), beside this login's cache file (not shared
+        with another login on the same computer)."""
+        return LocalBlobs(self.cache.path.with_name(f"{self.cache.path.stem}-blobs"))
 
     @property
     def directory(self) -> DirectoryService:

@@ -3,7 +3,10 @@
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+# Not frozen: Python sets __traceback__ on an exception passing through a @contextmanager (a
+# session's begin(), for one), which a frozen dataclass refuses with FrozenInstanceError.
+# eq=False keeps exceptions hashable by identity, as every exception is.
+@dataclass(eq=False)
 class RuleViolation(Exception):
     """A business rule refused an action. `code` is stable for programs; `message` is for people."""
 

@@ -269,6 +269,13 @@ Will not attend: %2</source>
     </message>
 </context>
 <context>
+    <name>CleanCopyDialog</name>
+    <message>
+        <source>Clean copy</source>
+        <translation>清稿</translation>
+    </message>
+</context>
+<context>
     <name>ClientController</name>
     <message numerus="yes">
         <source>The local data file was damaged and has been kept aside at %1. %n change(s) waiting to be sent were carried over. The rest will be downloaded again from the server at the next sync.</source>
@@ -430,6 +437,412 @@ Will not attend: %2</source>
     </message>
 </context>
 <context>
+    <name>DocumentActionDialog</name>
+    <message>
+        <source>Opinion</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Required: say why, so the other side knows what to do</source>
+        <translation>必填：说明理由，便于对方处理</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Back to step</source>
+        <translation>退回到环节</translation>
+    </message>
+    <message>
+        <source>Added signer</source>
+        <translation>加签人员</translation>
+    </message>
+    <message>
+        <source>Remind</source>
+        <translation>催办对象</translation>
+    </message>
+    <message>
+        <source>Before me (they sign first)</source>
+        <translation>在我之前（对方先签）</translation>
+    </message>
+    <message>
+        <source>After me</source>
+        <translation>在我之后</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>For example: 通政办 (the number itself comes from the server)</source>
+        <translation>例如：通政办（编号由服务器分配）</translation>
+    </message>
+    <message>
+        <source>Unit code (机关代字)</source>
+        <translation>机关代字</translation>
+    </message>
+    <message>
+        <source>Main recipients (主送)</source>
+        <translation>主送</translation>
+    </message>
+    <message>
+        <source>Copied to (抄送)</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
+        <source>The document has no text yet.</source>
+        <translation>公文还没有正文。</translation>
+    </message>
+    <message>
+        <source>Choose at least one main recipient.</source>
+        <translation>请至少选择一个主送单位。</translation>
+    </message>
+    <message>
+        <source>Please enter the unit code.</source>
+        <translation>请填写机关代字。</translation>
+    </message>
+    <message>
+        <source>Please write what to remind them of.</source>
+        <translation>请填写催办内容。</translation>
+    </message>
+    <message>
+        <source>Deadline (时限)</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Choose one person</source>
+        <translation>请选择一人</translation>
+    </message>
+    <message>
+        <source>Choose the people</source>
+        <translation>请选择人员</translation>
+    </message>
+    <message>
+        <source>Please give a reason.</source>
+        <translation>请填写理由。</translation>
+    </message>
+    <message>
+        <source>There is no earlier step to send it back to.</source>
+        <translation>没有可以退回的前序环节。</translation>
+    </message>
+    <message>
+        <source>Choose exactly one person.</source>
+        <translation>请只选择一人。</translation>
+    </message>
+    <message>
+        <source>Choose at least one person.</source>
+        <translation>请至少选择一人。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentActions</name>
+    <message>
+        <source>Send back (退回)…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <source>Hand over (转办)…</source>
+        <translation>转办…</translation>
+    </message>
+    <message>
+        <source>Add a signer (加签)…</source>
+        <translation>加签…</translation>
+    </message>
+    <message>
+        <source>Edit the text (修改正文)…</source>
+        <translation>修改正文…</translation>
+    </message>
+    <message>
+        <source>Cancel an added signer (撤销加签)…</source>
+        <translation>撤销加签…</translation>
+    </message>
+    <message>
+        <source>Take back (取回)</source>
+        <translation>取回</translation>
+    </message>
+    <message>
+        <source>Withdraw (撤回)…</source>
+        <translation>撤回…</translation>
+    </message>
+    <message>
+        <source>Distribute (分发)…</source>
+        <translation>分发…</translation>
+    </message>
+    <message>
+        <source>Sign for it (签收)</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <source>Return (退回)…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <source>Register (登记)…</source>
+        <translation>登记…</translation>
+    </message>
+    <message>
+        <source>Propose handling (拟办)…</source>
+        <translation>拟办…</translation>
+    </message>
+    <message>
+        <source>Instruct (批办)…</source>
+        <translation>批办…</translation>
+    </message>
+    <message>
+        <source>My part is done (承办完毕)…</source>
+        <translation>承办完毕…</translation>
+    </message>
+    <message>
+        <source>Conclude (办结)</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>Archive (归档)</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Circulate (传阅)…</source>
+        <translation>传阅…</translation>
+    </message>
+    <message>
+        <source>Mark as read (已阅)</source>
+        <translation>已阅</translation>
+    </message>
+    <message>
+        <source>Remind (催办)…</source>
+        <translation>催办…</translation>
+    </message>
+    <message>
+        <source>Submit (提交)…</source>
+        <translation>提交…</translation>
+    </message>
+    <message>
+        <source>Sign off (签发)…</source>
+        <translation>签发…</translation>
+    </message>
+    <message>
+        <source>Agree (同意)…</source>
+        <translation>同意…</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListPage</name>
+    <message>
+        <source>All kinds</source>
+        <translation>全部文种</translation>
+    </message>
+    <message>
+        <source>All classifications</source>
+        <translation>全部密级</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Search titles and numbers, also by pinyin initials (Ctrl+F)</source>
+        <translation>搜索标题和文号，也可用拼音首字母（Ctrl+F）</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPanel</name>
+    <message>
+        <source>Export as PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Opinions</source>
+        <translation>意见栏</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>流程跟踪</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>痕迹</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>回执</translation>
+    </message>
+    <message>
+        <source>No document selected</source>
+        <translation>未选择公文</translation>
+    </message>
+    <message>
+        <source>Choose a document on the left to read it, see its opinions and route, and act on it.</source>
+        <translation>在左侧选择一份公文，即可阅读正文、查看意见和流程并办理。</translation>
+    </message>
+    <message>
+        <source>With %1 now.</source>
+        <translation>现由%1办理。</translation>
+    </message>
+    <message>
+        <source>No document number yet</source>
+        <translation>尚未编号</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentStatus</name>
+    <message>
+        <source>In progress</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>Signed off</source>
+        <translation>已签发</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>To sign for</source>
+        <translation>待签收</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Signed for</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <source>Awaiting instruction</source>
+        <translation>待批办</translation>
+    </message>
+    <message>
+        <source>Being handled</source>
+        <translation>承办中</translation>
+    </message>
+    <message>
+        <source>Concluded</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>待发送</translation>
+    </message>
+</context>
+<context>
+    <name>DraftDocumentDialog</name>
+    <message>
+        <source>Draft a document</source>
+        <translation>拟稿</translation>
+    </message>
+    <message>
+        <source>For example: 通政办发</source>
+        <translation>例如：通政办发</translation>
+    </message>
+    <message>
+        <source>The text of the document; one paragraph a line</source>
+        <translation>公文正文，每段一行</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>元数据</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>流程跟踪</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Number prefix (机关代字)</source>
+        <translation>机关代字</translation>
+    </message>
+    <message>
+        <source>The document has no text yet.</source>
+        <translation>公文还没有正文。</translation>
+    </message>
+    <message>
+        <source>Add at least one step after drafting (核稿, 会签 or 签发).</source>
+        <translation>请至少添加一个拟稿之后的环节（核稿、会签或签发）。</translation>
+    </message>
+    <message>
+        <source>Enter the number prefix (机关代字) the 文号 starts with.</source>
+        <translation>请填写文号的机关代字。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>无法读取该文件：%1</translation>
+    </message>
+    <message>
+        <source>Import the text</source>
+        <translation>导入正文</translation>
+    </message>
+    <message>
+        <source>Word or text files (*.docx *.txt)</source>
+        <translation>Word 或文本文件 (*.docx *.txt)</translation>
+    </message>
+    <message>
+        <source>Add attachments</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>Import from .docx or .txt…</source>
+        <translation>从 .docx 或 .txt 导入…</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Save the draft (Ctrl+Enter)</source>
+        <translation>保存草稿（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>EditNoticeDialog</name>
     <message>
         <source>Edit the notice</source>
@@ -438,6 +851,127 @@ Will not attend: %2</source>
     <message>
         <source>Save (Ctrl+Enter)</source>
         <translation>保存 (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>IncomingModel</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来文单位</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>文种</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>送达时间</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1（已超期）</translation>
+    </message>
+    <message>
+        <source>%1 (due today)</source>
+        <translation>%1（今日到期）</translation>
+    </message>
+</context>
+<context>
+    <name>IncomingTrackModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Opinion or note</source>
+        <translation>意见或备注</translation>
+    </message>
+    <message>
+        <source>Handling (pending)</source>
+        <translation>承办（未完成）</translation>
+    </message>
+    <message>
+        <source>To read (pending)</source>
+        <translation>传阅（未读）</translation>
+    </message>
+    <message>
+        <source>Registered a paper document</source>
+        <translation>登记纸质公文</translation>
+    </message>
+    <message>
+        <source>Signed for it</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <source>Returned it</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Proposed handling</source>
+        <translation>拟办</translation>
+    </message>
+    <message>
+        <source>Instructed</source>
+        <translation>批办</translation>
+    </message>
+    <message>
+        <source>Finished their part</source>
+        <translation>承办完毕</translation>
+    </message>
+    <message>
+        <source>Concluded</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Circulated</source>
+        <translation>传阅</translation>
+    </message>
+</context>
+<context>
+    <name>IncomingView</name>
+    <message>
+        <source>Register a paper document (Ctrl+N)</source>
+        <translation>登记纸质来文（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Export as PDF</source>
+        <translation>导出 PDF</translation>
     </message>
 </context>
 <context>
@@ -495,45 +1029,6 @@ When:
     <message>
         <source>You have declined.</source>
         <translation>您已回复不参加。</translation>
-    </message>
-</context>
-<context>
-    <name>LaterFeatures</name>
-    <message>
-        <source>Incoming documents</source>
-        <translation>收文</translation>
-    </message>
-    <message>
-        <source>Documents sent to your unit will appear here</source>
-        <translation>发给本单位的公文将显示在这里</translation>
-    </message>
-    <message>
-        <source>The clerk signs for each document, registers it and passes it on; handlers and leaders see what waits for them, with its deadline. This arrives in a later version.</source>
-        <translation>收发员签收、登记后分送办理；承办人和领导在这里看到等待自己办理的公文及其办理时限。此功能将在后续版本中提供。</translation>
-    </message>
-    <message>
-        <source>Outgoing documents</source>
-        <translation>发文</translation>
-    </message>
-    <message>
-        <source>Documents your unit drafts and sends will appear here</source>
-        <translation>本单位拟制和发出的公文将显示在这里</translation>
-    </message>
-    <message>
-        <source>Drafting, review, signing off, numbering and distribution through the exchange, with receipts from every addressed unit. This arrives in a later version.</source>
-        <translation>拟稿、核稿、签发、编号，并通过公文交换分发给各主送单位，收取各单位的签收回执。此功能将在后续版本中提供。</translation>
-    </message>
-    <message>
-        <source>Countersigning</source>
-        <translation>会签</translation>
-    </message>
-    <message>
-        <source>Documents waiting for your countersignature will appear here</source>
-        <translation>等待您会签的公文将显示在这里</translation>
-    </message>
-    <message>
-        <source>When several units or leaders must agree on a document, each signs here in turn or in parallel. This arrives in a later version.</source>
-        <translation>需要多个单位或多位领导共同同意的公文，在这里依次或同时会签。此功能将在后续版本中提供。</translation>
     </message>
 </context>
 <context>
@@ -701,8 +1196,119 @@ When:
         <translation>协同办公 — %1</translation>
     </message>
     <message>
+        <source>Incoming documents</source>
+        <translation>收文</translation>
+    </message>
+    <message>
+        <source>Outgoing documents</source>
+        <translation>发文</translation>
+    </message>
+    <message>
+        <source>Waiting for my signature</source>
+        <translation>待我签署</translation>
+    </message>
+    <message>
         <source>Exchange bundles</source>
         <translation>交换包</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataForm</name>
+    <message>
+        <source>For example: 通政办发〔2012〕216号</source>
+        <translation>例如：通政办发〔2012〕216号</translation>
+    </message>
+    <message>
+        <source>For example: Notice on the New Year holiday</source>
+        <translation>例如：关于元旦放假的通知</translation>
+    </message>
+    <message>
+        <source>For example: 10年</source>
+        <translation>例如：10年</translation>
+    </message>
+    <message>
+        <source>Six digits, for 秘密 and 机密</source>
+        <translation>六位数字，秘密、机密公文必填</translation>
+    </message>
+    <message>
+        <source>Not urgent</source>
+        <translation>不紧急</translation>
+    </message>
+    <message>
+        <source>Required for 请示 and 报告</source>
+        <translation>请示、报告必填</translation>
+    </message>
+    <message>
+        <source>Separate units with ，</source>
+        <translation>多个单位用“，”分隔</translation>
+    </message>
+    <message>
+        <source>For example: 社会公开</source>
+        <translation>例如：社会公开</translation>
+    </message>
+    <message>
+        <source>Kind (文种)</source>
+        <translation>文种</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>标题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Issuer mark (发文机关标志)</source>
+        <translation>发文机关标志</translation>
+    </message>
+    <message>
+        <source>Issuer (发文机关署名)</source>
+        <translation>发文机关署名</translation>
+    </message>
+    <message>
+        <source>Written on (成文日期)</source>
+        <translation>成文日期</translation>
+    </message>
+    <message>
+        <source>Classification (密级)</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <source>Secrecy period (保密期限)</source>
+        <translation>保密期限</translation>
+    </message>
+    <message>
+        <source>Copy number (份号)</source>
+        <translation>份号</translation>
+    </message>
+    <message>
+        <source>Urgency (紧急程度)</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Signed off by (签发人)</source>
+        <translation>签发人</translation>
+    </message>
+    <message>
+        <source>Main recipients (主送机关)</source>
+        <translation>主送机关</translation>
+    </message>
+    <message>
+        <source>Copied to (抄送机关)</source>
+        <translation>抄送机关</translation>
+    </message>
+    <message>
+        <source>Note (附注)</source>
+        <translation>附注</translation>
+    </message>
+    <message>
+        <source>Printed by (印发机关)</source>
+        <translation>印发机关</translation>
+    </message>
+    <message>
+        <source>Publication (发布层次)</source>
+        <translation>发布层次</translation>
+    </message>
+    <message>
+        <source>Document number (发文字号)</source>
+        <translation>发文字号</translation>
     </message>
 </context>
 <context>
@@ -844,6 +1450,201 @@ When:
     <message>
         <source>Notices</source>
         <translation>通知公告</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionsModel</name>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>签署人</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Body version</source>
+        <translation>正文版本</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>第 %1 版</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>未验证</translation>
+    </message>
+    <message>
+        <source>Not verified; superseded: the step was reopened</source>
+        <translation>未验证；已被取代（该环节已重新办理）</translation>
+    </message>
+    <message>
+        <source>Holds, but superseded: the step was reopened</source>
+        <translation>签名有效，但已被取代（该环节已重新办理）</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>签名有效</translation>
+    </message>
+    <message>
+        <source>Does not hold: the opinion was changed after signing</source>
+        <translation>签名无效：意见在签署后被改动</translation>
+    </message>
+    <message>
+        <source>Does not hold: the body kept is not the one signed</source>
+        <translation>签名无效：保存的正文不是所签版本</translation>
+    </message>
+    <message>
+        <source>Does not hold: not signed with this person&apos;s key</source>
+        <translation>签名无效：不是此人的密钥所签</translation>
+    </message>
+    <message>
+        <source>Does not hold: the certificate is not trusted</source>
+        <translation>签名无效：证书不受信任</translation>
+    </message>
+    <message>
+        <source>Does not hold: the signature is unreadable</source>
+        <translation>签名无效：签名无法读取</translation>
+    </message>
+</context>
+<context>
+    <name>OutgoingModel</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>文种</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Drafted by</source>
+        <translation>拟稿人</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>OutgoingView</name>
+    <message>
+        <source>Draft a document (Ctrl+N)</source>
+        <translation>拟稿（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Export as PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>PaperDocumentDialog</name>
+    <message>
+        <source>Register a paper document</source>
+        <translation>登记纸质来文</translation>
+    </message>
+    <message>
+        <source>For example: 通政办 (the number itself comes from the server)</source>
+        <translation>例如：通政办（编号由服务器分配）</translation>
+    </message>
+    <message>
+        <source>The scanned document (PDF or image)</source>
+        <translation>纸质公文的扫描件（PDF 或图片）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Deadline (时限)</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>扫描件</translation>
+    </message>
+    <message>
+        <source>Unit code (机关代字)</source>
+        <translation>机关代字</translation>
+    </message>
+    <message>
+        <source>Register (Ctrl+Enter)</source>
+        <translation>登记（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Choose the scan of the paper document.</source>
+        <translation>请选择纸质公文的扫描件。</translation>
+    </message>
+    <message>
+        <source>Please enter the unit code.</source>
+        <translation>请填写机关代字。</translation>
+    </message>
+    <message>
+        <source>Choose the scan</source>
+        <translation>选择扫描件</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
+        <translation>扫描件 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
+    </message>
+</context>
+<context>
+    <name>PdfExport</name>
+    <message>
+        <source>Export as PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Laying out the document as GB/T 9704…</source>
+        <translation>正在按 GB/T 9704 排版…</translation>
+    </message>
+    <message>
+        <source>A font the document needs is not installed. Ask IT to install the fonts named below.</source>
+        <translation>缺少公文所需的字体。请联系信息中心安装下面列出的字体。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written. Choose another folder.</source>
+        <translation>无法写入文件 %1，请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be made.</source>
+        <translation>无法生成 PDF。</translation>
     </message>
 </context>
 <context>
@@ -1000,6 +1801,37 @@ When:
     </message>
 </context>
 <context>
+    <name>ReceiptsModel</name>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>回执</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Reason for returning</source>
+        <translation>退回理由</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <source>Signed for</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+</context>
+<context>
     <name>RejectionsDialog</name>
     <message>
         <source>Changes sent back by the server</source>
@@ -1075,6 +1907,33 @@ When:
     <message>
         <source>Record the return mileage</source>
         <translation>登记回车里程</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionView</name>
+    <message>
+        <source>Clean copy</source>
+        <translation>清稿</translation>
+    </message>
+    <message>
+        <source>The text with every change accepted (清稿)</source>
+        <translation>接受全部修改后的正文（清稿）</translation>
+    </message>
+    <message>
+        <source>Insertions are underlined in blue, deletions struck through in red.</source>
+        <translation>插入的文字以蓝色下划线标出，删除的文字以红色删除线标出。</translation>
+    </message>
+    <message>
+        <source>From version</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to version</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>第 %1 版</translation>
     </message>
 </context>
 <context>
@@ -1217,6 +2076,174 @@ When:
     <message>
         <source>You are free on %1: %2</source>
         <translation>您 %1 的空闲时间：%2</translation>
+    </message>
+</context>
+<context>
+    <name>RouteDesigner</name>
+    <message>
+        <source>Add a step…</source>
+        <translation>添加环节…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>any one signs</source>
+        <translation>任一人签署</translation>
+    </message>
+    <message>
+        <source>everyone signs</source>
+        <translation>全部签署</translation>
+    </message>
+    <message>
+        <source>%1. %2 (%3): %4</source>
+        <translation>%1. %2（%3）：%4</translation>
+    </message>
+</context>
+<context>
+    <name>RouteHistoryModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Opinion or reason</source>
+        <translation>意见或理由</translation>
+    </message>
+    <message>
+        <source>Drafted</source>
+        <translation>拟稿</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>签署</translation>
+    </message>
+    <message>
+        <source>Sent back to %1</source>
+        <translation>退回至%1</translation>
+    </message>
+    <message>
+        <source>Took back</source>
+        <translation>取回</translation>
+    </message>
+    <message>
+        <source>Added signer %1</source>
+        <translation>加签%1</translation>
+    </message>
+    <message>
+        <source>Removed an added signer</source>
+        <translation>撤销加签</translation>
+    </message>
+    <message>
+        <source>Handed over to %1</source>
+        <translation>转办给%1</translation>
+    </message>
+    <message>
+        <source>Revised the body (version %1)</source>
+        <translation>修改正文（第 %1 版）</translation>
+    </message>
+    <message>
+        <source>Withdrew the document</source>
+        <translation>撤回公文</translation>
+    </message>
+</context>
+<context>
+    <name>RouteStepDialog</name>
+    <message>
+        <source>Add a step</source>
+        <translation>添加环节</translation>
+    </message>
+    <message>
+        <source>Everyone signs (会签)</source>
+        <translation>全部签署（会签）</translation>
+    </message>
+    <message>
+        <source>Any one of them signs (或签)</source>
+        <translation>任一人签署（或签）</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Choose at least one person for this step.</source>
+        <translation>请为此环节至少选择一人。</translation>
+    </message>
+</context>
+<context>
+    <name>RouteStepsModel</name>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Acted at</source>
+        <translation>办理时间</translation>
+    </message>
+    <message>
+        <source>Any one (或签)</source>
+        <translation>或签</translation>
+    </message>
+    <message>
+        <source>All sign (会签)</source>
+        <translation>会签</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签署</translation>
+    </message>
+    <message>
+        <source>Not needed (another signed)</source>
+        <translation>无需办理（他人已签）</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Has it now</source>
+        <translation>正在办理</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
     </message>
 </context>
 <context>

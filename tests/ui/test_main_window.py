@@ -1,9 +1,10 @@
-"""The shell: navigation, empty states of later features, keyboard, and the status bar's words."""
+"""The shell: navigation, the 公文 pages, keyboard, and the status bar's words."""
 
 import time
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from app.domain.notices import AUDIENCE_ALL
 from app.services import sync_state
@@ -15,7 +16,8 @@ from ui.dialogs.publish_notice_dialog import PublishNoticeDialog
 from ui.dialogs.rejections_dialog import RejectionsDialog
 from ui.main_window.main_window import MainWindow
 from ui.sync_runner import SyncRunner
-from ui.views.later_feature_view import LaterFeatureView
+from ui.views.incoming_view import IncomingView
+from ui.views.outgoing_view import OutgoingView
 
 NAV = ["待办", "收文", "发文", "会签", "会议室", "用车", "通知公告", "通讯录"]
 
@@ -27,20 +29,12 @@ def test_eight_entries_in_order_and_it_opens_on_todo(window):
     assert window.stack.currentWidget() is window.todo
 
 
-@pytest.mark.parametrize(
-    ("row", "heading"),
-    [
-        (1, "发给本单位的公文将显示在这里"),
-        (2, "本单位拟制和发出的公文将显示在这里"),
-        (3, "等待您会签的公文将显示在这里"),
-    ],
-)
-def test_later_features_show_a_calm_empty_state(qtbot, window, row, heading):
+@pytest.mark.parametrize(("row", "page", "title"), [(1, IncomingView, "收文"), (2, OutgoingView, "发文"), (3, OutgoingView, "待我签署")])
+def test_document_pages_open_from_the_navigation(qtbot, window, row, page, title):
     qtbot.keyClick(window, Qt.Key.Key_1 + row, Qt.KeyboardModifier.ControlModifier)
-    page = window.stack.currentWidget()
-    assert isinstance(page, LaterFeatureView)
-    assert page.empty_state.heading.text() == heading
-    assert "后续版本" in page.empty_state.text.text()
+    shown = window.stack.currentWidget()
+    assert isinstance(shown, page)
+    assert shown.findChild(QLabel, "PageTitle").text() == title
 
 
 def test_status_bar_says_offline_when_the_server_cannot_be_reached(qtbot, cache, closed_url, anchors):

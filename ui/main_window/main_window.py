@@ -21,8 +21,9 @@ from ui.session import ClientSession
 from ui.sync_runner import SyncOutcome, SyncRunner
 from ui.text import fill
 from ui.views.directory_view import DirectoryView
-from ui.views.later_feature_view import later_feature_pages
+from ui.views.incoming_view import IncomingView
 from ui.views.notices_view import NoticesView
+from ui.views.outgoing_view import OutgoingView
 from ui.views.page import Page
 from ui.views.rooms_view import RoomsView
 from ui.views.vehicles_view import VehiclesView
@@ -50,13 +51,19 @@ class MainWindow(QMainWindow):
         self.directory = DirectoryView(session.directory)
         self.rooms = RoomsView(session.bookings, session.directory, session.user.unit_id, lambda: self._online, int(time.time()))
         self.vehicles = VehiclesView(session.vehicles, time_format.local(time.time()).date())
+        self.incoming = IncomingView(self.tr("Incoming documents"), session.documents, session.directory, session.user, session.blobs)
+        self.outgoing = OutgoingView(self.tr("Outgoing documents"), session.documents, session.directory, session.user, lambda: session.signer, session.blobs)
+        self.countersign = OutgoingView(self.tr("Waiting for my signature"), session.documents, session.directory, session.user,
+                                        lambda: session.signer, session.blobs, waiting_only=True)
         self.pages: dict[str, Page] = {
             "todo": self.todo,
             "notices": self.notices,
             "directory": self.directory,
             "rooms": self.rooms,
             "vehicles": self.vehicles,
-            **later_feature_pages(),
+            "incoming": self.incoming,
+            "outgoing": self.outgoing,
+            "countersign": self.countersign,
         }
         self.nav = NavigationList(entries(), self)
         self.stack = QStackedWidget(self)

@@ -1,0 +1,67 @@
+"""公文 to a GB/T 9704 PDF file, rendered on the thread pool (the first render in a process
+subsets and converts the fonts, which takes seconds) while a progress dialog says so."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+
+from app.documents.official_document import OfficialDocument
+from app.documents.pdf_fonts import FontMissing
+from app.documents.pdf_render import render_pdf
+from ui.background import BackgroundCall
+from ui.text import fill
+
+
+def write_pdf(doc: OfficialDocument, path: Path) -> Path:
+    path.write_bytes(render_pdf(doc))
+    return path
+
+
+class PdfExport(QObject):
+    finished = Signal(str)  # the written file
+    failed = Signal(str, str)  # words for the user, technical details
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self.progress: QProgressDialog | None = None
+
+    def choose_and_export(self, doc: OfficialDocument) -> None:
+        name, _ = QFileDialog.getSaveFileName(self._parent, self.tr("Export as PDF"), f"{doc.meta.title}.pdf", self.tr("PDF files (*.pdf)"))
+        if name:
+            self.export(doc, Path(name))
+
+    def export(self, doc: OfficialDocument, path: Path) -> None:
+        self.progress = QProgressDialog(self.tr("Laying out the document as GB/T 9704…"), "", 0, 0, self._parent)
+        self.progress.setWindowTitle(self.tr("Export as PDF"))
+        self.progress.setCancelButton(None)  # reportlab cannot stop half-way; it finishes in seconds
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(0)
+        self.progress.show()
+        call = BackgroundCall(lambda: write_pdf(doc, path), self)
+        call.succeeded.connect(self._done)
+        call.failed.connect(lambda exc: self._failed(path, exc))
+        call.succeeded.connect(call.deleteLater)
+        call.failed.connect(call.deleteLater)
+        call.start()
+
+    def _done(self, path: Path) -> None:
+        self._close_progress()
+        self.finished.emit(str(path))
+
+    def _failed(self, path: Path, exc: Exception) -> None:
+        self._close_progress()
+        if isinstance(exc, FontMissing):
+            words = self.tr("A font the document needs is not installed. Ask IT to install the fonts named below.")
+        elif isinstance(exc, OSError):
+            words = fill(self.tr("The file %1 cannot be written. Choose another folder."), str(path))
+        else:
+            words = self.tr("The PDF could not be made.")
+        self.failed.emit(words, f"{type(exc).__name__}: {exc}")
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
