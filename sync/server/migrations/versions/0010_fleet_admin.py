@@ -2,15 +2,15 @@
 themselves), and a car's row carries a version so a change of its status (在用, 维修, 停用)
 reaches the clients.
 
-Revision ID: 0013
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0013"
-down_revision = "0008"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

@@ -1,14 +1,14 @@
 """用车: the person a driver is, so the driver's own computer offers 出车/回车 for their trips.
 
-Revision ID: 0011
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011"
-down_revision = "0006"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
