@@ -4,9 +4,9 @@ Layout (fonts, indents, heading levels) is the renderer's business, decided from
 (e.g. a paragraph opening with 一、 is a first-level heading), so bodies diff and sync as text.
 """
 
-import hashlib
 from dataclasses import dataclass
 
+from app.domain.documents.bodies import body_sha256
 from app.domain.errors import RuleViolation
 
 # A long 规划 runs to some 50,000 characters; ten times that is no 公文 but a pasted mistake.
@@ -27,8 +27,8 @@ class Body:
 
     @property
     def sha256(self) -> str:
-        """The hash signed opinions name the body version by: SHA-256 of `text` in UTF-8, hex."""
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        """The hash signed opinions and sync name the body version by (`bodies.body_sha256`)."""
+        return body_sha256(list(self.paragraphs))
 
 
 def body_from_paragraphs(paragraphs: list[str]) -> Body:
