@@ -68,7 +68,7 @@ class ClientSession:
 
     @property
     def todo(self) -> TodoService:
-        return TodoService(self.notices, self.bookings)
+        return TodoService(self.notices, self.bookings, self.documents)
 
     def sync_engine(self) -> SyncEngine:
         return SyncEngine(self.cache, self.user, self.transport, self.device_id, self.scopes, self.relogin)

@@ -80,6 +80,9 @@ class TodoItem:
     at: float
     due: str | None = None
     text: str = ""
+    source: str = ""  # the drafter of a 发文, the sending unit of a 收文
+    classification: str = ""
+    urgency: str = ""
 
 
 @dataclass(frozen=True)
@@ -269,9 +272,15 @@ class DocumentService:
         """待办: 发文 steps and 收文 waiting on this user, then 催办 sent to them; the 收文 with the
         earliest 时限 first."""
         with self._cache.session() as s:
-            docs = s.execute(select(DocumentRow.id, DocumentRow.title, DocumentRow.updated_at).where(DocumentRow.todo.is_(True)).order_by(DocumentRow.updated_at.desc())).all()
+            docs = s.execute(
+                select(DocumentRow.id, DocumentRow.title, DocumentRow.updated_at, DocumentRow.drafter_name, DocumentRow.classification, DocumentRow.urgency)
+                .where(DocumentRow.todo.is_(True))
+                .order_by(DocumentRow.updated_at.desc())
+            ).all()
             incoming = s.execute(
-                select(IncomingRow.id, IncomingRow.title, IncomingRow.updated_at, IncomingRow.due).where(IncomingRow.todo.is_(True)).order_by(IncomingRow.due.is_(None), IncomingRow.due)
+                select(IncomingRow.id, IncomingRow.title, IncomingRow.updated_at, IncomingRow.due, IncomingRow.sender_name, IncomingRow.classification, IncomingRow.meta)
+                .where(IncomingRow.todo.is_(True))
+                .order_by(IncomingRow.due.is_(None), IncomingRow.due)
             ).all()
             reminders = s.execute(
                 select(ReminderRow.incoming_id, IncomingRow.title, ReminderRow.at, ReminderRow.text)
@@ -279,8 +288,11 @@ class DocumentService:
                 .where(ReminderRow.to_id == self._user.id)
                 .order_by(ReminderRow.at.desc())
             ).all()
-        items = [TodoItem("incoming", i, t or "", at, due) for i, t, at, due in incoming]
-        items += [TodoItem("outgoing", i, t, at) for i, t, at in docs]
+        items = [
+            TodoItem("incoming", i, t or "", at, due, source=sender, classification=secrecy, urgency=meta.get("紧急程度") or "")
+            for i, t, at, due, sender, secrecy, meta in incoming
+        ]
+        items += [TodoItem("outgoing", i, t, at, source=drafter, classification=secrecy, urgency=urgency or "") for i, t, at, drafter, secrecy, urgency in docs]
         return items + [TodoItem("reminder", i, t or "", at, text=text) for i, t, at, text in reminders]
 
     def receipts(self, doc_id: str) -> list[ReceiptRow]:

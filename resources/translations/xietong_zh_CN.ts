@@ -2370,6 +2370,18 @@ When:
         <source>Meeting · %1</source>
         <translation>会议 · %1</translation>
     </message>
+    <message>
+        <source>To sign · %1</source>
+        <translation>待签 · %1</translation>
+    </message>
+    <message>
+        <source>Incoming · %1</source>
+        <translation>收文 · %1</translation>
+    </message>
+    <message>
+        <source>Reminder · %1</source>
+        <translation>催办 · %1</translation>
+    </message>
 </context>
 <context>
     <name>TodoView</name>

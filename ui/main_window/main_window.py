@@ -159,6 +159,12 @@ class MainWindow(QMainWindow):
             self.notices.open_notice(ref_id)
         elif kind == "invitation":
             self.open_invitation(ref_id)
+        elif kind == "outgoing":
+            self.show_page("outgoing")
+            self.outgoing.open_document(ref_id)
+        elif kind in ("incoming", "reminder"):
+            self.show_page("incoming")
+            self.incoming.open_document(ref_id)
 
     def open_invitation(self, booking_id: str) -> InvitationDialog | None:
         found = [i for i in self._session.bookings.invitations() if i.booking_id == booking_id]

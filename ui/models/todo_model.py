@@ -72,4 +72,10 @@ class TodoModel(ListTableModel[TodoItem]):
             return fill(self.tr("Notice · %1"), item.source)
         if item.kind == "invitation":
             return fill(self.tr("Meeting · %1"), item.source)
+        if item.kind == "outgoing":
+            return fill(self.tr("To sign · %1"), item.source)
+        if item.kind == "incoming":
+            return fill(self.tr("Incoming · %1"), item.source)
+        if item.kind == "reminder":
+            return fill(self.tr("Reminder · %1"), item.source)
         return item.source
