@@ -14,7 +14,7 @@ from random import Random
 import datetime as dt
 
 from pypinyin import lazy_pinyin
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.domain.directory import Department, Person, Unit, pinyin_initials
@@ -163,6 +163,7 @@ def init_demo(db: Database, people: int, tokens_dir: Path, org_path: Path, reset
         directory.add_departments(s, org.departments)
         directory.add_roles(s, org.roles)
         directory.add_people(s, persons)
+        _set_clearances(s)
         _publish_plan(s, next(p for p in persons if p.login == "chenjg"))
         _add_rooms(s, org.units)
         _add_fleet(s, org.units)
@@ -170,6 +171,15 @@ def init_demo(db: Database, people: int, tokens_dir: Path, org_path: Path, reset
         _make_demo_ca(s, demo_pki, now)
         files = [pki_admin.issue_to_p12(s, demo_pki.user_ca, u.login, tokens_dir, DEMO_PIN, now).p12 for u in DEMO_USERS]
     return DemoSummary(len(org.units), len(org.departments), len(persons), files, demo_pki)
+
+
+# 密级 ceilings of the demo: everyone 内部 (the column's default) but the office head.
+DEMO_CLEARANCES = {"chenjg": "秘密"}
+
+
+def _set_clearances(session: Session) -> None:
+    for login, clearance in DEMO_CLEARANCES.items():
+        session.execute(update(PersonModel).where(PersonModel.login == login).values(clearance=clearance))
 
 
 def _make_demo_ca(session: Session, demo: DemoPki, now: dt.datetime) -> None:

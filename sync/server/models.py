@@ -7,6 +7,7 @@ from sync.server.bundles.models import BundleSenderModel
 from sync.server.bookings.models import InvitationModel, RoomBookingModel, RoomModel, RoomSlotModel
 from sync.server.changelog.models import ChangeRow, SeqCounter
 from sync.server.directory.models import DepartmentModel, PersonModel, RoleModel, UnitModel
+from sync.server.files.models import FileModel, FileVersionModel, FolderModel, FolderShareModel, PublishedModel, UnitQuotaModel
 from sync.server.notices.models import NoticeModel, NoticeReadModel
 from sync.server.oidc.models import BrowserSessionModel, GrantModel, LoginTicketModel, OidcClientModel
 from sync.server.pki.models import CaCertificateModel, CertificateBindingModel, CrlModel, RevocationModel
@@ -34,11 +35,16 @@ __all__ = [
     "DepartmentModel",
     "DeviceModel",
     "DriverModel",
+    "FileModel",
+    "FileVersionModel",
+    "FolderModel",
+    "FolderShareModel",
     "InvitationModel",
     "NoticeModel",
     "NoticeReadModel",
     "OidcClientModel",
     "PersonModel",
+    "PublishedModel",
     "RoleModel",
     "RoomBookingModel",
     "RoomModel",
@@ -46,6 +52,7 @@ __all__ = [
     "SeqCounter",
     "TodoModel",
     "UnitModel",
+    "UnitQuotaModel",
     "VehicleModel",
     "VehicleRequestModel",
 ]

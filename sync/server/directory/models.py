@@ -33,6 +33,7 @@ class PersonModel(Base):
     title: Mapped[str] = mapped_column(String(64))
     phone: Mapped[str] = mapped_column(String(64))
     roles: Mapped[list[str]] = mapped_column(JSON)
+    clearance: Mapped[str] = mapped_column(String(8), default="内部", server_default="内部")  # 密级 ceiling
 
 
 class RoleModel(Base):
