@@ -8,10 +8,12 @@ from app.identity.signer import KeyHolder, Signer
 from app.services.account import User
 from app.services.bookings import BookingService
 from app.services.directory import DirectoryService
+from app.services.files import FilesService, local_blobs
 from app.services.notices import NoticeService
 from app.services.vehicles import VehicleService
 from app.services.todo import TodoService
 from app.store.cache import Cache
+from sync.client.blobs import BlobTransfer
 from sync.client.engine import SyncEngine
 from sync.client.login import OnlineLogin, sign_in_online
 from sync.client.transport import LoginExpired, ServerRefused, ServerUnreachable, Transport
@@ -55,11 +57,17 @@ class ClientSession:
         return VehicleService(self.cache, self.user)
 
     @property
+    def files(self) -> FilesService:
+        """Offline (no login) it opens only what is kept on this computer."""
+        transfer = BlobTransfer(self.transport, local_blobs(self.cache))
+        return FilesService(self.cache, self.user, transfer.download if self.online else None)
+
+    @property
     def todo(self) -> TodoService:
         return TodoService(self.notices, self.bookings)
 
     def sync_engine(self) -> SyncEngine:
-        return SyncEngine(self.cache, self.user, self.transport, self.device_id, self.scopes, self.relogin)
+        return SyncEngine(self.cache, self.user, self.transport, self.device_id, self.scopes, self.relogin, blobs=BlobTransfer(self.transport, local_blobs(self.cache)))
 
     def use_signer(self, signer: Signer) -> None:
         """The key is back (unlocked again): renewals sign with it from now on."""

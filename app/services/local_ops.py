@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from app.domain.bookings import AWAITING, CANCELLED, CONFIRMED, DECLINED, PENDING
 from app.domain.recurrence import expand
 from app.domain.vehicles import APPROVED, DISPATCHED, OUT, REFUSED, REQUESTED, RETURNED
+from app.services import file_local_ops
 from app.services.account import User
 from app.store import outbox
 from app.store.models import BookingRow, BookingSlotRow, InvitationRow, NoticeReadRow, NoticeRow, VehicleRequestRow
@@ -144,6 +145,7 @@ EFFECTS: dict[str, LocalEffect] = {
     "vehicle.dispatch": _vehicle_step(lambda a: {"status": DISPATCHED, "vehicle_id": a["vehicle_id"], "driver_id": a["driver_id"]}),
     "vehicle.depart": _vehicle_step(lambda a: {"status": OUT, "depart_km": a["km"]}),
     "vehicle.return": _vehicle_step(lambda a: {"status": RETURNED, "return_km": a["km"]}),
+    **file_local_ops.EFFECTS,
 }
 
 
@@ -172,6 +174,7 @@ def rebase(session: Session, user: User) -> None:
         for name, value in stepped.server_values.items():
             setattr(stepped, name, value)
         stepped.server_values = None
+    file_local_ops.undo(session)
     session.flush()
     session.execute(delete(NoticeReadRow).where(NoticeReadRow.pending.is_(True)))
     own_receipt = exists().where(NoticeReadRow.notice_id == NoticeRow.id, NoticeReadRow.reader_id == user.id)

@@ -22,6 +22,8 @@ from app.store.models import (
     ConflictRow,
     DepartmentRow,
     DriverRow,
+    FileFolderRow,
+    FileRow,
     InvitationRow,
     NoticeReadRow,
     NoticeRow,
@@ -243,6 +245,17 @@ def _portal_todo(_s: Session, r: RowLike) -> dict[str, Any]:
     return {"id": r.id, **{k: d[k] for k in ("system", "title", "link", "deadline", "urgency", "updated_at")}, "version": r.version}
 
 
+def _file_folder(_s: Session, r: RowLike) -> dict[str, Any]:
+    d = r.data
+    return {"id": r.id, "cabinet": d["cabinet"], "parent_id": d["parent_id"], "name": d["name"], "grants": d["grants"], "shares": d["shares"], "pending": False, "server_values": None, "version": r.version}
+
+
+def _file(_s: Session, r: RowLike) -> dict[str, Any]:
+    d = r.data
+    keys = ("container", "cabinet", "name", "level", "sha256", "size", "saved_at", "author_name", "grants", "versions")
+    return {"id": r.id, **{k: d[k] for k in keys}, "pending": False, "server_values": None, "version": r.version}
+
+
 ToValues = Callable[[Session, RowLike], dict[str, Any]]
 _KINDS: dict[str, tuple[type, ToValues]] = {
     "unit": (UnitRow, _unit),
@@ -261,4 +274,6 @@ _KINDS: dict[str, tuple[type, ToValues]] = {
     "driver": (DriverRow, _driver),
     "vehicle_request": (VehicleRequestRow, _vehicle_request),
     "portal_todo": (PortalTodoRow, _portal_todo),
+    "file_folder": (FileFolderRow, _file_folder),
+    "file": (FileRow, _file),
 }
