@@ -1,6 +1,6 @@
 """The main window: navigation on the left (opens on 待办), the page on the right, the sync status
 below. F5 syncs now, Ctrl+F searches the current page, Ctrl+N starts something new where it applies,
-Ctrl+1…Ctrl+8 jump to a page."""
+Ctrl+1…Ctrl+9 jump to a page."""
 
 import time
 
@@ -18,6 +18,7 @@ from ui.session import ClientSession
 from ui.sync_runner import SyncOutcome, SyncRunner
 from ui.text import fill
 from ui.views.directory_view import DirectoryView
+from ui.views.files_view import FilesView
 from ui.views.later_feature_view import later_feature_pages
 from ui.views.notices_view import NoticesView
 from ui.views.page import Page
@@ -45,12 +46,14 @@ class MainWindow(QMainWindow):
         self.directory = DirectoryView(session.directory)
         self.rooms = RoomsView(session.bookings, session.directory, session.user.unit_id, lambda: self._online, int(time.time()))
         self.vehicles = VehiclesView(session.vehicles, time_format.local(time.time()).date())
+        self.files = FilesView(lambda: session.files, session.directory, session.user.unit_id)
         self.pages: dict[str, Page] = {
             "todo": self.todo,
             "notices": self.notices,
             "directory": self.directory,
             "rooms": self.rooms,
             "vehicles": self.vehicles,
+            "files": self.files,
             **later_feature_pages(),
         }
         self.nav = NavigationList(entries(), self)
