@@ -86,6 +86,22 @@ def test_two_units_edit_one_file_offline_and_no_version_is_lost(server, people, 
     assert not wang.files.conflicts()
 
 
+def test_same_name_made_twice_and_an_edit_of_a_deleted_file_are_kept_as_copies(people, tmp_path):
+    wang, zhao = people["wangxy"], people["zhaoli"]
+    folder = wang.files.create_folder(wang.files.unit_cabinet, "通讯录更新")
+    wang.files.share(folder, "unit", "u02", "write")
+    kept = wang.files.upload(folder, _write(tmp_path / "a.txt", "旧表"))
+    _sync_all(people, "wangxy", "zhaoli")
+    wang.files.upload(folder, _write(tmp_path / "名单.txt", "王的名单"))  # neither has synced yet
+    zhao.files.upload(folder, _write(tmp_path / "名单.txt", "赵的名单"))
+    wang.files.delete(kept)
+    zhao.files.save_version(kept, _write(tmp_path / "b.txt", "赵改的表"))
+    _sync_all(people, "wangxy", "zhaoli", "wangxy")
+    contents = sorted(_content(wang, f.id) for f in wang.files.files(folder))
+    assert contents == ["王的名单", "赵改的表", "赵的名单"]
+    assert len(zhao.files.conflicts()) >= 2
+
+
 def test_restore_rename_move_and_search_by_content(people, tmp_path):
     wang = people["wangxy"]
     folder = wang.files.create_folder(wang.files.personal_cabinet, "草稿")

@@ -268,6 +268,18 @@ def _check_unique(session: Session, container: str, name: str, exclude: str) -> 
         raise RuleViolation("files.name_taken", f"该位置已有名为“{name}”的文件或文件夹。")
 
 
+def _free_name(session: Session, container: str, name: str) -> str:
+    """The name, or with " (2)", " (3)"… before the extension when taken (a second conflict
+    copy of the same editor on the same day)."""
+    stem, dot, ext = name.rpartition(".")
+    stem, ext = (stem, dot + ext) if stem else (name, "")
+    candidate, n = name, 1
+    while not _name_free(session, container, candidate, exclude=""):
+        n += 1
+        candidate = f"{stem} ({n}){ext}"
+    return candidate
+
+
 def _name_free(session: Session, container: str, name: str, exclude: str) -> bool:
     try:
         _check_unique(session, container, name, exclude)
@@ -289,10 +301,11 @@ def save_file(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict
     check_level(a.level, user.clearance)
     name = check_name(a.name)
     existing = session.get(FileModel, a.id)
-    if existing is None or existing.deleted:
-        if existing is not None:
-            raise RuleViolation("files.deleted", "该文件已被删除，请另存为新文件。")
+    if existing is None:
         return _create(session, user, a.id, a.container, name, a.level, blob.sha256, blob.size, conflict_of=None)
+    if existing.deleted:  # deleted meanwhile by someone else: the edit survives as a copy beside it
+        copy_name = conflict_copy_name(name, user.name, time.time())
+        return _create(session, user, a.copy_id, existing.container, copy_name, a.level, blob.sha256, blob.size, conflict_of=existing)
     file = _live_file(session, user, a.id)
     _need(session, user, file.container, WRITE)
     if a.base_version != file.version:
@@ -313,11 +326,12 @@ def _create(session: Session, user: CurrentUser, file_id: str, container: str, n
     _need(session, user, container, WRITE)
     if session.get(FileModel, file_id) is not None:
         raise RuleViolation("files.duplicate_id", "已有相同编号的文件，本次操作未执行。")
-    if conflict_of is None and not _name_free(session, container, name, exclude=""):
-        # two people made a file of one name offline: keep both, the later as a conflict copy
-        conflict_of = next(f for f in session.scalars(select(FileModel).where(FileModel.container == container, FileModel.deleted.is_(False))) if same_name(f.name, name))
-        name = conflict_copy_name(name, user.name, time.time())
-    _check_unique(session, container, name, exclude="")
+    if conflict_of is None:  # two people made a file of one name offline: keep both, the later as a conflict copy
+        live = session.scalars(select(FileModel).where(FileModel.container == container, FileModel.deleted.is_(False)))
+        clash = next((f for f in live if same_name(f.name, name)), None)
+        if clash is not None:
+            conflict_of, name = clash, conflict_copy_name(name, user.name, time.time())
+    name = _free_name(session, container, name)
     cabinet = _cabinet_of(session, container)
     _check_quota(session, cabinet, size)
     file = FileModel(id=file_id, container=container, cabinet=cabinet, name=name, level=level, version=0, deleted=False)
