@@ -1,14 +1,16 @@
-"""The text of a shared file for the content search: plain text, PDF (pypdf) and .docx
-(python-docx). Anything else, or a file that cannot be read, has no text."""
+"""The text of a shared file for the content search: plain text and .docx through the 公文
+importers (same encodings, same reading order), PDF through pypdf. Anything else, or a file that
+cannot be read, has no text."""
 
 import logging
 from pathlib import Path
 
+from app.documents.import_docx import import_docx
+from app.documents.import_text import decode_text
 from app.domain.files import normalise_text
 
 log = logging.getLogger(__name__)
-MAX_TEXT_CHARS = 2_000_000  # a huge log file is searched by its first two million characters
-TEXT_ENCODINGS = ("utf-8", "gb18030")
+MAX_TEXT_BYTES = 8 * 1024 * 1024  # a huge log file is searched by its first eight megabytes
 
 
 def extract_text(path: Path, name: str) -> str:
@@ -17,34 +19,25 @@ def extract_text(path: Path, name: str) -> str:
     if reader is None:
         return ""
     try:
-        return normalise_text(reader(path))[:MAX_TEXT_CHARS]
+        return normalise_text(reader(path))
     except Exception:  # a damaged or encrypted file is still stored, it just has no text to find
         log.warning("no text from %s", name, exc_info=True)
         return ""
 
 
 def _plain(path: Path) -> str:
-    data = path.read_bytes()[: MAX_TEXT_CHARS * 4]
-    for encoding in TEXT_ENCODINGS:
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("utf-8", errors="replace")
+    with path.open("rb") as f:
+        return decode_text(f.read(MAX_TEXT_BYTES))
 
 
 def _pdf(path: Path) -> str:
-    from pypdf import PdfReader
+    from pypdf import PdfReader  # loaded when a PDF is met: it is not needed at start-up
 
     return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
 
 
 def _docx(path: Path) -> str:
-    import docx
-
-    document = docx.Document(str(path))
-    cells = (cell.text for table in document.tables for row in table.rows for cell in row.cells)
-    return "\n".join([*(p.text for p in document.paragraphs), *cells])
+    return import_docx(path).text
 
 
 _READERS = {"txt": _plain, "md": _plain, "csv": _plain, "pdf": _pdf, "docx": _docx}
