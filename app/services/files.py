@@ -6,6 +6,7 @@ works offline; the sync engine uploads the blob when the server asks for it. Fol
 keep offline have their files' blobs fetched by `fetch_offline()` and open without the network.
 """
 
+import json
 import time
 import uuid
 from collections.abc import Callable
@@ -34,7 +35,8 @@ from app.domain.files import (
 from app.services import local_ops
 from app.services.account import User, remembered_scopes
 from app.services.file_text import extract_text
-from app.store import file_index, outbox
+from app.services.notices import DISMISSED_CONFLICTS_KEY
+from app.store import file_index, meta, outbox
 from app.store.blobs import LocalBlobs
 from app.store.cache import Cache
 from app.store.models import ConflictRow, FileFolderRow, FileRow, OfflineFolderRow
@@ -170,10 +172,18 @@ class FilesService:
             return sorted((self._file(r) for r in found), key=lambda f: f.name)
 
     def conflicts(self) -> list[FileConflict]:
-        """Conflict copies made of the user's edits (两处离线修改), newest first."""
+        """Conflict copies made of the user's edits (两处离线修改) not dismissed on this
+        computer, newest first."""
         with self._cache.session() as s:
+            dismissed = set(json.loads(meta.get(s, DISMISSED_CONFLICTS_KEY, "[]")))
             rows = s.scalars(select(ConflictRow).where(ConflictRow.entity == "file").order_by(ConflictRow.at.desc())).all()
-            return [FileConflict(r.id, r.title, r.fields["file"]["mine"], r.fields["file"]["message"], r.at) for r in rows]
+            return [FileConflict(r.id, r.title, r.fields["file"]["mine"], r.fields["file"]["message"], r.at) for r in rows if r.id not in dismissed]
+
+    def dismiss_conflict(self, conflict_id: str) -> None:
+        """Stop telling of a conflict copy here (the copy itself stays in the folder)."""
+        with self._cache.sessions.begin() as s:
+            dismissed = json.loads(meta.get(s, DISMISSED_CONFLICTS_KEY, "[]"))
+            meta.put(s, DISMISSED_CONFLICTS_KEY, json.dumps(sorted({conflict_id, *dismissed})))
 
     # --- changes -----------------------------------------------------------------------
 

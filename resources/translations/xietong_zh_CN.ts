@@ -478,6 +478,10 @@ Will not attend: %2</source>
         <translation>保持离线</translation>
     </message>
     <message>
+        <source>Dismiss</source>
+        <translation>知道了</translation>
+    </message>
+    <message>
         <source>Shared files</source>
         <translation>文件共享</translation>
     </message>

@@ -96,6 +96,17 @@ def test_a_bad_name_is_said_in_words(qtbot, view, files, monkeypatch):
     assert files.folders(files.personal_cabinet) == []
 
 
+def test_a_conflict_copy_is_told_until_dismissed(view, files):
+    message = "“调研报告.txt”已被他人修改，您的修改已另存为“调研报告（冲突副本 陈建国 2026-11-26）.txt”，两个版本都已保留。"
+    data = {"entity": "file", "entity_id": "f9", "title": "调研报告.txt", "fields": {"file": {"server": "调研报告.txt", "mine": "调研报告（冲突副本 陈建国 2026-11-26）.txt", "copy_id": "c9", "message": message}}, "at": time.time()}
+    with files._cache.sessions.begin() as s:
+        apply_row(s, "conflict", "file:f9:c9", 1, False, data)
+    view.refresh()
+    assert view.conflict.isVisible() and view.conflict_words.text() == message
+    view.dismiss_button.click()
+    assert not view.conflict.isVisible()
+
+
 def pending_count_of(cache) -> int:
     with cache.session() as s:
         return pending_count(s)

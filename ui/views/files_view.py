@@ -73,11 +73,16 @@ class FilesView(Page):
         ):
             button.clicked.connect(slot)
         self.offline_button.toggled.connect(self._keep_offline)
+        self._conflict_id = ""
         self.progress = QProgressBar(self, visible=False)
         self.error = QLabel(self, objectName="ErrorText", wordWrap=True, visible=False)
         self.conflict = QFrame(self, objectName="WarningBanner", visible=False)
         self.conflict_words = QLabel(self.conflict, objectName="WarningText", wordWrap=True)
-        QHBoxLayout(self.conflict).addWidget(self.conflict_words)
+        self.dismiss_button = QPushButton(self.tr("Dismiss"), self.conflict)
+        self.dismiss_button.clicked.connect(self._dismiss_conflict)
+        banner = QHBoxLayout(self.conflict)
+        banner.addWidget(self.conflict_words, 1)
+        banner.addWidget(self.dismiss_button)
         layout = QVBoxLayout(self)
         layout.addLayout(page_header(self.tr("Shared files"), self.search, self.level, self.new_folder_button, self.upload_button))
         actions = QHBoxLayout()
@@ -105,6 +110,7 @@ class FilesView(Page):
         self.tree.setCurrentIndex(at if at is not None else self.tree_model.index(0, 0))
         self._fill_levels(files.clearance)
         conflicts = files.conflicts()
+        self._conflict_id = conflicts[0].id if conflicts else ""
         self.conflict.setVisible(bool(conflicts))
         if conflicts:
             self.conflict_words.setText(conflicts[0].message)
@@ -199,6 +205,11 @@ class FilesView(Page):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.shared.connect(self._changed)
         dialog.open()
+
+    def _dismiss_conflict(self) -> None:
+        if self._conflict_id:
+            self._files_of().dismiss_conflict(self._conflict_id)
+            self.refresh()
 
     def _keep_offline(self, keep: bool) -> None:
         folder = self._folder()
