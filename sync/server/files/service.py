@@ -115,7 +115,8 @@ def _publish(session: Session, entity: str, entity_id: str, version: int, data: 
 
 
 def _grant_list(grants: Grants) -> list[list[str]]:
-    return sorted({(g.kind, g.id, r) for g, r in grants})  # type: ignore[return-value]
+    """Effective rights as the client reads them: [kind, id, right], each once."""
+    return [list(t) for t in sorted({(g.kind, g.id, r) for g, r in grants})]
 
 
 def publish_folder(session: Session, folder: FolderModel) -> None:
@@ -125,7 +126,7 @@ def publish_folder(session: Session, folder: FolderModel) -> None:
         "cabinet": folder.cabinet,
         "parent_id": folder.parent_id,
         "name": folder.name,
-        "grants": [list(g) for g in _grant_list(grants)],
+        "grants": _grant_list(grants),
         "shares": [[s.grantee_kind, s.grantee_id, s.right] for s in shares],
     }
     _publish(session, "file_folder", folder.id, folder.version, data, {file_scope(g.kind, g.id, FOLDER_LEVEL) for g, _ in grants})
@@ -144,7 +145,7 @@ def publish_file(session: Session, file: FileModel) -> None:
         "size": current.size,
         "saved_at": current.saved_at,
         "author_name": current.author_name,
-        "grants": [list(g) for g in _grant_list(grants)],
+        "grants": _grant_list(grants),
         "versions": [{"number": v.number, "sha256": v.sha256, "size": v.size, "author_name": v.author_name, "saved_at": v.saved_at} for v in versions],
         # the blob-access convention: readers of these scopes may fetch every version
         "attachments": [{"name": file.name, "sha256": sha, "size": size} for sha, size in dict((v.sha256, v.size) for v in versions).items()],
