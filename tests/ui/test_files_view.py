@@ -46,7 +46,7 @@ def _drop(view, *paths):
     view.dropEvent(QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
 
 
-def test_cabinets_are_trees_and_a_dropped_file_waits_with_its_classification(view, files, cache, tmp_path):
+def test_cabinets_are_trees_and_a_dropped_file_waits_with_its_classification(qtbot, view, files, cache, tmp_path):
     tops = [view.tree_model.item(row).text() for row in range(view.tree_model.rowCount())]
     assert tops == ["单位文件柜", "个人文件柜", "共享给我的"]
     folder = files.create_folder(files.personal_cabinet, "调研材料")
@@ -55,8 +55,11 @@ def test_cabinets_are_trees_and_a_dropped_file_waits_with_its_classification(vie
     assert view.level.currentText() == "密级：内部" and view.level.count() == 3  # up to the user's 秘密
     report = tmp_path / "调研报告.txt"
     report.write_text("关于协同办公平台建设的调研报告", encoding="utf-8")
-    _drop(view, report)
-    assert view.model.rowCount() == 1
+    reserved = tmp_path / "CON.txt"
+    reserved.write_text("x", encoding="utf-8")
+    _drop(view, report, reserved)
+    qtbot.waitUntil(lambda: not view.progress.isVisible())
+    assert view.model.rowCount() == 1 and "CON.txt：“CON.txt”是系统保留的名称" in view.error.text()
     assert view.model.index(0, 0).data() == "调研报告.txt（待上传）"
     assert view.model.index(0, 1).data() == "内部"
     assert pending_count_of(cache) == 2  # the folder and the file

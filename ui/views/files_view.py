@@ -27,6 +27,7 @@ from app.domain.errors import RuleViolation
 from app.domain.files import DEFAULT_LEVEL, levels_within
 from app.services.directory import DirectoryService
 from app.services.files import FileItem, FilesService, FolderItem
+from ui.background import BackgroundCall
 from ui.dialogs.file_versions_dialog import FileVersionsDialog
 from ui.dialogs.share_folder_dialog import ShareFolderDialog
 from ui.models.file_tree_model import CONTAINER_ROLE, SHARED_ROOT, FileTreeModel
@@ -74,6 +75,8 @@ class FilesView(Page):
             button.clicked.connect(slot)
         self.offline_button.toggled.connect(self._keep_offline)
         self._conflict_id = ""
+        self._upload_queue: list[Path] = []
+        self._upload_problems: list[str] = []
         self.progress = QProgressBar(self, visible=False)
         self.error = QLabel(self, objectName="ErrorText", wordWrap=True, visible=False)
         self.conflict = QFrame(self, objectName="WarningBanner", visible=False)
@@ -136,26 +139,35 @@ class FilesView(Page):
         return self.model.row_item(rows[0].row()) if rows else None
 
     def upload_paths(self, paths: list[Path]) -> None:
-        """Copy each file into the local store and queue it; the bar counts the files, the status
-        bar the bytes sent when the sync uploads them."""
-        target = self.container()
+        """Copy each file into the local store and queue it, one after another off the UI thread
+        (a big file takes a while to hash and copy); the bar counts the files, the status bar
+        the bytes sent when the sync uploads them."""
         paths = [p for p in paths if p.is_file()]
-        if not paths or target == SHARED_ROOT:
+        if not paths or self.container() == SHARED_ROOT or self.progress.isVisible():
             return
-        files = self._files_of()
+        self._upload_queue, self._upload_problems = paths, []
         self.progress.setRange(0, len(paths))
         self.progress.setValue(0)
         self.progress.show()
-        problems = []
-        for done, path in enumerate(paths, start=1):
-            try:
-                files.upload(target, path, level=self.level.currentData())
-            except (RuleViolation, OSError) as exc:
-                problems.append(f"{path.name}：{getattr(exc, 'message', None) or exc}")
-            self.progress.setValue(done)
-        self.progress.hide()
-        self._say("\n".join(problems))
-        self._changed()
+        self._upload_next(self._files_of(), self.container(), self.level.currentData())
+
+    def _upload_next(self, files: FilesService, target: str, level: str) -> None:
+        if not self._upload_queue:
+            self.progress.hide()
+            self._say("\n".join(self._upload_problems))
+            self._changed()
+            return
+        path = self._upload_queue.pop(0)
+        call = BackgroundCall(lambda: files.upload(target, path, level=level), self)
+        call.succeeded.connect(lambda _id: self._uploaded(files, target, level, ""))
+        call.failed.connect(lambda exc: self._uploaded(files, target, level, f"{path.name}：{getattr(exc, 'message', None) or exc}"))
+        call.start()
+
+    def _uploaded(self, files: FilesService, target: str, level: str, problem: str) -> None:
+        if problem:
+            self._upload_problems.append(problem)
+        self.progress.setValue(self.progress.value() + 1)
+        self._upload_next(files, target, level)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
