@@ -27,6 +27,7 @@ from app.domain.files import (
     cabinet_owner,
     check_level,
     check_name,
+    check_quota,
     check_share,
     check_size,
     right_of,
@@ -39,7 +40,7 @@ from app.services.notices import DISMISSED_CONFLICTS_KEY
 from app.store import file_index, meta, outbox
 from app.store.blobs import LocalBlobs
 from app.store.cache import Cache
-from app.store.models import ConflictRow, FileFolderRow, FileRow, OfflineFolderRow
+from app.store.models import ConflictRow, FileFolderRow, FileQuotaRow, FileRow, OfflineFolderRow
 
 Fetch = Callable[[str, int], Path]  # (sha256, size) -> the local path, downloading if needed
 
@@ -171,6 +172,12 @@ class FilesService:
             found = [r for r in rows if query.casefold() in r.name.casefold() or r.sha256 in shas]
             return sorted((self._file(r) for r in found), key=lambda f: f.name)
 
+    def usage(self) -> tuple[int, int] | None:
+        """Bytes used by the user's unit and its limit, as of the last sync (None before it)."""
+        with self._cache.session() as s:
+            row = s.get(FileQuotaRow, self._user.unit_id)
+            return (row.used, row.limit_bytes) if row else None
+
     def conflicts(self) -> list[FileConflict]:
         """Conflict copies made of the user's edits (两处离线修改) not dismissed on this
         computer, newest first."""
@@ -218,6 +225,7 @@ class FilesService:
         check_level(level, self.clearance)
         self._need(container, WRITE)
         self._check_free(container, name)
+        self._check_quota(container, source.stat().st_size)
         file_id = _new_id()
         self._save(file_id, container, name, level, 0, source)
         return file_id
@@ -227,6 +235,7 @@ class FilesService:
         check_size(source.stat().st_size)
         row = self._row(file_id)
         self._need(row.container, WRITE)
+        self._check_quota(row.container, source.stat().st_size)
         self._save(file_id, row.container, row.name, row.level, row.version, source)
         return row.version + 1
 
@@ -350,6 +359,23 @@ class FilesService:
         taken = [f.name for f in self.folders(container) if f.id != exclude] + [f.name for f in self.files(container) if f.id != exclude]
         if any(same_name(t, name) for t in taken):
             raise RuleViolation("files.name_taken", f"该位置已有名为“{name}”的文件或文件夹。")
+
+    def _check_quota(self, container: str, size: int) -> None:
+        """Refuse here what the server would refuse for the quota, before a byte is copied or
+        sent; a unit whose figures this client does not hold is left to the server."""
+        owner = cabinet_owner(self._cabinet(container))
+        unit_id = self._user.unit_id if owner == Grantee("person", self._user.id) else owner.id if owner and owner.kind == "unit" else ""
+        with self._cache.session() as s:
+            row = s.get(FileQuotaRow, unit_id) if unit_id else None
+            if row is not None:
+                check_quota(row.used, row.limit_bytes, size)
+
+    def _cabinet(self, container: str) -> str:
+        if cabinet_owner(container):
+            return container
+        with self._cache.session() as s:
+            folder = s.get(FileFolderRow, container)
+            return folder.cabinet if folder else container
 
     def _right(self, grants: list) -> str | None:
         return right_of(self._member, [(Grantee(k, i), r) for k, i, r in grants])

@@ -23,6 +23,7 @@ from app.store.models import (
     DepartmentRow,
     DriverRow,
     FileFolderRow,
+    FileQuotaRow,
     FileRow,
     InvitationRow,
     NoticeReadRow,
@@ -256,6 +257,10 @@ def _file(_s: Session, r: RowLike) -> dict[str, Any]:
     return {"id": r.id, **{k: d[k] for k in keys}, "pending": False, "server_values": None, "version": r.version}
 
 
+def _file_quota(_s: Session, r: RowLike) -> dict[str, Any]:
+    return {"unit_id": r.id, "used": r.data["used"], "limit_bytes": r.data["limit"], "version": r.version}
+
+
 ToValues = Callable[[Session, RowLike], dict[str, Any]]
 _KINDS: dict[str, tuple[type, ToValues]] = {
     "unit": (UnitRow, _unit),
@@ -276,4 +281,5 @@ _KINDS: dict[str, tuple[type, ToValues]] = {
     "portal_todo": (PortalTodoRow, _portal_todo),
     "file_folder": (FileFolderRow, _file_folder),
     "file": (FileRow, _file),
+    "file_quota": (FileQuotaRow, _file_quota),
 }

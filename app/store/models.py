@@ -340,3 +340,13 @@ class OfflineFolderRow(Base):
 
     __tablename__ = "file_offline"
     folder_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+
+
+class FileQuotaRow(Base):
+    """How full a unit's file cabinets are (已用/上限), as the server last said."""
+
+    __tablename__ = "file_quotas"
+    unit_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    used: Mapped[int] = mapped_column(Integer)
+    limit_bytes: Mapped[int] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(Integer, default=0)

@@ -221,6 +221,12 @@ def test_a_full_quota_is_a_clear_refusal_and_nothing_is_kept(server, people, tmp
     assert zhao.files.file(file_id) is None
     shown = run_cli(server, "files", "quota", "u02")
     assert "已用 0.0 MB" in shown.stdout
+    assert zhao.files.usage() == (0, 1024 * 1024)  # the sync brought the unit's figures
+    kept = set(zhao.files.blobs.folder.rglob("*"))
+    with pytest.raises(RuleViolation) as full:  # now refused here, before a byte is copied or sent
+        zhao.files.upload(zhao.files.unit_cabinet, big, name="再传一次.bin")
+    assert full.value.code == "files.quota_full" and "空间已满" in full.value.message
+    assert sync_state.read(zhao.cache).pending == 0 and set(zhao.files.blobs.folder.rglob("*")) == kept
 
 
 def _push_raw(client, name, args):

@@ -186,6 +186,15 @@ def usage(session: Session, unit_id: str) -> tuple[int, int]:
 
 def set_quota(session: Session, unit_id: str, limit_bytes: int) -> None:
     session.merge(UnitQuotaModel(unit_id=unit_id, limit_bytes=limit_bytes))
+    session.flush()
+    publish_usage(session, unit_id)
+
+
+def publish_usage(session: Session, unit_id: str) -> None:
+    """The unit's members see how full their cabinets are, so a client refuses an upload that
+    cannot fit before sending a byte (the server still decides)."""
+    used, limit = usage(session, unit_id)
+    record(session, file_scope("unit", unit_id, FOLDER_LEVEL), "file_quota", unit_id, 1, {"used": used, "limit": limit})
 
 
 # --- folder ops ---------------------------------------------------------------------------
@@ -352,8 +361,10 @@ def _tell_conflict(session: Session, user: CurrentUser, original: FileModel, cop
 
 def _add_version(session: Session, user: CurrentUser, file: FileModel, sha: str, size: int) -> None:
     file.version += 1
-    session.add(FileVersionModel(file_id=file.id, number=file.version, sha256=sha, size=size, author_id=user.id, author_name=user.name, saved_at=time.time(), unit_id=quota_unit(session, file.cabinet)))
+    unit_id = quota_unit(session, file.cabinet)
+    session.add(FileVersionModel(file_id=file.id, number=file.version, sha256=sha, size=size, author_id=user.id, author_name=user.name, saved_at=time.time(), unit_id=unit_id))
     session.flush()
+    publish_usage(session, unit_id)
 
 
 def _check_quota(session: Session, cabinet: str, size: int) -> None:
@@ -383,8 +394,11 @@ def move_file(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict
     if quota_unit(session, cabinet) != quota_unit(session, file.cabinet):
         _check_quota(session, cabinet, _total_size(session, file.id))
         session.execute(FileVersionModel.__table__.update().where(FileVersionModel.file_id == file.id).values(unit_id=quota_unit(session, cabinet)))
+    old_unit = quota_unit(session, file.cabinet)
     file.container, file.cabinet = a.container, cabinet
     publish_file(session, file)
+    for unit_id in {old_unit, quota_unit(session, cabinet)}:
+        publish_usage(session, unit_id)
     return {"file_id": file.id}
 
 
@@ -397,7 +411,9 @@ def delete_file(session: Session, user: CurrentUser, args: dict[str, Any]) -> di
     file = _live_file(session, user, a.id)
     _need(session, user, file.container, WRITE)
     file.deleted = True
+    session.flush()
     publish_file(session, file)
+    publish_usage(session, quota_unit(session, file.cabinet))
     return {"file_id": file.id}
 
 

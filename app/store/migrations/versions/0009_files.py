@@ -1,4 +1,4 @@
-"""文件共享: folders and files the user may see, folders kept offline, and the content index
+"""文件共享: folders and files the user may see, folders kept offline, the unit's quota, and the content index
 (FTS5 with the trigram tokenizer, which finds Chinese without a word list).
 
 Revision ID: 0009
@@ -45,10 +45,17 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer, nullable=False),
     )
     op.create_table("file_offline", sa.Column("folder_id", sa.String(80), primary_key=True))
+    op.create_table(
+        "file_quotas",
+        sa.Column("unit_id", sa.String(64), primary_key=True),
+        sa.Column("used", sa.Integer, nullable=False),
+        sa.Column("limit_bytes", sa.Integer, nullable=False),
+        sa.Column("version", sa.Integer, nullable=False),
+    )
     op.execute("CREATE VIRTUAL TABLE file_text USING fts5(sha256 UNINDEXED, body, tokenize='trigram')")
 
 
 def downgrade() -> None:
     op.execute("DROP TABLE file_text")
-    for table in ("file_offline", "files", "file_folders"):
+    for table in ("file_quotas", "file_offline", "files", "file_folders"):
         op.drop_table(table)
