@@ -486,6 +486,10 @@ Will not attend: %2</source>
         <translation>文件共享</translation>
     </message>
     <message>
+        <source>Unit cabinets: %1 of %2 used</source>
+        <translation>单位文件柜：已用 %1，上限 %2</translation>
+    </message>
+    <message>
         <source>Upload files</source>
         <translation>上传文件</translation>
     </message>

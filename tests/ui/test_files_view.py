@@ -99,6 +99,13 @@ def test_a_bad_name_is_said_in_words(qtbot, view, files, monkeypatch):
     assert files.folders(files.personal_cabinet) == []
 
 
+def test_the_unit_quota_is_shown(view, files):
+    with files._cache.sessions.begin() as s:
+        apply_row(s, "file_quota", HEAD.unit_id, 1, False, {"used": 3 * 1024**3, "limit": 50 * 1024**3})
+    view.refresh()
+    assert view.usage.text() == "单位文件柜：已用 3.0 GB，上限 50.0 GB"
+
+
 def test_a_conflict_copy_is_told_until_dismissed(view, files):
     message = "“调研报告.txt”已被他人修改，您的修改已另存为“调研报告（冲突副本 陈建国 2026-11-26）.txt”，两个版本都已保留。"
     data = {"entity": "file", "entity_id": "f9", "title": "调研报告.txt", "fields": {"file": {"server": "调研报告.txt", "mine": "调研报告（冲突副本 陈建国 2026-11-26）.txt", "copy_id": "c9", "message": message}}, "at": time.time()}

@@ -31,7 +31,7 @@ from ui.background import BackgroundCall
 from ui.dialogs.file_versions_dialog import FileVersionsDialog
 from ui.dialogs.share_folder_dialog import ShareFolderDialog
 from ui.models.file_tree_model import CONTAINER_ROLE, SHARED_ROOT, FileTreeModel
-from ui.models.files_model import FilesModel
+from ui.models.files_model import FilesModel, size_text
 from ui.text import fill
 from ui.views.page import Page, page_header
 from ui.views.tables import setup_table
@@ -77,6 +77,7 @@ class FilesView(Page):
         self._conflict_id = ""
         self._upload_queue: list[Path] = []
         self._upload_problems: list[str] = []
+        self.usage = QLabel(self, objectName="Secondary")
         self.progress = QProgressBar(self, visible=False)
         self.error = QLabel(self, objectName="ErrorText", wordWrap=True, visible=False)
         self.conflict = QFrame(self, objectName="WarningBanner", visible=False)
@@ -92,6 +93,7 @@ class FilesView(Page):
         for button in (self.open_button, self.versions_button, self.rename_button, self.delete_button, self.share_button, self.offline_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        actions.addWidget(self.usage)
         layout.addLayout(actions)
         layout.addWidget(self.conflict)
         layout.addWidget(self.error)
@@ -112,6 +114,8 @@ class FilesView(Page):
         at = self.tree_model.index_of(chosen) if chosen else None
         self.tree.setCurrentIndex(at if at is not None else self.tree_model.index(0, 0))
         self._fill_levels(files.clearance)
+        usage = files.usage()
+        self.usage.setText(fill(self.tr("Unit cabinets: %1 of %2 used"), size_text(usage[0]), size_text(usage[1])) if usage else "")
         conflicts = files.conflicts()
         self._conflict_id = conflicts[0].id if conflicts else ""
         self.conflict.setVisible(bool(conflicts))
