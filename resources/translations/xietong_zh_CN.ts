@@ -470,6 +470,10 @@ Will not attend: %2</source>
         <translation>删除</translation>
     </message>
     <message>
+        <source>Classification…</source>
+        <translation>更改密级…</translation>
+    </message>
+    <message>
         <source>Share folder…</source>
         <translation>共享文件夹…</translation>
     </message>
@@ -508,6 +512,14 @@ Will not attend: %2</source>
     <message>
         <source>New name</source>
         <translation>新名称</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <source>Classification of “%1”</source>
+        <translation>“%1”的密级</translation>
     </message>
     <message>
         <source>Classification: %1</source>

@@ -91,6 +91,19 @@ def test_versions_restore_and_open(qtbot, view, files, tmp_path):
     assert view.opened == [QUrl.fromLocalFile(str(files.blobs.path(sha)))]
 
 
+def test_the_classification_is_changed_within_the_ceiling(view, files, tmp_path, monkeypatch):
+    source = tmp_path / "名单.txt"
+    source.write_text("名单", encoding="utf-8")
+    file_id = files.upload(files.unit_cabinet, source, level="内部")
+    view.refresh()
+    _select(view, files.unit_cabinet)
+    view.table.selectRow(0)
+    offered = []
+    monkeypatch.setattr("ui.views.files_view.QInputDialog.getItem", lambda _p, _t, _l, items, *a: (offered.extend(items), ("秘密", True))[1])
+    view.classify_button.click()
+    assert offered == ["公开", "内部", "秘密"] and files.file(file_id).level == "秘密"
+
+
 def test_a_bad_name_is_said_in_words(qtbot, view, files, monkeypatch):
     _select(view, files.personal_cabinet)
     monkeypatch.setattr("ui.views.files_view.QInputDialog.getText", lambda *a, **k: ("../机密", True))  # the modal input box cannot be typed into offscreen

@@ -61,6 +61,7 @@ class FilesView(Page):
         self.versions_button = QPushButton(self.tr("Versions…"), self)
         self.rename_button = QPushButton(self.tr("Rename…"), self)
         self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.classify_button = QPushButton(self.tr("Classification…"), self)
         self.share_button = QPushButton(self.tr("Share folder…"), self)
         self.offline_button = QPushButton(self.tr("Keep offline"), self, checkable=True)
         for button, slot in (
@@ -70,6 +71,7 @@ class FilesView(Page):
             (self.versions_button, self._versions),
             (self.rename_button, self._rename),
             (self.delete_button, self._delete),
+            (self.classify_button, self._classify),
             (self.share_button, self._share),
         ):
             button.clicked.connect(slot)
@@ -90,7 +92,7 @@ class FilesView(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(page_header(self.tr("Shared files"), self.search, self.level, self.new_folder_button, self.upload_button))
         actions = QHBoxLayout()
-        for button in (self.open_button, self.versions_button, self.rename_button, self.delete_button, self.share_button, self.offline_button):
+        for button in (self.open_button, self.versions_button, self.rename_button, self.classify_button, self.delete_button, self.share_button, self.offline_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.usage)
@@ -208,6 +210,16 @@ class FilesView(Page):
         if ok:
             self._try(lambda: self._files_of().rename(chosen.id, name))
 
+    def _classify(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        levels = list(levels_within(self._files_of().clearance))
+        current = levels.index(chosen.level) if chosen.level in levels else 0
+        level, ok = QInputDialog.getItem(self, self.tr("Classification"), fill(self.tr("Classification of “%1”"), chosen.name), levels, current, False)
+        if ok and level != chosen.level:
+            self._try(lambda: self._files_of().classify(chosen.id, level))
+
     def _delete(self) -> None:
         chosen = self.selected()
         if chosen is not None:
@@ -265,7 +277,7 @@ class FilesView(Page):
         chosen = self.selected()
         for button in (self.open_button, self.versions_button):
             button.setEnabled(chosen is not None)
-        for button in (self.rename_button, self.delete_button):
+        for button in (self.rename_button, self.classify_button, self.delete_button):
             button.setEnabled(chosen is not None and chosen.right == "write")
 
     def _fill_levels(self, clearance: str) -> None:
