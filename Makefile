@@ -63,6 +63,6 @@ clean:
 	rm -rf $(VENV) var build dist screenshots
 
 # Many more examples of the sync simulation (tests/simulation); failing examples are kept in
-# var/hypothesis/ and replayed first by every later run.
+# var/hypothesis/ and replayed first by every later run. tests/soak: a 2 GB file end to end.
 soak: $(STAMP)
-	XIETONG_SIM_PROFILE=soak QT_QPA_PLATFORM=offscreen $(BIN)/pytest tests/simulation $(wildcard tests/*/test_*_properties.py tests/*/*/test_*_properties.py) -q $(PYTEST_ARGS)
+	XIETONG_SIM_PROFILE=soak QT_QPA_PLATFORM=offscreen $(BIN)/pytest tests/simulation tests/soak $(wildcard tests/*/test_*_properties.py tests/*/*/test_*_properties.py) -q $(PYTEST_ARGS)

@@ -2,7 +2,7 @@
 
 import sys
 
-from bench import blob_resume, bookings, bundles, cache_open, directory_sync, documents_exchange, documents_pdf, login, startup, sync_initial, sync_push
+from bench import blob_resume, bookings, bundles, cache_open, directory_sync, documents_exchange, documents_pdf, files_transfer, login, startup, sync_initial, sync_push
 
 GROUPS = {
     "startup": startup.run,
@@ -16,6 +16,7 @@ GROUPS = {
     "docs_exchange": documents_exchange.run,
     "booking": bookings.run,
     "bundle": bundles.run,
+    "files": files_transfer.run,
 }
 
 

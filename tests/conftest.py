@@ -10,6 +10,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # No test may write to a developer's real OS keyring: sign-in through the UI code sees none here
 # (the PIN fallback); tests of the key store pass their own keyring.
 keyring.set_keyring(fail.Keyring())
+# tests/soak moves gigabytes: only `make soak` (XIETONG_SIM_PROFILE=soak) collects it.
+collect_ignore = [] if os.environ.get("XIETONG_SIM_PROFILE") == "soak" else ["soak"]
 
 
 @pytest.fixture(autouse=True)

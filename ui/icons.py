@@ -5,7 +5,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 from ui.resources_path import resource
 
-NAMES = ("app", "todo", "incoming", "outgoing", "countersign", "rooms", "vehicles", "notices", "directory", "sync")
+NAMES = ("app", "todo", "incoming", "outgoing", "countersign", "rooms", "vehicles", "notices", "files", "directory", "sync")
 
 
 def icon(name: str) -> QIcon:

@@ -9,11 +9,13 @@ from app.services.account import User
 from app.services.bookings import BookingService
 from app.services.directory import DirectoryService
 from app.services.documents import DocumentService
+from app.services.files import FilesService, local_blobs
 from app.services.notices import NoticeService
-from app.services.vehicles import VehicleService
 from app.services.todo import TodoService
+from app.services.vehicles import VehicleService
 from app.store.blobs import LocalBlobs
 from app.store.cache import Cache
+from sync.client.blobs import BlobTransfer
 from sync.client.engine import SyncEngine
 from sync.client.login import OnlineLogin, sign_in_online
 from sync.client.transport import LoginExpired, ServerRefused, ServerUnreachable, Transport
@@ -50,9 +52,9 @@ class ClientSession:
 
     @property
     def blobs(self) -> LocalBlobs:
-        """The local copy of files (公文 attachments), beside this login's cache file (not shared
-        with another login on the same computer)."""
-        return LocalBlobs(self.cache.path.with_name(f"{self.cache.path.stem}-blobs"))
+        """The local copy of files (公文 attachments, shared files) beside this login's cache, the
+        store the sync engine uploads from and downloads into."""
+        return local_blobs(self.cache)
 
     @property
     def directory(self) -> DirectoryService:
@@ -67,11 +69,17 @@ class ClientSession:
         return VehicleService(self.cache, self.user)
 
     @property
+    def files(self) -> FilesService:
+        """Offline (no login) it opens only what is kept on this computer."""
+        transfer = BlobTransfer(self.transport, self.blobs)
+        return FilesService(self.cache, self.user, transfer.download if self.online else None)
+
+    @property
     def todo(self) -> TodoService:
         return TodoService(self.notices, self.bookings, self.documents)
 
     def sync_engine(self) -> SyncEngine:
-        return SyncEngine(self.cache, self.user, self.transport, self.device_id, self.scopes, self.relogin)
+        return SyncEngine(self.cache, self.user, self.transport, self.device_id, self.scopes, self.relogin, blobs=BlobTransfer(self.transport, self.blobs))
 
     def use_signer(self, signer: Signer) -> None:
         """The key is back (unlocked again): renewals sign with it from now on."""

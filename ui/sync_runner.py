@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from app.services import sync_state
+from app.services.files import FilesService
 from sync.client.backoff import Backoff
 from sync.client.engine import SyncReport
 from sync.client.transport import LoginExpired, ServerRefused, ServerUnreachable
@@ -50,6 +51,7 @@ class _SyncWorker(QObject):
     def run(self) -> None:
         try:
             report = self._engine.sync_once(self._report_progress)
+            fetched = self._fetch_offline()
         except SyncCancelled:
             return
         except ServerUnreachable as exc:
@@ -59,7 +61,18 @@ class _SyncWorker(QObject):
         except Exception as exc:
             self.finished.emit(self._failure(exc))
             return
-        self.finished.emit(SyncOutcome(online=True, changed=_changed(report), detail=""))
+        self.finished.emit(SyncOutcome(online=True, changed=_changed(report) or fetched > 0, detail=""))
+
+    def _fetch_offline(self) -> int:
+        """After each round the files of folders kept offline come down (resumable)."""
+        transfer = self._engine.blobs
+        if transfer is None:
+            return 0
+
+        def fetch(sha: str, size: int):
+            return transfer.download(sha, size, lambda done, total: self._report_progress("download", done, total))
+
+        return FilesService(self._session.cache, self._session.user, fetch).fetch_offline()
 
     def _report_progress(self, stage: str, done: int, total: int) -> None:
         if self._cancel.is_set():

@@ -1,5 +1,6 @@
 """Sync scopes: the named slices of data one user may see (DESIGN: pull per scope by cursor)."""
 
+from app.domain.files import levels_within
 from app.domain.notices import AUDIENCE_ALL
 
 DIRECTORY = "directory"
@@ -23,3 +24,16 @@ def resource_scope(unit_id: str) -> str:
 def scopes_for(person_id: str, unit_id: str) -> list[str]:
     """Every scope a member of `unit_id` pulls."""
     return [DIRECTORY, notice_scope(AUDIENCE_ALL), notice_scope(unit_id), user_scope(person_id), resource_scope(unit_id)]
+
+
+def file_scope(kind: str, grantee_id: str, level: str) -> str:
+    """Files of one 密级 that a person, department or unit may see (文件共享); folders travel
+    in the 公开 scope of each grantee."""
+    return f"files:{kind}:{grantee_id}:{level}"
+
+
+def file_scopes_for(person_id: str, department_id: str, unit_id: str, clearance: str) -> list[str]:
+    """The file scopes of a person: their own, their department's and their unit's, at every
+    密级 up to their ceiling; nothing above it is ever pulled."""
+    grantees = (("person", person_id), ("department", department_id), ("unit", unit_id))
+    return [file_scope(kind, gid, level) for kind, gid in grantees for level in levels_within(clearance)]

@@ -11,6 +11,7 @@ from app.domain.recurrence import expand
 from app.domain.errors import RuleViolation
 from app.domain.vehicles import APPROVED, DISPATCHED, OUT, REFUSED, REQUESTED, RETURNED
 from app.services import document_ops
+from app.services import file_local_ops
 from app.services.account import User
 from app.store import outbox
 from app.store.models import BookingRow, BookingSlotRow, InvitationRow, NoticeReadRow, NoticeRow, VehicleRequestRow
@@ -147,6 +148,7 @@ EFFECTS: dict[str, LocalEffect] = {
     "vehicle.depart": _vehicle_step(lambda a: {"status": OUT, "depart_km": a["km"]}),
     "vehicle.return": _vehicle_step(lambda a: {"status": RETURNED, "return_km": a["km"]}),
     **document_ops.EFFECTS,
+    **file_local_ops.EFFECTS,
 }
 
 
@@ -176,6 +178,7 @@ def rebase(session: Session, user: User) -> None:
             setattr(stepped, name, value)
         stepped.server_values = None
     document_ops.rebase(session)
+    file_local_ops.undo(session)
     session.flush()
     session.execute(delete(NoticeReadRow).where(NoticeReadRow.pending.is_(True)))
     own_receipt = exists().where(NoticeReadRow.notice_id == NoticeRow.id, NoticeReadRow.reader_id == user.id)

@@ -24,6 +24,9 @@ from app.store.models import (
     DocumentBodyRow,
     DocumentRow,
     DriverRow,
+    FileFolderRow,
+    FileQuotaRow,
+    FileRow,
     IncomingRow,
     InvitationRow,
     NoticeReadRow,
@@ -280,6 +283,21 @@ def _reminder(_s: Session, r: RowLike) -> dict[str, Any]:
     return {"id": r.id, **{k: d[k] for k in ("incoming_id", "from_id", "from_name", "to_id", "text", "at")}, "pending": False, "version": r.version}
 
 
+def _file_folder(_s: Session, r: RowLike) -> dict[str, Any]:
+    d = r.data
+    return {"id": r.id, "cabinet": d["cabinet"], "parent_id": d["parent_id"], "name": d["name"], "grants": d["grants"], "shares": d["shares"], "pending": False, "server_values": None, "version": r.version}
+
+
+def _file(_s: Session, r: RowLike) -> dict[str, Any]:
+    d = r.data
+    keys = ("container", "cabinet", "name", "level", "sha256", "size", "saved_at", "author_name", "grants", "versions")
+    return {"id": r.id, **{k: d[k] for k in keys}, "pending": False, "server_values": None, "version": r.version}
+
+
+def _file_quota(_s: Session, r: RowLike) -> dict[str, Any]:
+    return {"unit_id": r.id, "used": r.data["used"], "limit_bytes": r.data["limit"], "version": r.version}
+
+
 ToValues = Callable[[Session, RowLike], dict[str, Any]]
 _KINDS: dict[str, tuple[type, ToValues]] = {
     "unit": (UnitRow, _unit),
@@ -303,4 +321,7 @@ _KINDS: dict[str, tuple[type, ToValues]] = {
     "incoming": (IncomingRow, _incoming),
     "document_receipt": (ReceiptRow, _receipt),
     "document_reminder": (ReminderRow, _reminder),
+    "file_folder": (FileFolderRow, _file_folder),
+    "file": (FileRow, _file),
+    "file_quota": (FileQuotaRow, _file_quota),
 }

@@ -411,3 +411,56 @@ class ReminderRow(Base):
     at: Mapped[float] = mapped_column(Float, index=True)
     pending: Mapped[bool] = mapped_column(Boolean, default=False)
     version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class FileFolderRow(Base):
+    """A folder of a file cabinet (文件柜) the user may see. `grants` are the effective rights
+    on it ([kind, id, right]); `shares` the ones given on this folder itself."""
+
+    __tablename__ = "file_folders"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    cabinet: Mapped[str] = mapped_column(String(80), index=True)
+    parent_id: Mapped[str | None] = mapped_column(String(64), index=True, nullable=True)
+    name: Mapped[str] = mapped_column(String(200))
+    grants: Mapped[list] = mapped_column(JSON, default=list)
+    shares: Mapped[list] = mapped_column(JSON, default=list)
+    pending: Mapped[bool] = mapped_column(Boolean, default=False)
+    server_values: Mapped[dict | None] = mapped_column(JSON(none_as_null=True), nullable=True, default=None)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class FileRow(Base):
+    """A shared file's current version and its history; the content is the blob `sha256`."""
+
+    __tablename__ = "files"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    container: Mapped[str] = mapped_column(String(80), index=True)
+    cabinet: Mapped[str] = mapped_column(String(80))
+    name: Mapped[str] = mapped_column(String(200))
+    level: Mapped[str] = mapped_column(String(8))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    saved_at: Mapped[float] = mapped_column(Float)
+    author_name: Mapped[str] = mapped_column(String(64))
+    grants: Mapped[list] = mapped_column(JSON, default=list)
+    versions: Mapped[list] = mapped_column(JSON, default=list)  # [{number, sha256, size, author_name, saved_at}]
+    pending: Mapped[bool] = mapped_column(Boolean, default=False)
+    server_values: Mapped[dict | None] = mapped_column(JSON(none_as_null=True), nullable=True, default=None)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class OfflineFolderRow(Base):
+    """A folder marked 保持离线 on this computer: its files' blobs are kept in the local store."""
+
+    __tablename__ = "file_offline"
+    folder_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+
+
+class FileQuotaRow(Base):
+    """How full a unit's file cabinets are (已用/上限), as the server last said."""
+
+    __tablename__ = "file_quotas"
+    unit_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    used: Mapped[int] = mapped_column(Integer)
+    limit_bytes: Mapped[int] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(Integer, default=0)

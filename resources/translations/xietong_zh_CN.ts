@@ -854,6 +854,174 @@ Will not attend: %2</source>
     </message>
 </context>
 <context>
+    <name>FileTreeModel</name>
+    <message>
+        <source>Unit cabinet</source>
+        <translation>单位文件柜</translation>
+    </message>
+    <message>
+        <source>Personal cabinet</source>
+        <translation>个人文件柜</translation>
+    </message>
+    <message>
+        <source>Shared with me</source>
+        <translation>共享给我的</translation>
+    </message>
+    <message>
+        <source> (kept offline)</source>
+        <translation>（保持离线）</translation>
+    </message>
+    <message>
+        <source> (read only)</source>
+        <translation>（只读）</translation>
+    </message>
+</context>
+<context>
+    <name>FileVersionsDialog</name>
+    <message>
+        <source>Versions of “%1”</source>
+        <translation>“%1”的历史版本</translation>
+    </message>
+    <message>
+        <source>Version %1 — %2, %3, %4</source>
+        <translation>第 %1 版 — %2，%3，%4</translation>
+    </message>
+    <message>
+        <source>Make this version the newest</source>
+        <translation>恢复为最新版本</translation>
+    </message>
+</context>
+<context>
+    <name>FilesModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Saved by</source>
+        <translation>保存人</translation>
+    </message>
+    <message>
+        <source>Saved at</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>本机已有</translation>
+    </message>
+    <message>
+        <source> (waiting to upload)</source>
+        <translation>（待上传）</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>FilesView</name>
+    <message>
+        <source>Search names and contents</source>
+        <translation>按名称和内容搜索</translation>
+    </message>
+    <message>
+        <source>Classification of files you upload</source>
+        <translation>上传文件的密级</translation>
+    </message>
+    <message>
+        <source>New folder…</source>
+        <translation>新建文件夹…</translation>
+    </message>
+    <message>
+        <source>Upload… (Ctrl+N)</source>
+        <translation>上传…（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Versions…</source>
+        <translation>历史版本…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Classification…</source>
+        <translation>更改密级…</translation>
+    </message>
+    <message>
+        <source>Share folder…</source>
+        <translation>共享文件夹…</translation>
+    </message>
+    <message>
+        <source>Keep offline</source>
+        <translation>保持离线</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>知道了</translation>
+    </message>
+    <message>
+        <source>Shared files</source>
+        <translation>文件共享</translation>
+    </message>
+    <message>
+        <source>Unit cabinets: %1 of %2 used</source>
+        <translation>单位文件柜：已用 %1，上限 %2</translation>
+    </message>
+    <message>
+        <source>Upload files</source>
+        <translation>上传文件</translation>
+    </message>
+    <message>
+        <source>New folder</source>
+        <translation>新建文件夹</translation>
+    </message>
+    <message>
+        <source>Folder name</source>
+        <translation>文件夹名称</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>New name</source>
+        <translation>新名称</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <source>Classification of “%1”</source>
+        <translation>“%1”的密级</translation>
+    </message>
+    <message>
+        <source>Classification: %1</source>
+        <translation>密级：%1</translation>
+    </message>
+</context>
+<context>
     <name>IncomingModel</name>
     <message>
         <source>Title</source>
@@ -1363,6 +1531,10 @@ When:
     <message>
         <source>Notices</source>
         <translation>通知公告</translation>
+    </message>
+    <message>
+        <source>Shared files</source>
+        <translation>文件共享</translation>
     </message>
     <message>
         <source>Directory</source>
@@ -2247,6 +2419,65 @@ When:
     </message>
 </context>
 <context>
+    <name>ShareFolderDialog</name>
+    <message>
+        <source>Share “%1”</source>
+        <translation>共享“%1”</translation>
+    </message>
+    <message>
+        <source>A unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>A department of my unit</source>
+        <translation>本单位处室</translation>
+    </message>
+    <message>
+        <source>A person of my unit</source>
+        <translation>本单位人员</translation>
+    </message>
+    <message>
+        <source>Read only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>Read and edit</source>
+        <translation>可编辑</translation>
+    </message>
+    <message>
+        <source>Withdraw the selected share</source>
+        <translation>撤销所选共享</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>共享</translation>
+    </message>
+    <message>
+        <source>Share with</source>
+        <translation>共享给</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <source>Shared now with</source>
+        <translation>当前已共享给</translation>
+    </message>
+    <message>
+        <source>read only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>read and edit</source>
+        <translation>可编辑</translation>
+    </message>
+</context>
+<context>
     <name>Smoke</name>
     <message>
         <source>Offline check</source>
@@ -2308,6 +2539,14 @@ When:
     <message>
         <source>Sending changes: %1 of %2</source>
         <translation>正在发送更改：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Uploading files: %1 of %2 MB</source>
+        <translation>正在上传文件：%1 / %2 MB</translation>
+    </message>
+    <message>
+        <source>Downloading files kept offline: %1 of %2 MB</source>
+        <translation>正在下载保持离线的文件：%1 / %2 MB</translation>
     </message>
     <message numerus="yes">
         <source>Receiving: %n row(s)</source>

@@ -1,4 +1,4 @@
-"""`xietong-server`: serve, migrate, init-demo, purge-tombstones, admin (the administrator's command), bundle (交换包)."""
+"""`xietong-server`: serve, migrate, init-demo, purge-tombstones, admin (the administrator's command), bundle (交换包), files (quotas)."""
 
 import argparse
 import logging
@@ -16,6 +16,7 @@ from sync.server.bundles import cli as bundle_cli
 from sync.server.changelog.retention import TOMBSTONE_DAYS, purge_tombstones
 from sync.server.config import ConfigError, Settings, load_settings
 from sync.server.database import Database, open_database
+from sync.server.files import cli as files_cli
 from sync.server.demo import DEMO_PIN, DEMO_USERS, DemoRefused, default_org_path, init_demo
 from sync.server.main import create_app
 from sync.server.oidc import cli as oidc_cli
@@ -163,6 +164,7 @@ def _parser() -> argparse.ArgumentParser:
     for domain in (oidc_cli, room_cli, fleet_cli):
         domain.add_commands(admin, common)
     bundle_cli.add_commands(commands, common)
+    files_cli.add_commands(commands, common)
     return parser
 
 

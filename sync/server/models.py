@@ -8,6 +8,7 @@ from sync.server.bookings.models import InvitationModel, RoomBookingModel, RoomM
 from sync.server.changelog.models import ChangeRow, SeqCounter
 from sync.server.documents.models import DocumentBodyModel, DocumentModel, IncomingModel, NumberCounterModel, ReminderModel
 from sync.server.directory.models import DepartmentModel, PersonModel, RoleModel, UnitModel
+from sync.server.files.models import FileModel, FileVersionModel, FolderModel, FolderShareModel, PublishedModel, UnitQuotaModel
 from sync.server.notices.models import NoticeModel, NoticeReadModel
 from sync.server.oidc.models import BrowserSessionModel, GrantModel, LoginTicketModel, OidcClientModel
 from sync.server.pki.models import CaCertificateModel, CertificateBindingModel, CrlModel, RevocationModel
@@ -40,11 +41,16 @@ __all__ = [
     "ReminderModel",
     "DeviceModel",
     "DriverModel",
+    "FileModel",
+    "FileVersionModel",
+    "FolderModel",
+    "FolderShareModel",
     "InvitationModel",
     "NoticeModel",
     "NoticeReadModel",
     "OidcClientModel",
     "PersonModel",
+    "PublishedModel",
     "RoleModel",
     "RoomBookingModel",
     "RoomModel",
@@ -52,6 +58,7 @@ __all__ = [
     "SeqCounter",
     "TodoModel",
     "UnitModel",
+    "UnitQuotaModel",
     "VehicleModel",
     "VehicleRequestModel",
 ]

@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption,
 from fastapi.testclient import TestClient
 from sqlalchemy import select, update
 
-from app.domain.scopes import scopes_for
+from app.domain.scopes import file_scopes_for, scopes_for
 from sync.server.audit.models import AuditEventModel
 from sync.server.auth.models import ChallengeModel
 from sync.server.main import create_app
@@ -70,7 +70,7 @@ def test_login_answers_the_user_tokens_and_what_offline_login_needs(client, toke
     answer = me.login
     user = answer.user
     assert (user.id, user.login, user.name, user.unit_id, user.unit_name, user.department_id, user.roles) == ("p1", "wangxy", "王晓燕", "u01", "市人民政府办公室", "u01-d1", ["收发员"])
-    assert answer.scopes == scopes_for("p1", "u01")
+    assert answer.scopes == scopes_for("p1", "u01") + file_scopes_for("p1", "u01-d1", "u01", "机密")
     assert answer.expires_in == 900 and answer.refresh_token
     assert abs(answer.server_time - time.time()) < 60
     assert len(answer.offline.chain) == 3 and len(answer.offline.crls) == 2  # user, user CA, root; both CAs' CRLs

@@ -9,10 +9,12 @@ from app.services.account import User
 from app.services.bookings import BookingService
 from app.services.directory import DirectoryService
 from app.services.documents import DocumentService
+from app.services.files import FilesService, local_blobs
 from app.services.notices import NoticeService
 from app.services.todos import TodoService
 from app.services.vehicles import VehicleService
 from app.store.cache import Cache, open_cache
+from sync.client.blobs import BlobTransfer
 from sync.client.engine import SyncEngine, SyncReport
 from sync.client.login import OnlineLogin, sign_in_online
 from sync.client.transport import Transport
@@ -48,6 +50,10 @@ class HeadlessClient:
         return VehicleService(self.cache, self.user)
 
     @property
+    def files(self) -> FilesService:
+        return FilesService(self.cache, self.user, self.engine.blobs.download if self.engine.blobs else None)
+
+    @property
     def todos(self) -> TodoService:
         return TodoService(self.cache)
 
@@ -73,5 +79,6 @@ def sign_in_as(transport: Transport, signer: Signer, cache_file: Path, **engine_
     """Log in with any unlocked key (a certificate from another CA, a USB key)."""
     cache = open_cache(cache_file, kept_key(cache_file))
     online = sign_in_online(transport, signer, cache, "test")
+    engine_options.setdefault("blobs", BlobTransfer(transport, local_blobs(cache)))
     engine = SyncEngine(cache, online.user, transport, online.device_id, online.scopes, online.renew, **engine_options)
     return HeadlessClient(cache, online.user, engine, transport, online)

@@ -19,10 +19,10 @@ from ui.sync_runner import SyncRunner
 from ui.views.incoming_view import IncomingView
 from ui.views.outgoing_view import OutgoingView
 
-NAV = ["待办", "收文", "发文", "会签", "会议室", "用车", "通知公告", "通讯录"]
+NAV = ["待办", "收文", "发文", "会签", "会议室", "用车", "通知公告", "文件共享", "通讯录"]
 
 
-def test_eight_entries_in_order_and_it_opens_on_todo(window):
+def test_nine_entries_in_order_and_it_opens_on_todo(window):
     assert window.nav.labels() == NAV
     assert all(not window.nav.item(row).icon().isNull() for row in range(window.nav.count()))
     assert window.current_page() is window.todo
@@ -84,7 +84,7 @@ def test_double_click_in_todo_opens_the_notice_and_marks_it_read(qtbot, cache, w
 
 
 def test_search_of_the_current_page_has_ctrl_f(qtbot, window):
-    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.directory.search.hasFocus()
 

@@ -53,5 +53,5 @@ def test_compiled_translations_change_the_words(qtbot):
         assert appearance.install_translations("zh_CN") == []
     nav = NavigationList(entries())
     qtbot.addWidget(nav)
-    assert nav.labels() == ["待办", "收文", "发文", "会签", "会议室", "用车", "通知公告", "通讯录"]
+    assert nav.labels() == ["待办", "收文", "发文", "会签", "会议室", "用车", "通知公告", "文件共享", "通讯录"]
     assert QCoreApplication.translate("TodoView", "%n item(s) waiting", "", 3) == "共 3 项待办"

@@ -1,6 +1,6 @@
 """The main window: navigation on the left (opens on 待办), the page on the right, the sync status
 below. F5 syncs now, Ctrl+F searches the current page, Ctrl+N starts something new where it applies,
-Ctrl+1…Ctrl+8 jump to a page."""
+Ctrl+1…Ctrl+9 jump to a page."""
 
 import time
 from collections.abc import Callable
@@ -22,6 +22,7 @@ from ui.sync_runner import SyncOutcome, SyncRunner
 from ui.text import fill
 from ui.views.directory_view import DirectoryView
 from ui.views.incoming_view import IncomingView
+from ui.views.files_view import FilesView
 from ui.views.notices_view import NoticesView
 from ui.views.outgoing_view import OutgoingView
 from ui.views.page import Page
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.outgoing = OutgoingView(self.tr("Outgoing documents"), session.documents, session.directory, session.user, lambda: session.signer, session.blobs)
         self.countersign = OutgoingView(self.tr("Waiting for my signature"), session.documents, session.directory, session.user,
                                         lambda: session.signer, session.blobs, waiting_only=True)
+        self.files = FilesView(lambda: session.files, session.directory, session.user.unit_id)
         self.pages: dict[str, Page] = {
             "todo": self.todo,
             "notices": self.notices,
@@ -64,6 +66,7 @@ class MainWindow(QMainWindow):
             "incoming": self.incoming,
             "outgoing": self.outgoing,
             "countersign": self.countersign,
+            "files": self.files,
         }
         self.nav = NavigationList(entries(), self)
         self.stack = QStackedWidget(self)

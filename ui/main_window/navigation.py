@@ -1,4 +1,4 @@
-"""The left navigation: eight entries in a fixed order, each an icon and a word."""
+"""The left navigation: nine entries in a fixed order, each an icon and a word."""
 
 from dataclasses import dataclass
 
@@ -27,12 +27,13 @@ def entries() -> list[NavEntry]:
         NavEntry("rooms", translate("Navigation", "Meeting rooms")),
         NavEntry("vehicles", translate("Navigation", "Vehicles")),
         NavEntry("notices", translate("Navigation", "Notices")),
+        NavEntry("files", translate("Navigation", "Shared files")),
         NavEntry("directory", translate("Navigation", "Directory")),
     ]
 
 
 class NavigationList(QListWidget):
-    """Arrow keys move between entries; Ctrl+1…Ctrl+8 are set up by the window."""
+    """Arrow keys move between entries; Ctrl+1…Ctrl+9 are set up by the window."""
 
     def __init__(self, nav: list[NavEntry], parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="NavList")

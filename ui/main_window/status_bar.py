@@ -77,6 +77,11 @@ class SyncStatusBar(QStatusBar):
             self.progress_label.setText(fill(self.tr("Sending changes: %1 of %2"), done, total))
             self.progress_bar.setRange(0, total)
             self.progress_bar.setValue(done)
+        elif stage in ("upload", "download") and total:
+            words = self.tr("Uploading files: %1 of %2 MB") if stage == "upload" else self.tr("Downloading files kept offline: %1 of %2 MB")
+            self.progress_label.setText(fill(words, done // 2**20, max(1, total // 2**20)))
+            self.progress_bar.setRange(0, 1000)
+            self.progress_bar.setValue(done * 1000 // total)
         else:
             self.progress_label.setText(self.tr("Receiving: %n row(s)", "", done))
             self.progress_bar.setRange(0, 0)

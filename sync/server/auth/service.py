@@ -14,7 +14,8 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from app.domain.scopes import scopes_for
+from app.domain.files import CLASSIFICATIONS
+from app.domain.scopes import file_scopes_for, scopes_for
 from app.identity.chain import CertificateRefused, parse_certificate, validate_login_certificate
 from app.identity.verify import verify_signature
 from sync.protocol import LoginRequest, LoginResponse, OfflineMaterial, RefreshResponse, UserInfo, login_message, normalise_audience
@@ -41,10 +42,11 @@ class CurrentUser:
     roles: tuple[str, ...]
     device_id: str
     session_id: str = ""
+    clearance: str = CLASSIFICATIONS[0]  # 密级 ceiling; 公开 unless the directory says more
 
     @property
     def scopes(self) -> list[str]:
-        return scopes_for(self.id, self.unit_id)
+        return scopes_for(self.id, self.unit_id) + file_scopes_for(self.id, self.department_id, self.unit_id, self.clearance)
 
 
 @dataclass(frozen=True)
@@ -263,7 +265,7 @@ def _b64(text: str, actor: Actor) -> bytes:
 
 
 def _current(person: PersonModel, device_id: str, session_id: str) -> CurrentUser:
-    return CurrentUser(person.id, person.login, person.name, person.unit_id, person.department_id, tuple(person.roles), device_id, session_id)
+    return CurrentUser(person.id, person.login, person.name, person.unit_id, person.department_id, tuple(person.roles), device_id, session_id, person.clearance)
 
 
 def _hash(token: str) -> str:

@@ -1,5 +1,7 @@
 """Blob read rights: a blob is readable by those who uploaded it and by the readers of any scope
-whose rows name it in their attachments (the one convention every op uses for files)."""
+whose rows name it in their attachments (the one convention every op uses for files). A version
+of a shared file (文件共享) is readable only while its file is published to one of the reader's
+scopes now: withdrawing a share or raising a 密级 withdraws the download too."""
 
 from collections.abc import Iterable
 from typing import Any
@@ -9,6 +11,9 @@ from sqlalchemy.orm import Session
 
 from sync.server.blobs.models import BlobRef, BlobUploader
 from sync.server.database import dialect_insert
+from sync.server.files import blob_rights as files
+
+FILE_SCOPE_PREFIX = "files:"
 
 
 def attachment_shas(data: dict[str, Any]) -> list[str]:
@@ -28,7 +33,10 @@ def record_uploader(session: Session, sha: str, person_id: str) -> None:
 
 
 def may_read(session: Session, sha: str, person_id: str, scopes: list[str]) -> bool:
-    by_scope = exists().where(BlobRef.sha256 == sha, BlobRef.scope.in_(scopes))
+    if files.may_read_blob(session, sha, scopes):
+        return True
+    other_scopes = [s for s in scopes if not s.startswith(FILE_SCOPE_PREFIX)]  # file scopes answer above, by current rights
+    by_scope = exists().where(BlobRef.sha256 == sha, BlobRef.scope.in_(other_scopes))
     by_upload = exists().where(BlobUploader.sha256 == sha, BlobUploader.person_id == person_id)
     return bool(session.scalar(select(or_(by_scope, by_upload))))
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 READ_BLOCK = 1024 * 1024
+EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
 
 
 class ChunkRefused(Exception):
@@ -32,6 +33,10 @@ class BlobStore:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         (folder / "partial").mkdir(parents=True, exist_ok=True)
+        # A zero-byte file cannot be sent in chunks of at least one byte: it is always held.
+        empty = self.final_path(EMPTY_SHA256)
+        empty.parent.mkdir(exist_ok=True)
+        empty.touch()
         self._lock = threading.Lock()  # one writer per server process appends at a time
 
     def final_path(self, sha: str) -> Path:

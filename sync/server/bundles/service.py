@@ -123,7 +123,7 @@ def _sender(db: Database, bundle: VerifiedBundle) -> CurrentUser:
         person = s.get(PersonModel, person_id) if person_id else None
         if person is None:
             raise refused("bundle.sender_unknown")
-        user = CurrentUser(person.id, person.login, person.name, person.unit_id, person.department_id, tuple(person.roles), str(device_id))
+        user = CurrentUser(person.id, person.login, person.name, person.unit_id, person.department_id, tuple(person.roles), str(device_id), clearance=person.clearance)
         if not sync.is_own_device(s, user, user.device_id):
             raise refused("bundle.device_not_yours")
     return user

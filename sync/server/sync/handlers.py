@@ -3,7 +3,8 @@
 from sync.server.bookings.service import OPS as BOOKING_OPS
 from sync.server.documents.service import OPS as DOCUMENT_OPS
 from sync.server.notices.service import OPS as NOTICE_OPS
+from sync.server.files.service import OPS as FILE_OPS
 from sync.server.sync.service import OpHandler
 from sync.server.vehicles.service import OPS as VEHICLE_OPS
 
-HANDLERS: dict[str, OpHandler] = {**NOTICE_OPS, **BOOKING_OPS, **VEHICLE_OPS, **DOCUMENT_OPS}
+HANDLERS: dict[str, OpHandler] = {**NOTICE_OPS, **BOOKING_OPS, **VEHICLE_OPS, **DOCUMENT_OPS, **FILE_OPS}
