@@ -1,0 +1,242 @@
+"""全文检索 and the 收文/发文 lists of 公文 in the local cache, offline.
+
+Chinese has no spaces between words, so the text is indexed by characters, not words. FTS5's
+trigram tokenizer (document_text) finds any run of three or more characters, but never a shorter
+one, and the commonest Chinese words have two characters (政务, 会签). A second, contentless
+index (document_pairs) holds every character pair of each run of letters and digits, plus the
+run's last character, so a two-character word is one token and one character is a token prefix.
+LIKE over the stored text would find them too, but reads every body in the file: see
+bench/document_search.py for both figures.
+
+Search terms are separated by spaces and must all occur (in any of title, metadata, opinions,
+body, 文号). Hits come newest first, or sorted by any list column; each carries its title and a
+snippet with the occurrences marked.
+"""
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from typing import Any
+
+from sqlalchemy import Connection, Row, Select, bindparam, delete, literal_column, select, table, text
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.store.models import DocumentIndexRow
+from app.store.paged_query import PagedQuery
+
+TEXT_FIELDS = ("title", "number", "metadata", "opinions", "body")
+LONG_FIELDS = TEXT_FIELDS[2:]  # kept only in document_text; the list shows title and number
+SNIPPET_CHARS = 80
+SNIPPET_BEFORE = 20
+TRIGRAM = 3
+_RUN = re.compile(r"[^\W_]+")  # what unicode61 keeps as one token: letters and digits
+_SORT_COLUMNS = {c: getattr(DocumentIndexRow, c) for c in ("date", "title", "number", "doc_type", "secrecy", "unit", "status")}
+_LIST_COLUMNS = (DocumentIndexRow.seq, *(getattr(DocumentIndexRow, c) for c in ("doc_id", "kind", "number", "title", "doc_type", "secrecy", "unit", "date", "status")))
+
+Db = Session | Connection
+
+
+@dataclass(frozen=True)
+class DocumentFields:
+    """What of one 公文 is listed and searched; docflow fills it from the document and its route."""
+
+    kind: str  # 收文 or 发文
+    title: str
+    number: str = ""  # 文号
+    doc_type: str = ""  # 文种: 通知, 请示, 报告, 函…
+    secrecy: str = ""  # 密级
+    unit: str = ""  # 发文机关 or 来文单位
+    date: dt.date | None = None  # 成文日期 or 收文日期
+    status: str = ""
+    metadata: str = ""  # the GB/T 33480 metadata as words (主送, 抄送, 主题词…)
+    opinions: str = ""  # 拟办、批办、会签意见
+    body: str = ""
+
+
+@dataclass(frozen=True)
+class DocumentFilters:
+    """Each set field narrows the list; dates are inclusive ISO dates."""
+
+    kind: str | None = None
+    doc_type: str | None = None
+    secrecy: str | None = None
+    unit: str | None = None
+    status: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+
+
+@dataclass(frozen=True)
+class ListedDocument:
+    doc_id: str
+    kind: str
+    number: str
+    title: str
+    doc_type: str
+    secrecy: str
+    unit: str
+    date: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Highlighted:
+    """Text with the places a search term was found, as (start, end) character offsets."""
+
+    text: str
+    spans: tuple[tuple[int, int], ...] = ()
+
+    def marked(self, start: str, end: str) -> str:
+        out, at = [], 0
+        for a, b in self.spans:
+            out += [self.text[at:a], start, self.text[a:b], end]
+            at = b
+        return "".join(out + [self.text[at:]])
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    document: ListedDocument
+    title: Highlighted
+    snippet: Highlighted  # from the first of metadata, opinions, body holding a term
+
+
+def index_document(db: Db, doc_id: str, doc: DocumentFields) -> None:
+    """Add a document to the lists and the search, or bring its entry up to date."""
+    row = {f.name: getattr(doc, f.name) for f in fields(DocumentFields) if f.name not in LONG_FIELDS}
+    row["date"] = doc.date.isoformat() if doc.date else ""
+    upsert = insert(DocumentIndexRow).values(doc_id=doc_id, **row)
+    upsert = upsert.on_conflict_do_update(index_elements=["doc_id"], set_=row).returning(DocumentIndexRow.seq)
+    seq = db.execute(upsert).scalar_one()
+    _delete_text(db, [seq])
+    values = [getattr(doc, name) for name in TEXT_FIELDS]
+    db.execute(text("INSERT INTO document_text(rowid, title, number, metadata, opinions, body) VALUES (:s, :t, :n, :m, :o, :b)"), _params(seq, values))
+    pairs = [character_pairs(v) for v in values]
+    db.execute(text("INSERT INTO document_pairs(rowid, title, number, metadata, opinions, body) VALUES (:s, :t, :n, :m, :o, :b)"), _params(seq, pairs))
+
+
+def remove_document(db: Db, doc_id: str) -> None:
+    seqs = list(db.execute(select(DocumentIndexRow.seq).where(DocumentIndexRow.doc_id == doc_id)).scalars())
+    _delete_text(db, seqs)
+    db.execute(delete(DocumentIndexRow).where(DocumentIndexRow.doc_id == doc_id))
+
+
+def search(db: Db, query: str, filters: DocumentFilters = DocumentFilters(), limit: int = 50, offset: int = 0) -> list[SearchHit]:
+    """One page of the documents holding every term of `query`, newest first."""
+    statement, terms = _search_statement(query, filters)
+    rows = db.execute(statement.order_by(DocumentIndexRow.date.desc(), DocumentIndexRow.seq.desc()).offset(offset).limit(limit)).all()
+    return _hits(db, rows, terms)
+
+
+def search_query(sessions: sessionmaker[Session], query: str, filters: DocumentFilters = DocumentFilters()) -> PagedQuery[SearchHit]:
+    """The same hits as a list a view can page through and sort by its columns."""
+    statement, terms = _search_statement(query, filters)
+    return PagedQuery(sessions, statement, _SORT_COLUMNS, DocumentIndexRow.seq, lambda db, rows: _hits(db, rows, terms), "date", True)
+
+
+def document_list(sessions: sessionmaker[Session], filters: DocumentFilters = DocumentFilters()) -> PagedQuery[ListedDocument]:
+    """收文 or 发文 (filters.kind) as a list, newest first."""
+    statement = _filtered(select(*_LIST_COLUMNS), filters)
+    return PagedQuery(sessions, statement, _SORT_COLUMNS, DocumentIndexRow.seq, lambda _db, rows: [_listed(r) for r in rows], "date", True)
+
+
+def character_pairs(value: str) -> str:
+    """政务公开 → "政务 务公 公开 开": the tokens of document_pairs."""
+    tokens: list[str] = []
+    for run in _RUN.findall(value.lower()):
+        tokens += [run[i : i + 2] for i in range(len(run) - 1)]
+        tokens.append(run[-1])
+    return " ".join(tokens)
+
+
+def search_terms(query: str) -> list[str]:
+    return list(dict.fromkeys(query.split()))
+
+
+def _search_statement(query: str, filters: DocumentFilters) -> tuple[Select[Any], list[str]]:
+    terms = search_terms(query)
+    statement = _filtered(select(*_LIST_COLUMNS), filters)
+    long = [t for t in terms if len(t) >= TRIGRAM]
+    short = [w for w in (_word(t) for t in terms if len(t) < TRIGRAM) if w]
+    if long:
+        expression = " AND ".join(_quoted(t) for t in long)
+        statement = statement.where(DocumentIndexRow.seq.in_(_matching("document_text", "long_terms", expression)))
+    if short:
+        expression = " AND ".join(_quoted(w) + ("*" if len(w) == 1 else "") for w in short)
+        statement = statement.where(DocumentIndexRow.seq.in_(_matching("document_pairs", "short_terms", expression)))
+    return statement, terms
+
+
+def _matching(fts_table: str, name: str, expression: str) -> Select[Any]:
+    condition = text(f"{fts_table} MATCH :{name}").bindparams(**{name: expression})
+    return select(literal_column("rowid")).select_from(table(fts_table)).where(condition)
+
+
+def _filtered(statement: Select[Any], filters: DocumentFilters) -> Select[Any]:
+    for name in ("kind", "doc_type", "secrecy", "unit", "status"):
+        value = getattr(filters, name)
+        if value is not None:
+            statement = statement.where(getattr(DocumentIndexRow, name) == value)
+    if filters.date_from:
+        statement = statement.where(DocumentIndexRow.date >= filters.date_from)
+    if filters.date_to:
+        statement = statement.where(DocumentIndexRow.date <= filters.date_to)
+    return statement
+
+
+def _hits(db: Db, rows: Sequence[Row[Any]], terms: list[str]) -> list[SearchHit]:
+    texts = _texts(db, [r.seq for r in rows])
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)), re.IGNORECASE) if terms else None
+    return [_hit(row, texts.get(row.seq, ("",) * len(LONG_FIELDS)), pattern) for row in rows]
+
+
+def _hit(row: Row[Any], values: Sequence[str], pattern: re.Pattern[str] | None) -> SearchHit:
+    title = Highlighted(row.title, _spans(pattern, row.title))
+    found = [v for v in values if pattern and pattern.search(v)]
+    return SearchHit(_listed(row), title, _snippet(found[0] if found else values[-1], pattern))
+
+
+def _snippet(value: str, pattern: re.Pattern[str] | None) -> Highlighted:
+    first = pattern.search(value) if pattern else None
+    start = max(0, first.start() - SNIPPET_BEFORE) if first else 0
+    window = value[start : start + SNIPPET_CHARS]
+    prefix = "…" if start else ""
+    suffix = "…" if start + SNIPPET_CHARS < len(value) else ""
+    shown = prefix + window + suffix
+    return Highlighted(shown, tuple((a + len(prefix), b + len(prefix)) for a, b in _spans(pattern, window)))
+
+
+def _spans(pattern: re.Pattern[str] | None, value: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in pattern.finditer(value)) if pattern else ()
+
+
+def _texts(db: Db, seqs: list[int]) -> dict[int, tuple[str, ...]]:
+    if not seqs:
+        return {}
+    statement = text("SELECT rowid, metadata, opinions, body FROM document_text WHERE rowid IN :seqs")
+    rows = db.execute(statement.bindparams(bindparam("seqs", expanding=True)), {"seqs": seqs})
+    return {r[0]: tuple(r[1:]) for r in rows}
+
+
+def _delete_text(db: Db, seqs: list[int]) -> None:
+    for fts_table in ("document_text", "document_pairs"):
+        for seq in seqs:
+            db.execute(text(f"DELETE FROM {fts_table} WHERE rowid = :s"), {"s": seq})
+
+
+def _listed(row: Row[Any]) -> ListedDocument:
+    return ListedDocument(row.doc_id, row.kind, row.number, row.title, row.doc_type, row.secrecy, row.unit, row.date, row.status)
+
+
+def _word(term: str) -> str:
+    return "".join(_RUN.findall(term.lower()))
+
+
+def _quoted(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _params(seq: int, values: Sequence[str]) -> dict[str, Any]:
+    return {"s": seq, **dict(zip(("t", "n", "m", "o", "b"), values))}
