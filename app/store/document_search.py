@@ -31,6 +31,7 @@ LONG_FIELDS = TEXT_FIELDS[2:]  # kept only in document_text; the list shows titl
 SNIPPET_CHARS = 80
 SNIPPET_BEFORE = 20
 TRIGRAM = 3
+CHUNK = 500
 _RUN = re.compile(r"[^\W_]+")  # what unicode61 keeps as one token: letters and digits
 _SORT_COLUMNS = {c: getattr(DocumentIndexRow, c) for c in ("date", "title", "number", "doc_type", "secrecy", "unit", "status")}
 _LIST_COLUMNS = (DocumentIndexRow.seq, *(getattr(DocumentIndexRow, c) for c in ("doc_id", "kind", "number", "title", "doc_type", "secrecy", "unit", "date", "status")))
@@ -105,16 +106,13 @@ class SearchHit:
 
 def index_document(db: Db, doc_id: str, doc: DocumentFields) -> None:
     """Add a document to the lists and the search, or bring its entry up to date."""
-    row = {f.name: getattr(doc, f.name) for f in fields(DocumentFields) if f.name not in LONG_FIELDS}
-    row["date"] = doc.date.isoformat() if doc.date else ""
-    upsert = insert(DocumentIndexRow).values(doc_id=doc_id, **row)
-    upsert = upsert.on_conflict_do_update(index_elements=["doc_id"], set_=row).returning(DocumentIndexRow.seq)
-    seq = db.execute(upsert).scalar_one()
-    _delete_text(db, [seq])
-    values = [getattr(doc, name) for name in TEXT_FIELDS]
-    db.execute(text("INSERT INTO document_text(rowid, title, number, metadata, opinions, body) VALUES (:s, :t, :n, :m, :o, :b)"), _params(seq, values))
-    pairs = [character_pairs(v) for v in values]
-    db.execute(text("INSERT INTO document_pairs(rowid, title, number, metadata, opinions, body) VALUES (:s, :t, :n, :m, :o, :b)"), _params(seq, pairs))
+    index_documents(db, [(doc_id, doc)])
+
+
+def index_documents(db: Db, docs: Sequence[tuple[str, DocumentFields]]) -> None:
+    """The same for many at once (a first sync), a few statements per chunk rather than per document."""
+    for first in range(0, len(docs), CHUNK):
+        _index_chunk(db, docs[first : first + CHUNK])
 
 
 def remove_document(db: Db, doc_id: str) -> None:
@@ -220,10 +218,34 @@ def _texts(db: Db, seqs: list[int]) -> dict[int, tuple[str, ...]]:
     return {r[0]: tuple(r[1:]) for r in rows}
 
 
+def _index_chunk(db: Db, docs: Sequence[tuple[str, DocumentFields]]) -> None:
+    ids = [doc_id for doc_id, _ in docs]
+    _delete_text(db, list(_seqs(db, ids).values()))
+    rows = [{"doc_id": doc_id, **_listed_values(doc)} for doc_id, doc in docs]
+    upsert = insert(DocumentIndexRow)
+    db.execute(upsert.on_conflict_do_update(index_elements=["doc_id"], set_={c: upsert.excluded[c] for c in rows[0] if c != "doc_id"}), rows)
+    seqs = _seqs(db, ids)
+    texts = [_params(seqs[doc_id], [getattr(doc, name) for name in TEXT_FIELDS]) for doc_id, doc in docs]
+    pairs = [{**t, **{k: character_pairs(v) for k, v in t.items() if k != "s"}} for t in texts]
+    db.execute(text("INSERT INTO document_text(rowid, title, number, metadata, opinions, body) VALUES (:s, :t, :n, :m, :o, :b)"), texts)
+    db.execute(text("INSERT INTO document_pairs(rowid, title, number, metadata, opinions, body) VALUES (:s, :t, :n, :m, :o, :b)"), pairs)
+
+
+def _listed_values(doc: DocumentFields) -> dict[str, Any]:
+    values = {f.name: getattr(doc, f.name) for f in fields(DocumentFields) if f.name not in LONG_FIELDS}
+    return {**values, "date": doc.date.isoformat() if doc.date else ""}
+
+
+def _seqs(db: Db, ids: list[str]) -> dict[str, int]:
+    rows = db.execute(select(DocumentIndexRow.doc_id, DocumentIndexRow.seq).where(DocumentIndexRow.doc_id.in_(ids)))
+    return {doc_id: seq for doc_id, seq in rows}
+
+
 def _delete_text(db: Db, seqs: list[int]) -> None:
+    if not seqs:
+        return
     for fts_table in ("document_text", "document_pairs"):
-        for seq in seqs:
-            db.execute(text(f"DELETE FROM {fts_table} WHERE rowid = :s"), {"s": seq})
+        db.execute(text(f"DELETE FROM {fts_table} WHERE rowid = :s"), [{"s": seq} for seq in seqs])
 
 
 def _listed(row: Row[Any]) -> ListedDocument:
