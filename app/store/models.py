@@ -300,12 +300,12 @@ class PortalTodoRow(Base):
 
 
 class DocumentIndexRow(Base):
-    """One 公文 as the 收文/发文 lists and search show it (0008); `seq` is also its rowid in the
-    full-text tables document_text (trigrams) and document_pairs (character pairs), which
-    app/store/document_search.py keeps beside it."""
+    """One 公文 as the 收文/发文 lists and search show it (0008); `seq` (its day, then a counter:
+    date order) is also its rowid in the full-text tables document_text (trigrams) and
+    document_pairs (character pairs), which app/store/document_search.py keeps beside it."""
 
     __tablename__ = "document_index"
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     doc_id: Mapped[str] = mapped_column(String(64), unique=True)
     kind: Mapped[str] = mapped_column(String(16))  # 收文 or 发文
     number: Mapped[str] = mapped_column(String(100))  # 文号
@@ -317,6 +317,6 @@ class DocumentIndexRow(Base):
     status: Mapped[str] = mapped_column(String(32))
 
     __table_args__ = (
-        *(Index(f"ix_document_index_kind_{c}", "kind", c) for c in ("date", "title", "number", "doc_type", "secrecy", "unit", "status")),
-        Index("ix_document_index_date", "date"),
+        Index("ix_document_index_kind", "kind"),
+        *(Index(f"ix_document_index_kind_{c}", "kind", c) for c in ("title", "number", "doc_type", "secrecy", "unit", "status")),
     )

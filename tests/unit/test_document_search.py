@@ -100,7 +100,7 @@ def test_filters_combine(shared):
     assert found(cache, "建设", DocumentFilters(secrecy="秘密")) == ["budget", "roads"]
     assert found(cache, "建设", DocumentFilters(secrecy="秘密", kind="收文")) == ["budget"]
     assert found(cache, "建设", DocumentFilters(doc_type="请示", unit="南通市交通运输局", status="签发")) == ["roads"]
-    assert found(cache, "建设", DocumentFilters(date_from="2013-01-01", date_to="2013-04-30")) == ["roads"]
+    assert found(cache, "建设", DocumentFilters(date_from=dt.date(2013, 1, 1), date_to=dt.date(2013, 3, 8))) == ["roads"]
     assert found(cache, "建设", DocumentFilters(kind="发文", doc_type="函")) == []
 
 

@@ -13,13 +13,13 @@ down_revision = "0006"
 branch_labels = None
 depends_on = None
 
-SORTED_COLUMNS = ("date", "title", "number", "doc_type", "secrecy", "unit", "status")
+SORTED_COLUMNS = ("title", "number", "doc_type", "secrecy", "unit", "status")
 
 
 def upgrade() -> None:
     op.create_table(
         "document_index",
-        sa.Column("seq", sa.Integer, primary_key=True),
+        sa.Column("seq", sa.Integer, primary_key=True, autoincrement=False),
         sa.Column("doc_id", sa.String(64), nullable=False, unique=True),
         sa.Column("kind", sa.String(16), nullable=False),
         sa.Column("number", sa.String(100), nullable=False),
@@ -31,9 +31,10 @@ def upgrade() -> None:
         sa.Column("status", sa.String(32), nullable=False),
     )
     # A list is one kind sorted by one column: (kind, column) walks in order and stops at a page.
+    # `seq` is in date order (app/store/document_search.py), so (kind) alone serves the date order.
+    op.create_index("ix_document_index_kind", "document_index", ["kind"])
     for column in SORTED_COLUMNS:
         op.create_index(f"ix_document_index_kind_{column}", "document_index", ["kind", column])
-    op.create_index("ix_document_index_date", "document_index", ["date"])
     op.execute("CREATE VIRTUAL TABLE document_text USING fts5(title, number, metadata, opinions, body, tokenize='trigram')")
     op.execute(
         "CREATE VIRTUAL TABLE document_pairs USING fts5(title, number, metadata, opinions, body, "
