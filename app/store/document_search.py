@@ -160,8 +160,7 @@ def _search(sessions: sessionmaker[Session] | None, query: str, filters: Documen
     long_query = " AND ".join(_quoted(t) for t in long)
     short_query = " AND ".join(_quoted(w) + ("*" if len(w) == 1 else "") for w in short)
     matches = [_match(name, q) for name, q in (("document_text", long_query), ("document_pairs", short_query)) if q]
-    statement = _filtered(select(*_LIST_COLUMNS), filters)
-    key = DocumentIndexRow.seq
+    statement, key = select(*_LIST_COLUMNS), DocumentIndexRow.seq
     if matches:
         # The first full-text table drives the loop in its rowid order; everything else is looked up.
         outer, condition = matches[0]
@@ -169,6 +168,7 @@ def _search(sessions: sessionmaker[Session] | None, query: str, filters: Documen
         statement = statement.select_from(outer).join(DocumentIndexRow, DocumentIndexRow.seq == key).where(condition)
         for fts, condition in matches[1:]:
             statement = statement.join(fts, fts.c.rowid == key).where(condition)
+    statement = _filtered(statement, filters, key)
     sort_columns = {**_SORT_COLUMNS, "date": key}
     return PagedQuery(sessions, statement, sort_columns, key, lambda db, rows: _hits(db, rows, terms), "date", True)
 
@@ -179,15 +179,16 @@ def _match(fts_table: str, expression: str) -> tuple[TableClause, Any]:
     return fts, text(f"{fts_table} MATCH :{fts_table}_query").bindparams(**{f"{fts_table}_query": expression})
 
 
-def _filtered(statement: Select[Any], filters: DocumentFilters) -> Select[Any]:
+def _filtered(statement: Select[Any], filters: DocumentFilters, seq: Any = DocumentIndexRow.seq) -> Select[Any]:
+    """`seq` is the column that drives the loop, so a date range narrows it, not the rows after it."""
     for name in ("kind", "doc_type", "secrecy", "unit", "status"):
         value = getattr(filters, name)
         if value is not None:
             statement = statement.where(getattr(DocumentIndexRow, name) == value)
     if filters.date_from:
-        statement = statement.where(DocumentIndexRow.seq >= _first_seq(filters.date_from))
+        statement = statement.where(seq >= _first_seq(filters.date_from))
     if filters.date_to:
-        statement = statement.where(DocumentIndexRow.seq < _first_seq(filters.date_to + dt.timedelta(days=1)))
+        statement = statement.where(seq < _first_seq(filters.date_to + dt.timedelta(days=1)))
     return statement
 
 

@@ -133,6 +133,9 @@ def test_an_update_reindexes(cache):
     assert found(cache, "河道整治") == ["roads"]
     assert found(cache, "水利") == ["roads"]
     assert _rows(cache) == (3, 3)
+    with cache.sessions.begin() as s:
+        index_document(s, "roads", DocumentFields(**{**ROADS.__dict__, "date": dt.date(2014, 1, 2)}))
+    assert found(cache, "建设") == ["roads", "budget", "plan"]  # a new date moves it in the order
 
 
 def test_a_removed_document_is_gone(cache):
