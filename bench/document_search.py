@@ -8,7 +8,7 @@ docs.search_like_2char_ms  the two-character query by LIKE over the stored text 
                            character-pair index: why that index exists
 
 Titles, bodies, metadata and opinions are sentences of the 2012 Nantong e-government plan
-(about 700 characters a document). Each figure is the median of 5 after one warm-up run.
+(about 600 characters a document). Each figure is the median of 5 after one warm-up run.
 """
 
 import datetime as dt
