@@ -41,6 +41,10 @@ _RUN = re.compile(r"[^\W_]+")  # what unicode61 keeps as one token: letters and 
 _SORT_COLUMNS = {"date": DocumentIndexRow.seq, **{c: getattr(DocumentIndexRow, c) for c in ("title", "number", "doc_type", "secrecy", "unit", "status")}}
 _LIST_COLUMNS = (DocumentIndexRow.seq, *(getattr(DocumentIndexRow, c) for c in ("doc_id", "kind", "number", "title", "doc_type", "secrecy", "unit", "date", "status")))
 
+_STORED_TEXT = text("SELECT rowid, title, number, metadata, opinions, body FROM document_text WHERE rowid IN :seqs").bindparams(
+    bindparam("seqs", expanding=True)
+)
+
 Db = Session | Connection
 
 
@@ -259,8 +263,13 @@ def _remove(db: Db, ids: list[str]) -> None:
     seqs = list(db.execute(select(DocumentIndexRow.seq).where(DocumentIndexRow.doc_id.in_(ids))).scalars())
     if not seqs:
         return
-    for fts_table in ("document_text", "document_pairs"):
-        db.execute(text(f"DELETE FROM {fts_table} WHERE rowid = :s"), [{"s": seq} for seq in seqs])
+    # document_pairs keeps no text: FTS5 forgets a row when told the tokens it indexed, which are
+    # the pairs of the text document_text still holds (so character_pairs must not change without
+    # a migration that rebuilds the index).
+    stored = db.execute(_STORED_TEXT, {"seqs": seqs}).all()
+    forget = [_params(row[0], [character_pairs(v) for v in row[1:]]) for row in stored]
+    db.execute(text("INSERT INTO document_pairs(document_pairs, rowid, title, number, metadata, opinions, body) VALUES ('delete', :s, :t, :n, :m, :o, :b)"), forget)
+    db.execute(text("DELETE FROM document_text WHERE rowid = :s"), [{"s": seq} for seq in seqs])
     db.execute(delete(DocumentIndexRow).where(DocumentIndexRow.seq.in_(seqs)))
 
 

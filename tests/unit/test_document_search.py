@@ -129,7 +129,7 @@ def test_an_update_reindexes(cache):
     with cache.sessions.begin() as s:
         index_document(s, "roads", DocumentFields(**{**ROADS.__dict__, "title": "关于报送水利建设计划的请示", "body": "用于河道整治。"}))
     assert found(cache, "交通") == []
-    assert found(cache, "公路") == []
+    assert found(cache, "公路") == [] and _in_pairs(cache, "公路") == 0
     assert found(cache, "河道整治") == ["roads"]
     assert found(cache, "水利") == ["roads"]
     assert _rows(cache) == (3, 3)
@@ -141,7 +141,7 @@ def test_an_update_reindexes(cache):
 def test_a_removed_document_is_gone(cache):
     with cache.sessions.begin() as s:
         remove_document(s, "plan")
-    assert found(cache, "政务") == []
+    assert found(cache, "政务") == [] and _in_pairs(cache, "政务") == 0
     assert found(cache, "战略决策") == []
     assert found(cache, "信息化") == ["budget"]
     assert _rows(cache) == (2, 2)
@@ -156,3 +156,9 @@ def _rows(cache):
         listed = s.execute(select(func.count()).select_from(DocumentIndexRow)).scalar_one()
         indexed = s.execute(text("SELECT count(*) FROM document_text")).scalar_one()
     return listed, indexed
+
+
+def _in_pairs(cache, word):
+    """Rows the character-pair index itself still holds for `word` (the lists would hide a stale one)."""
+    with cache.sessions() as s:
+        return s.execute(text("SELECT count(*) FROM document_pairs WHERE document_pairs MATCH :w"), {"w": word}).scalar_one()

@@ -38,7 +38,7 @@ def upgrade() -> None:
     op.execute("CREATE VIRTUAL TABLE document_text USING fts5(title, number, metadata, opinions, body, tokenize='trigram')")
     op.execute(
         "CREATE VIRTUAL TABLE document_pairs USING fts5(title, number, metadata, opinions, body, "
-        "content='', contentless_delete=1, tokenize='unicode61')"
+        "content='', tokenize='unicode61')"
     )
 
 
