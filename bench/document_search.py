@@ -21,6 +21,7 @@ from pathlib import Path
 from random import Random
 
 from sqlalchemy import text
+from sqlalchemy.orm import Session, sessionmaker
 
 from app.store.cache import open_cache
 from app.store.document_search import DocumentFields, DocumentFilters, document_list, index_documents, search
@@ -53,7 +54,7 @@ def run() -> list[tuple[str, float, str]]:
     return figures
 
 
-def fill(sessions) -> None:
+def fill(sessions: sessionmaker[Session]) -> None:
     sentences = [s for s in re.split(r"(?<=[。；])", PLAN.read_text(encoding="utf-8").replace("\u3000", "")) if len(s) > 8]
     rng = Random(2012)
     for first in range(0, DOCUMENTS, BATCH):
@@ -81,7 +82,7 @@ def _document(rng: Random, sentences: list[str], i: int) -> DocumentFields:
     )
 
 
-def _open_list(sessions) -> None:
+def _open_list(sessions: sessionmaker[Session]) -> None:
     from PySide6.QtWidgets import QApplication, QTableView
 
     from ui.models.lazy_table_model import LazyColumn, LazyTableModel
@@ -97,12 +98,12 @@ def _open_list(sessions) -> None:
     view.close()
 
 
-def _search(sessions, query: str) -> None:
+def _search(sessions: sessionmaker[Session], query: str) -> None:
     with sessions() as s:
         assert search(s, query, limit=50)
 
 
-def _like(sessions, query: str) -> None:
+def _like(sessions: sessionmaker[Session], query: str) -> None:
     with sessions() as s:
         pattern = {"p": f"%{query}%"}
         fields = " OR ".join(f"{c} LIKE :p" for c in ("title", "number", "metadata", "opinions", "body"))
