@@ -2,7 +2,7 @@
 
 import sys
 
-from bench import blob_resume, bookings, bundles, cache_open, directory_sync, documents_exchange, documents_pdf, files_transfer, login, startup, sync_initial, sync_push
+from bench import blob_resume, bookings, bundles, cache_open, directory_sync, document_search, documents_exchange, documents_pdf, files_transfer, login, startup, sync_initial, sync_push
 
 GROUPS = {
     "startup": startup.run,
@@ -17,6 +17,7 @@ GROUPS = {
     "booking": bookings.run,
     "bundle": bundles.run,
     "files": files_transfer.run,
+    "docs_search": document_search.run,
 }
 
 

@@ -464,3 +464,26 @@ class FileQuotaRow(Base):
     used: Mapped[int] = mapped_column(Integer)
     limit_bytes: Mapped[int] = mapped_column(Integer)
     version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DocumentIndexRow(Base):
+    """One 公文 as the 收文/发文 lists and search show it (cache migration 0010); `seq` (its day, then a counter:
+    date order) is also its rowid in the full-text tables document_text (trigrams) and
+    document_pairs (character pairs), which app/store/document_search.py keeps beside it."""
+
+    __tablename__ = "document_index"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    doc_id: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))  # 收文 or 发文
+    number: Mapped[str] = mapped_column(String(100))  # 文号
+    title: Mapped[str] = mapped_column(String(400))
+    doc_type: Mapped[str] = mapped_column(String(32))  # 文种
+    secrecy: Mapped[str] = mapped_column(String(16))  # 密级
+    unit: Mapped[str] = mapped_column(String(200))
+    date: Mapped[str] = mapped_column(String(10))  # ISO date, so text order is date order
+    status: Mapped[str] = mapped_column(String(32))
+
+    __table_args__ = (
+        Index("ix_document_index_kind", "kind"),
+        *(Index(f"ix_document_index_kind_{c}", "kind", c) for c in ("title", "number", "doc_type", "secrecy", "unit", "status")),
+    )

@@ -1,0 +1,294 @@
+"""全文检索 and the 收文/发文 lists of 公文 in the local cache, offline.
+
+Chinese has no spaces between words, so the text is indexed by characters, not words. FTS5's
+trigram tokenizer (document_text) finds any run of three or more characters, but never a shorter
+one, and the commonest Chinese words have two characters (政务, 会签). A second, contentless
+index (document_pairs) holds every character pair of each run of letters and digits, plus the
+run's last character, so a two-character word is one token and one character is a token prefix.
+LIKE over the stored text would find them too, but reads every body in the file: see
+bench/document_search.py for both figures.
+
+Search terms are separated by spaces and must all occur (in any of title, metadata, opinions,
+body, 文号). Hits come newest first, or sorted by any list column; each carries its title and a
+snippet with the occurrences marked.
+
+A document's `seq`, its rowid in all three tables, is its day followed by a counter, so rowid order
+is date order: newest first is FTS5 walking its index backwards and stopping at a page, whether a
+word is in 60,000 documents or in 6, instead of collecting every hit and sorting them.
+"""
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from typing import Any
+
+from sqlalchemy import Connection, Row, Select, TableClause, bindparam, column, delete, func, select, table, text
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.store.models import DocumentIndexRow
+from app.store.paged_query import PagedQuery
+
+TEXT_FIELDS = ("title", "number", "metadata", "opinions", "body")
+LONG_FIELDS = TEXT_FIELDS[2:]  # kept only in document_text; the list shows title and number
+SNIPPET_CHARS = 80
+SNIPPET_BEFORE = 20
+TRIGRAM = 3
+CHUNK = 500
+DAY_SLOTS = 1 << 20  # documents one day can hold: seq = day number * DAY_SLOTS + counter
+_RUN = re.compile(r"[^\W_]+")  # what unicode61 keeps as one token: letters and digits
+_SORT_COLUMNS = {"date": DocumentIndexRow.seq, **{c: getattr(DocumentIndexRow, c) for c in ("title", "number", "doc_type", "secrecy", "unit", "status")}}
+_LIST_COLUMNS = (DocumentIndexRow.seq, *(getattr(DocumentIndexRow, c) for c in ("doc_id", "kind", "number", "title", "doc_type", "secrecy", "unit", "date", "status")))
+
+_STORED_TEXT = text("SELECT rowid, title, number, metadata, opinions, body FROM document_text WHERE rowid IN :seqs").bindparams(
+    bindparam("seqs", expanding=True)
+)
+
+Db = Session | Connection
+
+
+@dataclass(frozen=True)
+class DocumentFields:
+    """What of one 公文 is listed and searched; docflow fills it from the document and its route."""
+
+    kind: str  # 收文 or 发文
+    title: str
+    number: str = ""  # 文号
+    doc_type: str = ""  # 文种: 通知, 请示, 报告, 函…
+    secrecy: str = ""  # 密级
+    unit: str = ""  # 发文机关 or 来文单位
+    date: dt.date | None = None  # 成文日期 or 收文日期
+    status: str = ""
+    metadata: str = ""  # the GB/T 33480 metadata as words (主送, 抄送, 主题词…)
+    opinions: str = ""  # 拟办、批办、会签意见
+    body: str = ""
+
+
+@dataclass(frozen=True)
+class DocumentFilters:
+    """Each set field narrows the list; dates are inclusive ISO dates."""
+
+    kind: str | None = None
+    doc_type: str | None = None
+    secrecy: str | None = None
+    unit: str | None = None
+    status: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class ListedDocument:
+    doc_id: str
+    kind: str
+    number: str
+    title: str
+    doc_type: str
+    secrecy: str
+    unit: str
+    date: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Highlighted:
+    """Text with the places a search term was found, as (start, end) character offsets."""
+
+    text: str
+    spans: tuple[tuple[int, int], ...] = ()
+
+    def marked(self, start: str, end: str) -> str:
+        out, at = [], 0
+        for a, b in self.spans:
+            out += [self.text[at:a], start, self.text[a:b], end]
+            at = b
+        return "".join(out + [self.text[at:]])
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    document: ListedDocument
+    title: Highlighted
+    snippet: Highlighted  # from the first of metadata, opinions, body holding a term
+
+
+def index_document(db: Db, doc_id: str, doc: DocumentFields) -> None:
+    """Add a document to the lists and the search, or bring its entry up to date."""
+    index_documents(db, [(doc_id, doc)])
+
+
+def index_documents(db: Db, docs: Sequence[tuple[str, DocumentFields]]) -> None:
+    """The same for many at once (a first sync), a few statements per chunk rather than per document."""
+    for first in range(0, len(docs), CHUNK):
+        _index_chunk(db, docs[first : first + CHUNK])
+
+
+def remove_document(db: Db, doc_id: str) -> None:
+    _remove(db, [doc_id])
+
+
+def search(db: Db, query: str, filters: DocumentFilters = DocumentFilters(), limit: int = 50, offset: int = 0) -> list[SearchHit]:
+    """One page of the documents holding every term of `query`, newest first."""
+    return _search(None, query, filters).page_in(db, offset, limit)
+
+
+def search_query(sessions: sessionmaker[Session], query: str, filters: DocumentFilters = DocumentFilters()) -> PagedQuery[SearchHit]:
+    """The same hits as a list a view can page through and sort by its columns."""
+    return _search(sessions, query, filters)
+
+
+def document_list(sessions: sessionmaker[Session], filters: DocumentFilters = DocumentFilters()) -> PagedQuery[ListedDocument]:
+    """收文 or 发文 (filters.kind) as a list, newest first."""
+    statement = _filtered(select(*_LIST_COLUMNS), filters)
+    return PagedQuery(sessions, statement, _SORT_COLUMNS, DocumentIndexRow.seq, lambda _db, rows: [_listed(r) for r in rows], "date", True)
+
+
+def character_pairs(value: str) -> str:
+    """政务公开 → "政务 务公 公开 开": the tokens of document_pairs."""
+    tokens: list[str] = []
+    for run in _RUN.findall(value.lower()):
+        tokens += [run[i : i + 2] for i in range(len(run) - 1)]
+        tokens.append(run[-1])
+    return " ".join(tokens)
+
+
+def search_terms(query: str) -> list[str]:
+    return list(dict.fromkeys(query.split()))
+
+
+def _search(sessions: sessionmaker[Session] | None, query: str, filters: DocumentFilters) -> PagedQuery[SearchHit]:
+    terms = search_terms(query)
+    long = [t for t in terms if len(t) >= TRIGRAM]
+    short = [w for w in (_word(t) for t in terms if len(t) < TRIGRAM) if w]
+    long_query = " AND ".join(_quoted(t) for t in long)
+    short_query = " AND ".join(_quoted(w) + ("*" if len(w) == 1 else "") for w in short)
+    matches = [_match(name, q) for name, q in (("document_text", long_query), ("document_pairs", short_query)) if q]
+    statement, key = select(*_LIST_COLUMNS), DocumentIndexRow.seq
+    if matches:
+        # The first full-text table drives the loop in its rowid order; everything else is looked up.
+        outer, condition = matches[0]
+        key = outer.c.rowid
+        statement = statement.select_from(outer).join(DocumentIndexRow, DocumentIndexRow.seq == key).where(condition)
+        for fts, condition in matches[1:]:
+            statement = statement.join(fts, fts.c.rowid == key).where(condition)
+    statement = _filtered(statement, filters, key)
+    sort_columns = {**_SORT_COLUMNS, "date": key}
+    return PagedQuery(sessions, statement, sort_columns, key, lambda db, rows: _hits(db, rows, terms), "date", True)
+
+
+def _match(fts_table: str, expression: str) -> tuple[TableClause, Any]:
+    """Phrases for document_text; words of document_pairs, one character as a prefix of pairs."""
+    fts = table(fts_table, column("rowid"))
+    return fts, text(f"{fts_table} MATCH :{fts_table}_query").bindparams(**{f"{fts_table}_query": expression})
+
+
+def _filtered(statement: Select[Any], filters: DocumentFilters, seq: Any = DocumentIndexRow.seq) -> Select[Any]:
+    """`seq` is the column that drives the loop, so a date range narrows it, not the rows after it."""
+    for name in ("kind", "doc_type", "secrecy", "unit", "status"):
+        value = getattr(filters, name)
+        if value is not None:
+            statement = statement.where(getattr(DocumentIndexRow, name) == value)
+    if filters.date_from:
+        statement = statement.where(seq >= _first_seq(filters.date_from))
+    if filters.date_to:
+        statement = statement.where(seq < _first_seq(filters.date_to + dt.timedelta(days=1)))
+    return statement
+
+
+def _hits(db: Db, rows: Sequence[Row[Any]], terms: list[str]) -> list[SearchHit]:
+    texts = _texts(db, [r.seq for r in rows])
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)), re.IGNORECASE) if terms else None
+    return [_hit(row, texts.get(row.seq, ("",) * len(LONG_FIELDS)), pattern) for row in rows]
+
+
+def _hit(row: Row[Any], values: Sequence[str], pattern: re.Pattern[str] | None) -> SearchHit:
+    title = Highlighted(row.title, _spans(pattern, row.title))
+    found = [v for v in values if pattern and pattern.search(v)]
+    return SearchHit(_listed(row), title, _snippet(found[0] if found else values[-1], pattern))
+
+
+def _snippet(value: str, pattern: re.Pattern[str] | None) -> Highlighted:
+    first = pattern.search(value) if pattern else None
+    start = max(0, first.start() - SNIPPET_BEFORE) if first else 0
+    window = value[start : start + SNIPPET_CHARS]
+    prefix = "…" if start else ""
+    suffix = "…" if start + SNIPPET_CHARS < len(value) else ""
+    shown = prefix + window + suffix
+    return Highlighted(shown, tuple((a + len(prefix), b + len(prefix)) for a, b in _spans(pattern, window)))
+
+
+def _spans(pattern: re.Pattern[str] | None, value: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in pattern.finditer(value)) if pattern else ()
+
+
+def _texts(db: Db, seqs: list[int]) -> dict[int, tuple[str, ...]]:
+    if not seqs:
+        return {}
+    statement = text("SELECT rowid, metadata, opinions, body FROM document_text WHERE rowid IN :seqs")
+    rows = db.execute(statement.bindparams(bindparam("seqs", expanding=True)), {"seqs": seqs})
+    return {r[0]: tuple(r[1:]) for r in rows}
+
+
+def _index_chunk(db: Db, docs: Sequence[tuple[str, DocumentFields]]) -> None:
+    # A changed date moves the document in the order, so an update is a removal and a new entry.
+    _remove(db, [doc_id for doc_id, _ in docs])
+    seqs = _new_seqs(db, [doc.date for _, doc in docs])
+    db.execute(insert(DocumentIndexRow), [{"seq": seq, "doc_id": doc_id, **_listed_values(doc)} for seq, (doc_id, doc) in zip(seqs, docs)])
+    texts = [_params(seq, [getattr(doc, name) for name in TEXT_FIELDS]) for seq, (_, doc) in zip(seqs, docs)]
+    pairs = [{**t, **{k: character_pairs(v) for k, v in t.items() if k != "s"}} for t in texts]
+    db.execute(text("INSERT INTO document_text(rowid, title, number, metadata, opinions, body) VALUES (:s, :t, :n, :m, :o, :b)"), texts)
+    db.execute(text("INSERT INTO document_pairs(rowid, title, number, metadata, opinions, body) VALUES (:s, :t, :n, :m, :o, :b)"), pairs)
+
+
+def _new_seqs(db: Db, dates: list[dt.date | None]) -> list[int]:
+    """The next free seq of each document's day, in the order given."""
+    last: dict[int, int] = {}
+    seqs = []
+    for date in dates:
+        first = _first_seq(date)
+        if first not in last:
+            taken = db.execute(select(func.max(DocumentIndexRow.seq)).where(DocumentIndexRow.seq.between(first, first + DAY_SLOTS - 1))).scalar()
+            last[first] = first - 1 if taken is None else taken
+        last[first] += 1
+        seqs.append(last[first])
+    return seqs
+
+
+def _first_seq(date: dt.date | None) -> int:
+    return (date.toordinal() if date else 0) * DAY_SLOTS
+
+
+def _remove(db: Db, ids: list[str]) -> None:
+    seqs = list(db.execute(select(DocumentIndexRow.seq).where(DocumentIndexRow.doc_id.in_(ids))).scalars())
+    if not seqs:
+        return
+    # document_pairs keeps no text: FTS5 forgets a row when told the tokens it indexed, which are
+    # the pairs of the text document_text still holds (so character_pairs must not change without
+    # a migration that rebuilds the index).
+    stored = db.execute(_STORED_TEXT, {"seqs": seqs}).all()
+    forget = [_params(row[0], [character_pairs(v) for v in row[1:]]) for row in stored]
+    db.execute(text("INSERT INTO document_pairs(document_pairs, rowid, title, number, metadata, opinions, body) VALUES ('delete', :s, :t, :n, :m, :o, :b)"), forget)
+    db.execute(text("DELETE FROM document_text WHERE rowid = :s"), [{"s": seq} for seq in seqs])
+    db.execute(delete(DocumentIndexRow).where(DocumentIndexRow.seq.in_(seqs)))
+
+
+def _listed_values(doc: DocumentFields) -> dict[str, Any]:
+    values = {f.name: getattr(doc, f.name) for f in fields(DocumentFields) if f.name not in LONG_FIELDS}
+    return {**values, "date": doc.date.isoformat() if doc.date else ""}
+
+
+def _listed(row: Row[Any]) -> ListedDocument:
+    return ListedDocument(row.doc_id, row.kind, row.number, row.title, row.doc_type, row.secrecy, row.unit, row.date, row.status)
+
+
+def _word(term: str) -> str:
+    return "".join(_RUN.findall(term.lower()))
+
+
+def _quoted(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _params(seq: int, values: Sequence[str]) -> dict[str, Any]:
+    return {"s": seq, **dict(zip(("t", "n", "m", "o", "b"), values))}
