@@ -128,6 +128,10 @@ def _vehicle_step(fields: Callable[[dict], dict]) -> LocalEffect:
     return effect
 
 
+def _shown_after_sync(_s: Session, _user: User, _args: dict, _at: float) -> None:
+    """统一授权 changes show once the server applied them: a refused grant must never look given."""
+
+
 EDITABLE = ("title", "body", "audience")
 EFFECTS: dict[str, LocalEffect] = {
     "notice.publish": _publish_notice,
@@ -144,6 +148,7 @@ EFFECTS: dict[str, LocalEffect] = {
     "vehicle.dispatch": _vehicle_step(lambda a: {"status": DISPATCHED, "vehicle_id": a["vehicle_id"], "driver_id": a["driver_id"]}),
     "vehicle.depart": _vehicle_step(lambda a: {"status": OUT, "depart_km": a["km"]}),
     "vehicle.return": _vehicle_step(lambda a: {"status": RETURNED, "return_km": a["km"]}),
+    **{name: _shown_after_sync for name in ("authz.create_role", "authz.grant", "authz.revoke", "authz.assign", "authz.unassign")},
 }
 
 

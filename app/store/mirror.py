@@ -27,8 +27,10 @@ from app.store.models import (
     NoticeRow,
     PersonRow,
     PortalTodoRow,
+    RoleGrantRow,
     RoleRow,
     RoomRow,
+    SystemRow,
     UnitRow,
     VehicleRequestRow,
     VehicleRow,
@@ -243,6 +245,15 @@ def _portal_todo(_s: Session, r: RowLike) -> dict[str, Any]:
     return {"id": r.id, **{k: d[k] for k in ("system", "title", "link", "deadline", "urgency", "updated_at")}, "version": r.version}
 
 
+def _role_grant(_s: Session, r: RowLike) -> dict[str, Any]:
+    return {"id": r.id, "role": r.data["role"], "permission": r.data["permission"], "version": r.version}
+
+
+def _system(_s: Session, r: RowLike) -> dict[str, Any]:
+    d = r.data
+    return {"id": r.id, **{k: d[k] for k in ("name", "icon", "launch_url", "unit_id")}, "roles": list(d["roles"]), "version": r.version}
+
+
 ToValues = Callable[[Session, RowLike], dict[str, Any]]
 _KINDS: dict[str, tuple[type, ToValues]] = {
     "unit": (UnitRow, _unit),
@@ -261,4 +272,6 @@ _KINDS: dict[str, tuple[type, ToValues]] = {
     "driver": (DriverRow, _driver),
     "vehicle_request": (VehicleRequestRow, _vehicle_request),
     "portal_todo": (PortalTodoRow, _portal_todo),
+    "role_grant": (RoleGrantRow, _role_grant),
+    "system": (SystemRow, _system),
 }

@@ -17,6 +17,7 @@ from sync.server.config import ConfigError, Settings, load_settings
 from sync.server.database import Database, open_database
 from sync.server.demo import DEMO_PIN, DEMO_USERS, DemoRefused, default_org_path, init_demo
 from sync.server.main import create_app
+from sync.server.authz import cli as authz_cli
 from sync.server.oidc import cli as oidc_cli
 from sync.server.pki import cli as pki_cli
 
@@ -157,7 +158,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--keep-days", type=_keep_days, default=TOMBSTONE_DAYS, help=f"保留天数（至少且默认 {TOMBSTONE_DAYS}）")
     p.set_defaults(command=run_purge)
 
-    oidc_cli.add_commands(pki_cli.add_commands(commands, common), common)
+    admin = pki_cli.add_commands(commands, common)
+    oidc_cli.add_commands(admin, common)
+    authz_cli.add_commands(admin, common)
     bundle_cli.add_commands(commands, common)
     return parser
 

@@ -17,22 +17,22 @@ from ui.main_window.main_window import MainWindow
 from ui.sync_runner import SyncRunner
 from ui.views.later_feature_view import LaterFeatureView
 
-NAV = ["待办", "收文", "发文", "会签", "会议室", "用车", "通知公告", "通讯录"]
+NAV = ["门户", "待办", "收文", "发文", "会签", "会议室", "用车", "通知公告", "通讯录"]
 
 
-def test_eight_entries_in_order_and_it_opens_on_todo(window):
+def test_nine_entries_in_order_and_it_opens_on_the_portal(window):
     assert window.nav.labels() == NAV
     assert all(not window.nav.item(row).icon().isNull() for row in range(window.nav.count()))
-    assert window.current_page() is window.todo
-    assert window.stack.currentWidget() is window.todo
+    assert window.current_page() is window.portal
+    assert window.stack.currentWidget() is window.portal
 
 
 @pytest.mark.parametrize(
     ("row", "heading"),
     [
-        (1, "发给本单位的公文将显示在这里"),
-        (2, "本单位拟制和发出的公文将显示在这里"),
-        (3, "等待您会签的公文将显示在这里"),
+        (2, "发给本单位的公文将显示在这里"),
+        (3, "本单位拟制和发出的公文将显示在这里"),
+        (4, "等待您会签的公文将显示在这里"),
     ],
 )
 def test_later_features_show_a_calm_empty_state(qtbot, window, row, heading):
@@ -63,7 +63,7 @@ def test_status_bar_says_offline_when_the_server_cannot_be_reached(qtbot, cache,
 
 
 def test_pending_count_after_publishing_offline(qtbot, window):
-    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     dialog = activated(qtbot, window.findChild(PublishNoticeDialog))
     dialog.title.setText("停电通知")
@@ -76,6 +76,7 @@ def test_pending_count_after_publishing_offline(qtbot, window):
 def test_double_click_in_todo_opens_the_notice_and_marks_it_read(qtbot, cache, window):
     add_notice(cache, "n1", OFFICE, AUDIENCE_ALL, "关于做好元旦春节期间有关工作的通知")
     window.refresh_pages()
+    window.show_page("todo")
     table = window.todo.table
     assert table.model().rowCount() == 1
     assert table.model().index(0, 0).data() == "关于做好元旦春节期间有关工作的通知"
@@ -90,7 +91,7 @@ def test_double_click_in_todo_opens_the_notice_and_marks_it_read(qtbot, cache, w
 
 
 def test_search_of_the_current_page_has_ctrl_f(qtbot, window):
-    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.directory.search.hasFocus()
 

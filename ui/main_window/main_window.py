@@ -1,11 +1,11 @@
-"""The main window: navigation on the left (opens on 待办), the page on the right, the sync status
+"""The main window: navigation on the left (opens on the 门户), the page on the right, the sync status
 below. F5 syncs now, Ctrl+F searches the current page, Ctrl+N starts something new where it applies,
-Ctrl+1…Ctrl+8 jump to a page."""
+Ctrl+1…Ctrl+9 jump to a page. Systems open from the 门户 in the system browser, signed in."""
 
 import time
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from app.services import sync_state
@@ -17,15 +17,19 @@ from ui.main_window.status_bar import SyncStatusBar
 from ui.session import ClientSession
 from ui.sync_runner import SyncOutcome, SyncRunner
 from ui.text import fill
+from sync.client.transport import LoginExpired, ServerRefused, ServerUnreachable
+from ui.views.admin_view import AdminView
 from ui.views.directory_view import DirectoryView
 from ui.views.later_feature_view import later_feature_pages
 from ui.views.notices_view import NoticesView
 from ui.views.page import Page
+from ui.views.portal_view import PortalView
 from ui.views.rooms_view import RoomsView
 from ui.views.vehicles_view import VehiclesView
 from ui.views.todo_view import TodoView
 
 NAV_WIDTH = 188
+STATUS_MESSAGE_MS = 8000
 
 
 class MainWindow(QMainWindow):
@@ -40,20 +44,24 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(fill(self.tr("Xietong — %1"), session.user.name))
         self.setWindowIcon(icon("app"))
         self.resize(1366, 768)
+        self.portal = PortalView(session.portal)
         self.todo = TodoView(session.todo)
         self.notices = NoticesView(session.notices, lambda: self._online)
         self.directory = DirectoryView(session.directory)
         self.rooms = RoomsView(session.bookings, session.directory, session.user.unit_id, lambda: self._online, int(time.time()))
         self.vehicles = VehiclesView(session.vehicles, time_format.local(time.time()).date())
+        administrator = session.authz.may_administer
         self.pages: dict[str, Page] = {
+            "portal": self.portal,
             "todo": self.todo,
             "notices": self.notices,
             "directory": self.directory,
             "rooms": self.rooms,
             "vehicles": self.vehicles,
             **later_feature_pages(),
+            **({"admin": AdminView(session.authz)} if administrator else {}),
         }
-        self.nav = NavigationList(entries(), self)
+        self.nav = NavigationList(entries(administrator), self)
         self.stack = QStackedWidget(self)
         for key in self.nav.keys:
             self.stack.addWidget(self.pages[key])
@@ -112,6 +120,8 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.todo.open_requested.connect(self._open_item)
+        self.portal.open_requested.connect(self._open_item)
+        self.portal.open_address.connect(self.open_system)
         self.status.sync_requested.connect(self._runner.sync_now)
         self._runner.started.connect(self.status.sync_started)
         self._runner.progress.connect(self.status.show_progress)
@@ -135,6 +145,21 @@ class MainWindow(QMainWindow):
             self.notices.open_notice(ref_id)
         elif kind == "invitation":
             self.open_invitation(ref_id)
+
+    def open_system(self, address: str) -> None:
+        """In the system browser, signed in through our 单点登录 while this session is unlocked.
+        Offline (or refused) the address opens plain, and the system asks for its own login."""
+        if self.locked:
+            return
+        try:
+            url = self._session.signed_in_url(address)
+        except ServerRefused as refused:
+            self.status.showMessage(fill(self.tr("Opened without single sign-on: %1"), refused.message), STATUS_MESSAGE_MS)
+            url = address
+        except (ServerUnreachable, LoginExpired):
+            self.status.showMessage(self.tr("Opened without single sign-on: the server cannot be reached."), STATUS_MESSAGE_MS)
+            url = address
+        QDesktopServices.openUrl(QUrl(url))
 
     def open_invitation(self, booking_id: str) -> InvitationDialog | None:
         found = [i for i in self._session.bookings.invitations() if i.booking_id == booking_id]

@@ -1,4 +1,5 @@
-"""The left navigation: eight entries in a fixed order, each an icon and a word."""
+"""The left navigation: the 门户 first, then the work pages in a fixed order, each an icon and a
+word; 统一授权 last, for administrators only."""
 
 from dataclasses import dataclass
 
@@ -17,9 +18,11 @@ class NavEntry:
     label: str
 
 
-def entries() -> list[NavEntry]:
+def entries(administrator: bool = False) -> list[NavEntry]:
     translate = QCoreApplication.translate
+    admin = [NavEntry("admin", translate("Navigation", "Roles"))] if administrator else []
     return [
+        NavEntry("portal", translate("Navigation", "Portal")),
         NavEntry("todo", translate("Navigation", "To do")),
         NavEntry("incoming", translate("Navigation", "Incoming")),
         NavEntry("outgoing", translate("Navigation", "Outgoing")),
@@ -28,11 +31,12 @@ def entries() -> list[NavEntry]:
         NavEntry("vehicles", translate("Navigation", "Vehicles")),
         NavEntry("notices", translate("Navigation", "Notices")),
         NavEntry("directory", translate("Navigation", "Directory")),
+        *admin,
     ]
 
 
 class NavigationList(QListWidget):
-    """Arrow keys move between entries; Ctrl+1…Ctrl+8 are set up by the window."""
+    """Arrow keys move between entries; Ctrl+1…Ctrl+9 are set up by the window."""
 
     def __init__(self, nav: list[NavEntry], parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="NavList")

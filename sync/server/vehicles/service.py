@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.authz import VEHICLE_APPROVE, VEHICLE_DISPATCH
 from app.domain.errors import RuleViolation
 from app.domain.scopes import resource_scope
 from app.domain.vehicles import (
@@ -17,18 +18,16 @@ from app.domain.vehicles import (
     REFUSED,
     REQUESTED,
     RETURNED,
-    DISPATCHER_ROLES,
     Taken,
     TripDraft,
     Vehicle,
     check_dispatch,
-    check_may_approve,
-    check_may_dispatch,
     check_mileage,
     free_vehicles,
     validate_trip,
 )
 from sync.server.auth.service import CurrentUser
+from sync.server.authz import service as authz
 from sync.server.changelog import service as changelog
 from sync.server.changelog.service import EntityChange
 from sync.server.directory.models import PersonModel
@@ -52,7 +51,7 @@ def request(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[s
 
 def approve(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[str, Any]:
     a = DecideArgs.model_validate(args)
-    check_may_approve(user.roles)
+    authz.require(session, user, VEHICLE_APPROVE)
     row = _own_unit(session, user, a.id, (REQUESTED,), "只有待审批的申请可以审批。")
     return _change(session, row, status=APPROVED)
 
@@ -63,13 +62,13 @@ def refuse(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[st
     if not a.reason.strip():
         raise RuleViolation("vehicle.reason_missing", "不批准或无法派车时，请写明原因。")
     row = _own_unit(session, user, a.id, (REQUESTED, APPROVED), "该申请已派车或已办结，不能再退回。")
-    (check_may_approve if row.status == REQUESTED else check_may_dispatch)(user.roles)
+    authz.require(session, user, VEHICLE_APPROVE if row.status == REQUESTED else VEHICLE_DISPATCH)
     return _change(session, row, status=REFUSED, reason=a.reason.strip())
 
 
 def dispatch(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[str, Any]:
     a = DispatchArgs.model_validate(args)
-    check_may_dispatch(user.roles)
+    authz.require(session, user, VEHICLE_DISPATCH)
     row = _own_unit(session, user, a.id, (APPROVED,), "只有已批准的申请可以派车。")
     car, driver = session.get(VehicleModel, a.vehicle_id), session.get(DriverModel, a.driver_id)
     if car is None or car.unit_id != user.unit_id or driver is None or driver.unit_id != user.unit_id:
@@ -85,14 +84,14 @@ def dispatch(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[
 def depart(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[str, Any]:
     a = MileageArgs.model_validate(args)
     row = _own_unit(session, user, a.id, (DISPATCHED,), "只有已派车的申请可以登记出车。")
-    _check_recorder(user, row)
+    _check_recorder(session, user, row)
     return _change(session, row, status=OUT, depart_km=a.km)
 
 
 def return_(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[str, Any]:
     a = MileageArgs.model_validate(args)
     row = _own_unit(session, user, a.id, (OUT,), "只有已出车的申请可以登记回车。")
-    _check_recorder(user, row)
+    _check_recorder(session, user, row)
     check_mileage(row.depart_km, a.km)
     return _change(session, row, status=RETURNED, return_km=a.km)
 
@@ -109,8 +108,8 @@ def add_fleet(session: Session, vehicles: list[VehicleModel], drivers: list[Driv
         changelog.record_many(session, resource_scope(unit_id), changes)
 
 
-def _check_recorder(user: CurrentUser, row: VehicleRequestModel) -> None:
-    if user.id != row.requester_id and not DISPATCHER_ROLES & set(user.roles):
+def _check_recorder(session: Session, user: CurrentUser, row: VehicleRequestModel) -> None:
+    if user.id != row.requester_id and not authz.holds(session, user, VEHICLE_DISPATCH):
         raise RuleViolation("vehicle.not_recorder", "出车、回车里程由车辆调度员或申请人登记。")
 
 
