@@ -48,11 +48,14 @@ def _change(change: Callable[[Session, argparse.Namespace], None], done: str) ->
     def command(settings: Settings, args: argparse.Namespace) -> int:
         db = open_database(settings.database_url)
         try:
-            with db.sessions.begin() as s:
-                change(s, args)
-        except RuleViolation as exc:
-            print(exc.message)
-            return 1
+            with db.sessions() as s:
+                try:  # inside the session: a RuleViolation is frozen, its traceback must stay as raised
+                    change(s, args)
+                except RuleViolation as exc:
+                    s.rollback()
+                    print(exc.message)
+                    return 1
+                s.commit()
         finally:
             db.close()
         print(done.format(**vars(args)))
