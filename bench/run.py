@@ -2,7 +2,7 @@
 
 import sys
 
-from bench import blob_resume, bookings, bundles, cache_open, directory_sync, documents_pdf, login, startup, sync_initial, sync_push
+from bench import blob_resume, bookings, bundles, cache_open, directory_sync, documents_pdf, login, portal, startup, sync_initial, sync_push
 
 GROUPS = {
     "startup": startup.run,
@@ -15,6 +15,7 @@ GROUPS = {
     "docs_pdf": documents_pdf.run,
     "booking": bookings.run,
     "bundle": bundles.run,
+    "portal": portal.run,
 }
 
 

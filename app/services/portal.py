@@ -67,7 +67,7 @@ class PortalService:
         return sorted(items, key=lambda t: (URGENCY_ORDER.get(t.urgency, 2), t.deadline is None, t.deadline or 0.0))
 
     def recent_notices(self) -> list[NoticeSummary]:
-        return NoticeService(self._cache, self._user).notices()[:RECENT_NOTICES]
+        return NoticeService(self._cache, self._user).notices(limit=RECENT_NOTICES)
 
     def meetings_today(self, now: float) -> list[Meeting]:
         """One's own bookings and the meetings one is invited to (not declined) that fall today."""
