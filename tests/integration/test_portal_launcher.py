@@ -4,6 +4,7 @@ included), and opening one goes through the client's own login ticket into the s
 where authlib's OAuth2Session (a relying party we did not write) finishes the code flow with PKCE
 without a password or PIN."""
 
+import pytest
 import requests
 from authlib.common.security import generate_token
 from authlib.integrations.requests_client import OAuth2Session
@@ -25,9 +26,16 @@ def tiles(client) -> list[tuple[str, str, str]]:
     return [(t.id, t.name, t.icon) for t in client.portal.systems()]
 
 
+# SQLite only: the same server code on PostgreSQL is covered by tests/server/test_authz.py and
+# test_oidc_code_flow.py; one more server process would cost 20 s for nothing new.
+@pytest.mark.parametrize("exchange_server", ["sqlite"], indirect=True)
 def test_the_launcher_lists_what_the_roles_may_see_and_opens_it_signed_in(exchange_server, capsys, tmp_path):
     secret = admin(exchange_server, capsys, "oidc-client", "add", "docs", "--name", "公文系统", "--redirect-uri", CALLBACK, "--icon", "incoming", "--launch-url", "https://docs.example.test/home", "--unit", "u01")
     admin(exchange_server, capsys, "oidc-client", "add", "cars", "--name", "车辆管理系统", "--redirect-uri", "https://cars.example.test/cb", "--role", "办公室主任")
+    browser = requests.Session()
+    browser.verify, browser.trust_env = exchange_server.ca_file, False
+    rp = OAuth2Session("docs", secret, scope="openid profile", redirect_uri=CALLBACK, code_challenge_method="S256")
+    rp.verify, rp.trust_env = exchange_server.ca_file, False
     people = {login: sign_in(exchange_server.url, exchange_server.ca_file, exchange_server.tokens_dir, login, tmp_path / f"{login}.sqlite") for login in ("wangxy", "chenjg", "zhaoli")}
     try:
         assert tiles(people["chenjg"]) == [("docs", "公文系统", "incoming"), ("cars", "车辆管理系统", "")]
@@ -40,14 +48,10 @@ def test_the_launcher_lists_what_the_roles_may_see_and_opens_it_signed_in(exchan
         assert [t[0] for t in tiles(people["wangxy"])] == ["docs"]
 
         [docs] = [t for t in people["wangxy"].portal.systems() if t.id == "docs"]
-        browser = requests.Session()
-        browser.verify, browser.trust_env = exchange_server.ca_file, False
         landed = browser.get(people["wangxy"].transport.sso_ticket(docs.address).url, allow_redirects=False, timeout=10)
         assert (landed.status_code, landed.headers["Location"]) == (303, "https://docs.example.test/home")
 
         # At its home page the system sends the browser to our provider, as any OIDC system does.
-        rp = OAuth2Session("docs", secret, scope="openid profile", redirect_uri=CALLBACK, code_challenge_method="S256")
-        rp.verify, rp.trust_env = exchange_server.ca_file, False
         verifier = generate_token(64)
         url, state = rp.create_authorization_url(exchange_server.url + "/oidc/authorize", code_verifier=verifier)
         answer = browser.get(url, allow_redirects=False, timeout=10)
@@ -62,3 +66,4 @@ def test_the_launcher_lists_what_the_roles_may_see_and_opens_it_signed_in(exchan
     finally:
         for client in people.values():
             client.close()
+        browser.close(), rp.close()  # no keep-alive connection holds the server's shutdown

@@ -1,6 +1,6 @@
 """统一授权 on the server, on SQLite and PostgreSQL: `xietong-server admin role` grants and revokes
 and the very next op follows; a grant for one room covers that room only; administrators change
-roles through ops the server checks again; every change reaches the clients' directory scope."""
+roles through ops the server checks again (people of their own unit only); every change reaches the clients' directory scope."""
 
 import uuid
 
@@ -81,6 +81,8 @@ def test_roles_change_through_ops_only_an_administrator_may_push(deployment):
         assert answer(head.push(("authz.assign", {"role": "值班员", "person_id": "liming"})))["status"] == "applied"
         unknown = answer(head.push(("authz.grant", {"role": "值班员", "permission": "everything"})))
         assert (unknown["status"], unknown["code"]) == ("rejected", "authz.unknown_permission")
+        elsewhere = answer(head.push(("authz.assign", {"role": "值班员", "person_id": "zhouqiang"})))
+        assert (elsewhere["status"], elsewhere["code"]) == ("rejected", "authz.other_unit")
         [me] = [r["data"] for r in staff.pull_all(DIRECTORY) if r["entity"] == "person" and r["id"] == staff.login.user.id]
         assert "值班员" in me["roles"]
         assert grants_seen(staff)["值班员|vehicle.approve"] is True

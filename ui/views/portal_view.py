@@ -3,6 +3,7 @@ opens it: ours here, another system's in the browser); on the right the launcher
 intranet systems, recent notices, and today's meetings and cars."""
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QListView, QListWidget, QListWidgetItem, QTableView, QVBoxLayout, QWidget
@@ -27,7 +28,7 @@ class PortalView(Page):
     open_requested = Signal(str, str)  # one of our 待办: kind, id
     open_address = Signal(str)  # a system's address, to open signed in (单点登录)
 
-    def __init__(self, portal: PortalService, clock=time.time) -> None:
+    def __init__(self, portal: PortalService, clock: Callable[[], float] = time.time) -> None:
         super().__init__()
         self._portal, self._clock = portal, clock
         self._model = PortalTodoModel(self)

@@ -12,6 +12,7 @@ from app.domain import authz
 from app.domain.authz import AUTHZ_MANAGE, SYSTEM_SEE
 from app.domain.errors import RuleViolation
 from app.domain.scopes import DIRECTORY
+from sync.server.auth.service import CurrentUser
 from sync.server.authz.models import RoleGrantModel
 from sync.server.authz.schemas import GrantArgs, MemberArgs, RoleArgs
 from sync.server.changelog.service import EntityChange, record_many
@@ -55,6 +56,8 @@ def grants(session: Session) -> list[tuple[str, str]]:
 
 
 def create_role(session: Session, name: str, description: str) -> None:
+    if not name.strip():
+        raise RuleViolation("authz.role_missing", "请填写角色名称。")
     if session.get(RoleModel, name) is not None:
         raise RuleViolation("authz.role_exists", f"已有名为 {name} 的角色。")
     directory.add_roles(session, {name: description})
@@ -135,6 +138,12 @@ def _person(session: Session, person_id: str) -> PersonModel:
     return found
 
 
+def _check_own_unit(session: Session, user: CurrentUser, person_id: str) -> None:
+    """From a client an administrator gives roles to the people of their own unit; IT's command line to anyone."""
+    if _person(session, person_id).unit_id != user.unit_id:
+        raise RuleViolation("authz.other_unit", "只能调整本单位人员的角色。")
+
+
 def _system(session: Session, client_id: str) -> OidcClientModel:
     found = session.get(OidcClientModel, client_id)
     if found is None:
@@ -163,16 +172,18 @@ def _op_revoke(session: Session, user: HasRoles, args: dict[str, Any]) -> dict[s
     return {"role": a.role, "permission": a.permission}
 
 
-def _op_assign(session: Session, user: HasRoles, args: dict[str, Any]) -> dict[str, Any]:
+def _op_assign(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[str, Any]:
     a = MemberArgs.model_validate(args)
     require(session, user, AUTHZ_MANAGE)
+    _check_own_unit(session, user, a.person_id)
     assign(session, a.role, a.person_id)
     return {"role": a.role, "person_id": a.person_id}
 
 
-def _op_unassign(session: Session, user: HasRoles, args: dict[str, Any]) -> dict[str, Any]:
+def _op_unassign(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[str, Any]:
     a = MemberArgs.model_validate(args)
     require(session, user, AUTHZ_MANAGE)
+    _check_own_unit(session, user, a.person_id)
     unassign(session, a.role, a.person_id)
     return {"role": a.role, "person_id": a.person_id}
 
