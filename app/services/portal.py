@@ -28,7 +28,7 @@ URGENCY_OF_OURS = {"特急": "very_urgent", "加急": "urgent"}
 
 
 @dataclass(frozen=True)
-class PortalTodo:
+class WaitingItem:
     kind: str  # our kinds ("notice", "invitation", …) or SYSTEM_KIND
     ref_id: str
     title: str
@@ -60,10 +60,10 @@ class PortalService:
         self._user = user
         self._ours = ours
 
-    def todos(self) -> list[PortalTodo]:
+    def todos(self) -> list[WaitingItem]:
         """Ours and the other systems', the most urgent first, then the nearest deadline."""
-        items = [PortalTodo(t.kind, t.ref_id, t.title, t.source, t.deadline, URGENCY_OF_OURS.get(t.urgency, "normal"), "") for t in self._ours.items()]
-        items += [PortalTodo(SYSTEM_KIND, t.id, t.title, t.system, t.deadline, t.urgency, t.link) for t in OtherSystemsTodos(self._cache).from_other_systems()]
+        items = [WaitingItem(t.kind, t.ref_id, t.title, t.source, t.deadline, URGENCY_OF_OURS.get(t.urgency, "normal"), "") for t in self._ours.items()]
+        items += [WaitingItem(SYSTEM_KIND, t.id, t.title, t.system, t.deadline, t.urgency, t.link) for t in OtherSystemsTodos(self._cache).from_other_systems()]
         return sorted(items, key=lambda t: (URGENCY_ORDER.get(t.urgency, 2), t.deadline is None, t.deadline or 0.0))
 
     def recent_notices(self) -> list[NoticeSummary]:

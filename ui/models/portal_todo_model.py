@@ -3,7 +3,7 @@
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from app.domain.directory import pinyin_initials
-from app.services.portal import SYSTEM_KIND, PortalTodo
+from app.services.portal import SYSTEM_KIND, WaitingItem
 from ui import time_format
 from ui.models.list_table_model import Index, ListTableModel
 from ui.models.roles import ID_ROLE, SEARCH_ROLE, SORT_ROLE
@@ -19,7 +19,7 @@ def urgency_text(urgency: str) -> str:
     return labels.get(urgency, "")
 
 
-class PortalTodoModel(ListTableModel[PortalTodo]):
+class PortalTodoModel(ListTableModel[WaitingItem]):
     TITLE, SOURCE, DEADLINE, URGENCY = range(4)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -42,7 +42,7 @@ class PortalTodoModel(ListTableModel[PortalTodo]):
             return URGENT_COLOUR
         return None
 
-    def _text(self, item: PortalTodo, column: int) -> str:
+    def _text(self, item: WaitingItem, column: int) -> str:
         if column == self.TITLE:
             return item.title
         if column == self.SOURCE:
@@ -51,7 +51,7 @@ class PortalTodoModel(ListTableModel[PortalTodo]):
             return time_format.date_time(item.deadline) if item.deadline else ""
         return urgency_text(item.urgency)
 
-    def _source(self, item: PortalTodo) -> str:
+    def _source(self, item: WaitingItem) -> str:
         if item.kind == SYSTEM_KIND:
             return item.source
         if item.kind == "notice":
