@@ -63,6 +63,10 @@ def test_the_launcher_lists_what_the_roles_may_see_and_opens_it_signed_in(exchan
         cars = rp.create_authorization_url(exchange_server.url + "/oidc/authorize", code_verifier=generate_token(64))[0].replace("client_id=docs", "client_id=cars")
         refused = browser.get(cars.replace(CALLBACK.replace(":", "%3A").replace("/", "%2F"), "https%3A%2F%2Fcars.example.test%2Fcb"), allow_redirects=False, timeout=10)
         assert "error=access_denied" in refused.headers["Location"]  # not in the launcher, not let in either
+
+        admin(exchange_server, capsys, "oidc-client", "set", "docs", "--icon", "outgoing", "--unit", "u02")
+        assert tiles(people["wangxy"]) == []  # moved to another unit's launcher
+        assert tiles(people["zhaoli"]) == [("docs", "公文系统", "outgoing")]
     finally:
         for client in people.values():
             client.close()

@@ -35,7 +35,7 @@ def add_commands(admin: argparse._SubParsersAction, common: argparse.ArgumentPar
 
 
 def _launcher_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--icon", help="门户中显示的图标名称，如 documents、vehicles、mail（默认通用图标）")
+    p.add_argument("--icon", help="门户中显示的图标名称：incoming、outgoing、countersign、rooms、vehicles、notices、directory（默认通用图标）")
     p.add_argument("--launch-url", help="门户中打开的地址（默认第一个回调地址的站点首页）")
     p.add_argument("--unit", dest="unit_id", help="只在该单位的门户中显示（单位编号；默认所有单位）")
 

@@ -34,10 +34,15 @@ def add(session: Session, client_id: str, name: str, redirect_uris: list[str], a
         raise ClientRefused(f"已有编号为 {client_id} 的系统。")
     for uri in redirect_uris:
         _check_address(uri, "回调地址")
+    shown = launcher or Launcher()
+    _check_launcher(session, shown)
     secret = secrets.token_urlsafe(32)
-    client = OidcClientModel(client_id=client_id, name=name, secret_hash=_hash(secret), redirect_uris=redirect_uris, allowed_roles=allowed_roles, created_at=now)
+    client = OidcClientModel(
+        client_id=client_id, name=name, secret_hash=_hash(secret), redirect_uris=redirect_uris, allowed_roles=allowed_roles, created_at=now,
+        icon=shown.icon or "", launch_url=shown.launch_url or "", unit_id=shown.unit_id or "",
+    )  # fmt: skip
     session.add(client)
-    change_launcher(session, client_id, launcher or Launcher())
+    catalogue.publish(session, client)
     return secret
 
 
@@ -46,19 +51,12 @@ def change_launcher(session: Session, client_id: str, launcher: Launcher) -> Non
     client = session.get(OidcClientModel, client_id)
     if client is None:
         raise ClientRefused(f"没有编号为 {client_id} 的系统。")
-    if launcher.launch_url:
-        _check_address(launcher.launch_url, "系统地址")
-    if launcher.unit_id and not directory.unit_exists(session, launcher.unit_id):
-        raise ClientRefused(f"没有编号为 {launcher.unit_id} 的单位。")
-    if launcher.unit_id is not None and client.unit_id is not None and launcher.unit_id != client.unit_id:
+    _check_launcher(session, launcher)
+    if launcher.unit_id is not None and launcher.unit_id != client.unit_id:
         catalogue.publish(session, client, deleted=True)  # gone from the old unit's launchers
     for field in ("icon", "launch_url", "unit_id"):
-        value = getattr(launcher, field)
-        if value is not None:
-            setattr(client, field, value)
-        elif getattr(client, field) is None:
-            setattr(client, field, "")
-    session.flush()
+        if getattr(launcher, field) is not None:
+            setattr(client, field, getattr(launcher, field))
     catalogue.publish(session, client)
 
 
@@ -86,6 +84,13 @@ def authenticated(session: Session, client_id: str, secret: str) -> OidcClientMo
 
 def registered(session: Session, client_id: str) -> OidcClientModel:
     return session.get_one(OidcClientModel, client_id)
+
+
+def _check_launcher(session: Session, launcher: Launcher) -> None:
+    if launcher.launch_url:
+        _check_address(launcher.launch_url, "系统地址")
+    if launcher.unit_id and not directory.unit_exists(session, launcher.unit_id):
+        raise ClientRefused(f"没有编号为 {launcher.unit_id} 的单位。")
 
 
 def _check_address(uri: str, what: str) -> None:
