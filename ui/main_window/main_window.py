@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from app.services import sync_state
+from sync.client.transport import LoginExpired, ServerRefused, ServerUnreachable
 from ui import time_format
 from ui.dialogs.invitation_dialog import InvitationDialog
 from ui.icons import icon
@@ -17,7 +18,6 @@ from ui.main_window.status_bar import SyncStatusBar
 from ui.session import ClientSession
 from ui.sync_runner import SyncOutcome, SyncRunner
 from ui.text import fill
-from sync.client.transport import LoginExpired, ServerRefused, ServerUnreachable
 from ui.views.admin_view import AdminView
 from ui.views.directory_view import DirectoryView
 from ui.views.later_feature_view import later_feature_pages
