@@ -2,6 +2,7 @@
 below. F5 syncs now, Ctrl+F searches the current page, Ctrl+N starts something new where it applies,
 Ctrl+1…Ctrl+9 jump to a page. Systems open from the 门户 in the system browser, signed in."""
 
+import logging
 import time
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, 
 from app.services import sync_state
 from sync.client.transport import LoginExpired, ServerRefused, ServerUnreachable
 from ui import time_format
+from ui.background import BackgroundCall
 from ui.dialogs.invitation_dialog import InvitationDialog
 from ui.icons import icon
 from ui.main_window.navigation import NavigationList, entries
@@ -28,6 +30,7 @@ from ui.views.rooms_view import RoomsView
 from ui.views.vehicles_view import VehiclesView
 from ui.views.todo_view import TodoView
 
+log = logging.getLogger(__name__)
 NAV_WIDTH = 188
 STATUS_MESSAGE_MS = 8000
 
@@ -147,18 +150,27 @@ class MainWindow(QMainWindow):
             self.open_invitation(ref_id)
 
     def open_system(self, address: str) -> None:
-        """In the system browser, signed in through our 单点登录 while this session is unlocked.
-        Offline (or refused) the address opens plain, and the system asks for its own login."""
+        """In the system browser, signed in through our 单点登录 while this session is unlocked;
+        the login ticket is asked off the UI thread. Offline (or refused) the address opens plain,
+        and the system asks for its own login."""
         if self.locked:
             return
-        try:
-            url = self._session.signed_in_url(address)
-        except ServerRefused as refused:
-            self.status.showMessage(fill(self.tr("Opened without single sign-on: %1"), refused.message), STATUS_MESSAGE_MS)
-            url = address
-        except (ServerUnreachable, LoginExpired):
-            self.status.showMessage(self.tr("Opened without single sign-on: the server cannot be reached."), STATUS_MESSAGE_MS)
-            url = address
+        call = BackgroundCall(lambda: self._session.signed_in_url(address), self)
+        call.succeeded.connect(lambda url: self._browse(call, url))
+        call.failed.connect(lambda exc: self._browse(call, address, self._without_sso(exc)))
+        call.start()
+
+    def _without_sso(self, exc: Exception) -> str:
+        if isinstance(exc, ServerRefused):
+            return fill(self.tr("Opened without single sign-on: %1"), exc.message)
+        if not isinstance(exc, (ServerUnreachable, LoginExpired)):
+            log.warning("single sign-on ticket failed", exc_info=exc)
+        return self.tr("Opened without single sign-on: the server cannot be reached.")
+
+    def _browse(self, call: BackgroundCall, url: str, note: str = "") -> None:
+        call.deleteLater()
+        if note:
+            self.status.showMessage(note, STATUS_MESSAGE_MS)
         QDesktopServices.openUrl(QUrl(url))
 
     def open_invitation(self, booking_id: str) -> InvitationDialog | None:
