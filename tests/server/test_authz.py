@@ -3,11 +3,36 @@ and the very next op follows; a grant for one room covers that room only; admini
 roles through ops the server checks again (people of their own unit only); every change reaches the clients' directory scope."""
 
 import uuid
+from collections.abc import Iterator
+from contextlib import ExitStack
+
+import pytest
+from fastapi.testclient import TestClient
 
 from app.domain.scopes import DIRECTORY
 from sync.server.cli import run
+from sync.server.database import open_database
+from sync.server.demo import default_org_path, init_demo
+from sync.server.main import create_app
+from tests.server.conftest import DEMO_PEOPLE, Deployment, inprocess_settings
 from tests.server.helpers import log_in
 from tests.support.bookings import answer, booking, day_at
+from tests.support.postgres import BACKENDS, fresh_database
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def deployment(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]:
+    """A deployment of this module's own: the roles made here must not show in the shared one."""
+    folder = tmp_path_factory.mktemp(f"authz-{request.param}")
+    with ExitStack() as stack:
+        url = f"sqlite:///{folder / 'server.db'}" if request.param == "sqlite" else stack.enter_context(fresh_database())
+        db = open_database(url)
+        try:
+            init_demo(db, people=DEMO_PEOPLE, tokens_dir=folder / "tokens", org_path=default_org_path(), reset=True, pki_dir=folder / "pki")
+        finally:
+            db.close()
+        with TestClient(create_app(inprocess_settings(url, folder))) as client:
+            yield Deployment(url, folder / "tokens", client)
 
 
 def admin(deployment, *args: str) -> None:
