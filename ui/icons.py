@@ -5,11 +5,16 @@ from PySide6.QtSvg import QSvgRenderer
 
 from ui.resources_path import resource
 
-NAMES = ("app", "todo", "incoming", "outgoing", "countersign", "rooms", "vehicles", "notices", "files", "directory", "sync")
+NAMES = ("app", "portal", "admin", "system", "todo", "incoming", "outgoing", "countersign", "rooms", "vehicles", "notices", "files", "directory", "sync")
 
 
 def icon(name: str) -> QIcon:
     return QIcon(str(resource("icons", f"{name}.svg")))
+
+
+def system_icon(name: str) -> QIcon:
+    """A launcher tile's icon: the registered name where we ship it, else the generic one."""
+    return icon(name if name in NAMES else "system")
 
 
 def missing() -> list[str]:

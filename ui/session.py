@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from app.identity.signer import KeyHolder, Signer
 from app.services.account import User
+from app.services.authz import AuthzService
+from app.services.portal import PortalService
 from app.services.bookings import BookingService
 from app.services.directory import DirectoryService
 from app.services.documents import DocumentService
@@ -77,6 +79,24 @@ class ClientSession:
     @property
     def todo(self) -> TodoService:
         return TodoService(self.notices, self.bookings, self.documents)
+
+    @property
+    def authz(self) -> AuthzService:
+        return AuthzService(self.cache, self.user)
+
+    @property
+    def portal(self) -> PortalService:
+        return PortalService(self.cache, self.user, self.todo)
+
+    def signed_in_url(self, address: str) -> str:
+        """Where the system browser goes to open `address` signed in as this user (单点登录):
+        a one-use login ticket from the server, asked with this session's login (renewed if
+        it expired). Raises ServerUnreachable offline, ServerRefused for an unregistered address."""
+        try:
+            return self.transport.sso_ticket(address).url
+        except LoginExpired:
+            self.relogin()
+            return self.transport.sso_ticket(address).url
 
     def sync_engine(self) -> SyncEngine:
         return SyncEngine(self.cache, self.user, self.transport, self.device_id, self.scopes, self.relogin, blobs=BlobTransfer(self.transport, self.blobs))

@@ -27,7 +27,6 @@ AWAITING = "awaiting"  # 待审批: free, held for the room manager's approval
 DECLINED = "declined"
 CANCELLED = "cancelled"
 HOLDING = (CONFIRMED, AWAITING)  # states in which an occurrence holds the room
-ROOM_MANAGER_ROLES = frozenset({"会议室管理员", "办公室主任"})
 
 
 @dataclass(frozen=True)
@@ -99,11 +98,6 @@ def validate_draft(draft: BookingDraft, room: Room | None, unit_id: str, now: fl
     if missing:
         raise RuleViolation("booking.equipment_missing", f"{room.name}没有{'、'.join(missing)}，请换一间会议室。")
     return BookingDraft(draft.room_id, title, draft.start, draft.end, max(draft.attendees, 1), tuple(dict.fromkeys(draft.equipment)))
-
-
-def check_may_approve_room(roles: Iterable[str]) -> None:
-    if not ROOM_MANAGER_ROLES & set(roles):
-        raise RuleViolation("booking.not_room_manager", "只有会议室管理员（或办公室主任）可以审批会议室预订。")
 
 
 def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:

@@ -23,8 +23,6 @@ OUT = "out"  # 已出车
 RETURNED = "returned"  # 已回车
 HOLDING = (DISPATCHED, OUT)  # states in which a car and a driver are taken
 
-APPROVER_ROLES = frozenset({"主要领导", "分管领导", "办公室主任"})
-DISPATCHER_ROLES = frozenset({"车辆调度员", "办公室主任"})
 IN_SERVICE = "在用"
 VEHICLE_STATES = (IN_SERVICE, "维修", "停用")  # only a car in service is dispatched
 
@@ -79,16 +77,6 @@ def validate_trip(draft: TripDraft, now: float) -> TripDraft:
     if draft.end <= now:
         raise RuleViolation("vehicle.in_the_past", "用车时间已过，不能再申请。")
     return TripDraft(purpose, draft.passengers, origin, destination, draft.start, draft.end)
-
-
-def check_may_approve(roles: Iterable[str]) -> None:
-    if not APPROVER_ROLES & set(roles):
-        raise RuleViolation("vehicle.not_approver", "用车审批须由单位领导或办公室主任办理。")
-
-
-def check_may_dispatch(roles: Iterable[str]) -> None:
-    if not DISPATCHER_ROLES & set(roles):
-        raise RuleViolation("vehicle.not_dispatcher", "只有车辆调度员（或办公室主任）可以派车。")
 
 
 def check_dispatch(request_id: str, start: int, end: int, passengers: int, vehicle: Vehicle, driver_id: str, taken: Iterable[Taken], free_plates: list[str]) -> None:

@@ -13,23 +13,24 @@ from app.domain.bookings import (
     CONFIRMED,
     DECLINED,
     PENDING,
-    ROOM_MANAGER_ROLES,
     Alternative,
     BookingDraft,
     Busy,
     Room,
     Slot,
-    check_may_approve_room,
     first_collision,
     free_slots,
     occupied_reason,
     validate_draft,
     working_day,
 )
+from app.domain import authz
+from app.domain.authz import ROOM_MANAGE
 from app.domain.errors import RuleViolation
 from app.services import local_ops
 from app.services.calendar_export import CalendarEvent, calendar_file
 from app.services.account import User
+from app.services.authz import permissions_in
 from app.store import outbox
 from app.store.cache import Cache
 from app.store.models import BookingAnswerRow, BookingRow, BookingSlotRow, InvitationRow, RoomRow
@@ -99,11 +100,13 @@ class BookingService:
     @property
     def may_approve_rooms(self) -> bool:
         """Whether this user is a room manager (会议室管理员) who approves bookings."""
-        return bool(ROOM_MANAGER_ROLES & set(self._user.roles))
+        with self._cache.session() as s:
+            granted = permissions_in(s, self._user)
+        return any(p == ROOM_MANAGE or p.startswith(f"{ROOM_MANAGE}:") for p in granted)
 
     def approve(self, booking_id: str, approve: bool, reason: str = "") -> None:
         """审批 of a booking of a room that needs it. Raises RuleViolation."""
-        check_may_approve_room(self._user.roles)
+        self._check_manages(booking_id)
         if not approve and not reason.strip():
             raise RuleViolation("booking.reason_missing", "不同意预订时，请写明原因。")
         self._act("booking.approve", {"id": booking_id, "approve": approve, "reason": reason.strip()})
@@ -238,6 +241,13 @@ class BookingService:
         if taken_by is not None:  # known taken here already: say so now rather than after the sync
             raise RuleViolation("booking.move_taken", f"{occupied_reason(room.name, Slot(start, end), taken_by)}原时间保留。")
         self._act("booking.move", {"id": booking_id, "from_start": from_start, "start": start, "end": end})
+
+    def _check_manages(self, booking_id: str) -> None:
+        """The room's own grant, or its building's, or all rooms."""
+        with self._cache.session() as s:
+            room = s.scalar(select(RoomRow).join(BookingRow, BookingRow.room_id == RoomRow.id).where(BookingRow.id == booking_id))
+            granted = permissions_in(s, self._user)
+        authz.check(granted, ROOM_MANAGE, (room.id, room.building) if room else ())
 
     def _act(self, name: str, args: dict) -> None:
         with self._cache.sessions.begin() as s:

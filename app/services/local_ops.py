@@ -131,6 +131,10 @@ def _vehicle_step(fields: Callable[[dict], dict]) -> LocalEffect:
     return effect
 
 
+def _shown_after_sync(_s: Session, _user: User, _args: dict, _at: float) -> None:
+    """统一授权 changes show once the server applied them: a refused grant must never look given."""
+
+
 EDITABLE = ("title", "body", "audience")
 EFFECTS: dict[str, LocalEffect] = {
     "notice.publish": _publish_notice,
@@ -149,6 +153,7 @@ EFFECTS: dict[str, LocalEffect] = {
     "vehicle.return": _vehicle_step(lambda a: {"status": RETURNED, "return_km": a["km"]}),
     **document_ops.EFFECTS,
     **file_local_ops.EFFECTS,
+    **{name: _shown_after_sync for name in ("authz.create_role", "authz.grant", "authz.revoke", "authz.assign", "authz.unassign")},
 }
 
 

@@ -128,9 +128,10 @@ class NoticeService:
                 return
         self._act("notice.read", {"notice_id": notice_id})
 
-    def notices(self, unread_only: bool = False) -> list[NoticeSummary]:
+    def notices(self, unread_only: bool = False, limit: int | None = None) -> list[NoticeSummary]:
+        """The latest first; `limit` of them (the 门户 shows a few), or all."""
         with self._cache.session() as s:
-            query = select(NoticeRow).order_by(NoticeRow.published_at.desc())
+            query = select(NoticeRow).order_by(NoticeRow.published_at.desc()).limit(limit)
             if unread_only:
                 query = query.where(NoticeRow.read_at.is_(None))
             units, sent = _unit_names(s), _sent(s)

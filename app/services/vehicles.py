@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain import authz
+from app.domain.authz import VEHICLE_APPROVE, VEHICLE_DISPATCH
 from app.domain.errors import RuleViolation
 from app.domain.vehicles import (
-    APPROVER_ROLES,
     DISPATCHED,
-    DISPATCHER_ROLES,
     HOLDING,
     OUT,
     RETURNED,
@@ -22,8 +22,6 @@ from app.domain.vehicles import (
     TripDraft,
     Vehicle,
     check_dispatch,
-    check_may_approve,
-    check_may_dispatch,
     check_mileage,
     free_vehicles,
     monthly_report,
@@ -31,6 +29,7 @@ from app.domain.vehicles import (
 )
 from app.services import local_ops
 from app.services.account import User
+from app.services.authz import permissions_in
 from app.store import outbox
 from app.store.cache import Cache
 from app.store.models import DepartmentRow, DriverRow, VehicleRequestRow, VehicleRow
@@ -75,11 +74,11 @@ class VehicleService:
 
     @property
     def may_approve(self) -> bool:
-        return bool(APPROVER_ROLES & set(self._user.roles))
+        return authz.holds(self._permissions(), VEHICLE_APPROVE)
 
     @property
     def may_dispatch(self) -> bool:
-        return bool(DISPATCHER_ROLES & set(self._user.roles))
+        return authz.holds(self._permissions(), VEHICLE_DISPATCH)
 
     def fleet(self) -> list[Vehicle]:
         with self._cache.session() as s:
@@ -105,7 +104,7 @@ class VehicleService:
         return request_id
 
     def approve(self, request_id: str) -> None:
-        check_may_approve(self._user.roles)
+        authz.check(self._permissions(), VEHICLE_APPROVE)
         self._act("vehicle.approve", {"id": request_id})
 
     def refuse(self, request_id: str, reason: str) -> None:
@@ -115,7 +114,7 @@ class VehicleService:
 
     def dispatch(self, request_id: str, vehicle_id: str, driver_id: str) -> None:
         """派车, checked at once against what this computer knows; the server checks again."""
-        check_may_dispatch(self._user.roles)
+        authz.check(self._permissions(), VEHICLE_DISPATCH)
         with self._cache.session() as s:
             row = s.get(VehicleRequestRow, request_id)
             fleet = {v.id: v for v in _fleet(s)}
@@ -184,6 +183,10 @@ class VehicleService:
             rows = s.scalars(select(VehicleRequestRow).where(VehicleRequestRow.status == RETURNED))
             trips = [Trip(plates.get(r.vehicle_id, r.vehicle_id), departments.get(r.department_id, r.department_id), r.start, r.return_km - r.depart_km) for r in rows]
         return monthly_report(month, trips)
+
+    def _permissions(self) -> set[str]:
+        with self._cache.session() as s:
+            return permissions_in(s, self._user)
 
     def _act(self, name: str, args: dict) -> None:
         with self._cache.sessions.begin() as s:

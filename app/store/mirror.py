@@ -35,8 +35,10 @@ from app.store.models import (
     PortalTodoRow,
     ReceiptRow,
     ReminderRow,
+    RoleGrantRow,
     RoleRow,
     RoomRow,
+    SystemRow,
     UnitRow,
     VehicleRequestRow,
     VehicleRow,
@@ -298,6 +300,15 @@ def _file_quota(_s: Session, r: RowLike) -> dict[str, Any]:
     return {"unit_id": r.id, "used": r.data["used"], "limit_bytes": r.data["limit"], "version": r.version}
 
 
+def _role_grant(_s: Session, r: RowLike) -> dict[str, Any]:
+    return {"id": r.id, "role": r.data["role"], "permission": r.data["permission"], "version": r.version}
+
+
+def _system(_s: Session, r: RowLike) -> dict[str, Any]:
+    d = r.data
+    return {"id": r.id, **{k: d[k] for k in ("name", "icon", "launch_url", "unit_id")}, "roles": list(d["roles"]), "version": r.version}
+
+
 ToValues = Callable[[Session, RowLike], dict[str, Any]]
 _KINDS: dict[str, tuple[type, ToValues]] = {
     "unit": (UnitRow, _unit),
@@ -324,4 +335,6 @@ _KINDS: dict[str, tuple[type, ToValues]] = {
     "file_folder": (FileFolderRow, _file_folder),
     "file": (FileRow, _file),
     "file_quota": (FileQuotaRow, _file_quota),
+    "role_grant": (RoleGrantRow, _role_grant),
+    "system": (SystemRow, _system),
 }

@@ -487,3 +487,26 @@ class DocumentIndexRow(Base):
         Index("ix_document_index_kind", "kind"),
         *(Index(f"ix_document_index_kind_{c}", "kind", c) for c in ("title", "number", "doc_type", "secrecy", "unit", "status")),
     )
+
+
+class RoleGrantRow(Base):
+    """统一授权: a permission a role holds, as the server grants it."""
+
+    __tablename__ = "role_grants"
+    id: Mapped[str] = mapped_column(String(300), primary_key=True)  # "<role>|<permission>"
+    role: Mapped[str] = mapped_column(String(64), index=True)
+    permission: Mapped[str] = mapped_column(String(200))
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SystemRow(Base):
+    """An intranet system in the portal's launcher; `roles` empty: everyone sees it."""
+
+    __tablename__ = "systems"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # its OIDC client_id
+    name: Mapped[str] = mapped_column(String(200))
+    icon: Mapped[str] = mapped_column(String(64))
+    launch_url: Mapped[str] = mapped_column(Text)
+    unit_id: Mapped[str] = mapped_column(String(64))
+    roles: Mapped[list[str]] = mapped_column(JSON)
+    version: Mapped[int] = mapped_column(Integer, default=0)

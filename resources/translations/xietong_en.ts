@@ -59,6 +59,16 @@
     </message>
 </context>
 <context>
+    <name>PortalView</name>
+    <message numerus="yes">
+        <source>%n item(s) waiting</source>
+        <translation>
+            <numerusform>%n item waiting</numerusform>
+            <numerusform>%n items waiting</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusBar</name>
     <message numerus="yes">
         <source>Waiting to send: %n</source>

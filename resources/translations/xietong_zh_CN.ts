@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AdminView</name>
+    <message>
+        <source>Changes take effect once the server has applied them (after the next sync).</source>
+        <translation>修改在服务器执行后生效（下次同步之后）。</translation>
+    </message>
+    <message>
+        <source>New role…</source>
+        <translation>新建角色…</translation>
+    </message>
+    <message>
+        <source>Grant…</source>
+        <translation>授予权限…</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>收回权限</translation>
+    </message>
+    <message>
+        <source>Add person…</source>
+        <translation>添加人员…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移出</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Roles and permissions</source>
+        <translation>角色与权限</translation>
+    </message>
+    <message>
+        <source>New role</source>
+        <translation>新建角色</translation>
+    </message>
+    <message>
+        <source>Name of the role:</source>
+        <translation>角色名称：</translation>
+    </message>
+    <message>
+        <source>Grant</source>
+        <translation>授予权限</translation>
+    </message>
+    <message>
+        <source>Permission for %1 (add :room, :building or :system where it applies):</source>
+        <translation>授予%1的权限（适用时在后面加 :会议室编号、:楼名 或 :系统编号）：</translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <source>Login name of the person to hold %1:</source>
+        <translation>担任%1的人员的登录名：</translation>
+    </message>
+</context>
+<context>
     <name>Audience</name>
     <message>
         <source>All units</source>
@@ -1379,6 +1442,14 @@ When:
         <source>Exchange bundles</source>
         <translation>交换包</translation>
     </message>
+    <message>
+        <source>Opened without single sign-on: %1</source>
+        <translation>已打开，但未经单点登录：%1</translation>
+    </message>
+    <message>
+        <source>Opened without single sign-on: the server cannot be reached.</source>
+        <translation>已打开，但未经单点登录：无法连接服务器。</translation>
+    </message>
 </context>
 <context>
     <name>MetadataForm</name>
@@ -1504,6 +1575,14 @@ When:
 </context>
 <context>
     <name>Navigation</name>
+    <message>
+        <source>Roles</source>
+        <translation>角色权限</translation>
+    </message>
+    <message>
+        <source>Portal</source>
+        <translation>门户</translation>
+    </message>
     <message>
         <source>To do</source>
         <translation>待办</translation>
@@ -1896,6 +1975,86 @@ When:
     <message>
         <source>Only one try is left. Tick the box to confirm you want to use it.</source>
         <translation>只剩最后一次机会，请先勾选确认后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>PortalTodoModel</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Notice · %1</source>
+        <translation>通知公告 · %1</translation>
+    </message>
+    <message>
+        <source>Meeting · %1</source>
+        <translation>会议 · %1</translation>
+    </message>
+</context>
+<context>
+    <name>PortalView</name>
+    <message>
+        <source>Search to do, also by pinyin initials (Ctrl+F)</source>
+        <translation>搜索待办，可用拼音首字母（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Portal</source>
+        <translation>门户</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) waiting</source>
+        <translation>
+            <numerusform>共 %n 项待办</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Systems</source>
+        <translation>业务系统</translation>
+    </message>
+    <message>
+        <source>Recent notices</source>
+        <translation>最新通知</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日安排</translation>
+    </message>
+    <message>
+        <source>No systems are open to you yet</source>
+        <translation>暂无可用的业务系统</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>Meeting %1–%2  %3 (%4)</source>
+        <translation>会议 %1–%2  %3（%4）</translation>
+    </message>
+    <message>
+        <source>car not yet assigned</source>
+        <translation>尚未派车</translation>
+    </message>
+    <message>
+        <source>Car %1  %2 → %3 (%4)</source>
+        <translation>用车 %1  %2 → %3（%4）</translation>
+    </message>
+    <message>
+        <source>No meetings or cars today</source>
+        <translation>今天没有会议和用车</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ from sync.protocol import (
     PushResponse,
 )
 from sync.protocol.bundle_relay import RelayAnswer, RelayRequest
+from sync.protocol.sso import TicketRequest, TicketResponse
 
 T = TypeVar("T", bound=BaseModel)
 TIMEOUT = (3.05, 60)
@@ -85,6 +86,10 @@ class Transport:
     def logout(self) -> None:
         self._call("POST", "/auth/v1/logout", None, None, LOGIN_TIMEOUT, expect_body=False)
         self.token = None
+
+    def sso_ticket(self, next_url: str) -> TicketResponse:
+        """A one-use login ticket for the system browser, opening `next_url` signed in (单点登录)."""
+        return self._call("POST", "/oidc/ticket", TicketRequest(next=next_url), TicketResponse, LOGIN_TIMEOUT)
 
     def push(self, req: PushRequest) -> PushResponse:
         return self._call("POST", "/sync/v1/push", req, PushResponse)

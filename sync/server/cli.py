@@ -19,6 +19,7 @@ from sync.server.database import Database, open_database
 from sync.server.files import cli as files_cli
 from sync.server.demo import DEMO_PIN, DEMO_USERS, DemoRefused, default_org_path, init_demo
 from sync.server.main import create_app
+from sync.server.authz import cli as authz_cli
 from sync.server.oidc import cli as oidc_cli
 from sync.server.pki import cli as pki_cli
 from sync.server.vehicles import cli as fleet_cli
@@ -161,7 +162,7 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(command=run_purge)
 
     admin = pki_cli.add_commands(commands, common)
-    for domain in (oidc_cli, room_cli, fleet_cli):
+    for domain in (oidc_cli, authz_cli, room_cli, fleet_cli):
         domain.add_commands(admin, common)
     bundle_cli.add_commands(commands, common)
     files_cli.add_commands(commands, common)

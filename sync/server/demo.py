@@ -22,6 +22,7 @@ from app.domain.documents.clearance import demo_clearance
 from app.domain.notices import AUDIENCE_ALL
 from sync.server import migrate
 from sync.server.auth.service import CurrentUser
+from sync.server.authz import service as authz
 from sync.server.bookings import service as bookings
 from sync.server.bookings.models import RoomModel
 from sync.server.database import Database
@@ -165,6 +166,7 @@ def init_demo(db: Database, people: int, tokens_dir: Path, org_path: Path, reset
         directory.add_departments(s, org.departments)
         directory.add_roles(s, org.roles)
         directory.add_people(s, persons)
+        authz.publish_all(s)  # the grants the migration seeded, to the clients
         _publish_plan(s, next(p for p in persons if p.login == "chenjg"))
         _add_rooms(s, org.units)
         _add_fleet(s, org.units)

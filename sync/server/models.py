@@ -1,6 +1,7 @@
 """Every server table, imported in one place so Base.metadata is complete (migrations, tests)."""
 
 from sync.server.audit.models import AuditEventModel
+from sync.server.authz.models import RoleGrantModel
 from sync.server.auth.models import ChallengeModel, DeviceModel, RefreshTokenModel, SessionModel
 from sync.server.blobs.models import BlobRef, BlobUploader
 from sync.server.bundles.models import BundleSenderModel
@@ -51,6 +52,7 @@ __all__ = [
     "OidcClientModel",
     "PersonModel",
     "PublishedModel",
+    "RoleGrantModel",
     "RoleModel",
     "RoomBookingModel",
     "RoomModel",

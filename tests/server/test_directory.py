@@ -1,15 +1,19 @@
-"""The directory scope: every unit, department, role and person, page by page, in seq order."""
+"""The directory scope: every unit, department, role, role grant (统一授权) and person, page by
+page, in seq order."""
 
+from app.domain.authz import DEFAULT_GRANTS
 from sync.protocol.checksum import fold
 from tests.server.conftest import DEMO_PEOPLE
 from tests.server.helpers import log_in
 
 UNITS, DEPARTMENTS, ROLES = 39, 184, 9
+GRANTS = sum(len(held) for held in DEFAULT_GRANTS.values())
 KEYS = {
     "unit": {"name", "level", "parent", "sort_order"},
     "department": {"unit_id", "name", "sort_order"},
     "person": {"login", "name", "unit_id", "department_id", "title", "phone", "roles", "clearance"},
     "role": {"description"},
+    "role_grant": {"role", "permission"},
 }
 
 
@@ -23,11 +27,11 @@ def test_directory_pages_until_has_more_is_false(client, tokens):
         assert len(page["rows"]) <= 100
         rows += page["rows"]
         cursor, more, pages = page["next_cursor"], page["has_more"], pages + 1
-    assert pages == -(-(UNITS + DEPARTMENTS + ROLES + DEMO_PEOPLE) // 100)
+    assert pages == -(-(UNITS + DEPARTMENTS + ROLES + GRANTS + DEMO_PEOPLE) // 100)
     assert [r["seq"] for r in rows] == sorted({r["seq"] for r in rows})
     assert cursor == rows[-1]["seq"]
     counts = {entity: sum(r["entity"] == entity for r in rows) for entity in KEYS}
-    assert counts == {"unit": UNITS, "department": DEPARTMENTS, "role": ROLES, "person": DEMO_PEOPLE}
+    assert counts == {"unit": UNITS, "department": DEPARTMENTS, "role": ROLES, "role_grant": GRANTS, "person": DEMO_PEOPLE}
     assert all(set(r["data"]) == KEYS[r["entity"]] and not r["deleted"] for r in rows)
     last = me.pull({"directory": cursor}).json()["scopes"]["directory"]
     checksum = fold((r["entity"], r["id"], r["seq"]) for r in rows).text()

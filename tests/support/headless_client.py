@@ -11,6 +11,8 @@ from app.services.directory import DirectoryService
 from app.services.documents import DocumentService
 from app.services.files import FilesService, local_blobs
 from app.services.notices import NoticeService
+from app.services.portal import PortalService
+from app.services.todo import TodoService as OurTodos
 from app.services.todos import TodoService
 from app.services.vehicles import VehicleService
 from app.store.cache import Cache, open_cache
@@ -56,6 +58,10 @@ class HeadlessClient:
     @property
     def todos(self) -> TodoService:
         return TodoService(self.cache)
+
+    @property
+    def portal(self) -> PortalService:
+        return PortalService(self.cache, self.user, OurTodos(self.notices, self.bookings))
 
     def sync(self) -> SyncReport:
         return self.engine.sync_once()

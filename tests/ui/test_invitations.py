@@ -22,6 +22,7 @@ def invite(cache, booking_id: str, title: str, cancelled: bool = False) -> None:
 def test_an_invitation_in_todo_opens_is_accepted_and_leaves_todo(qtbot, cache, window, tmp_path):
     invite(cache, "m1", "季度工作会")
     window.refresh_pages()
+    window.show_page("todo")
     model = window.todo.table.model()
     [row] = [r for r in range(model.rowCount()) if model.index(r, 0).data() == "季度工作会"]
     assert model.index(row, 1).data() == "会议 · 王晓燕"

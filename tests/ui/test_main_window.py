@@ -19,17 +19,17 @@ from ui.sync_runner import SyncRunner
 from ui.views.incoming_view import IncomingView
 from ui.views.outgoing_view import OutgoingView
 
-NAV = ["待办", "收文", "发文", "会签", "会议室", "用车", "通知公告", "文件共享", "通讯录"]
+NAV = ["门户", "待办", "收文", "发文", "会签", "会议室", "用车", "通知公告", "文件共享", "通讯录"]
 
 
-def test_nine_entries_in_order_and_it_opens_on_todo(window):
+def test_entries_in_order_and_it_opens_on_the_portal(window):
     assert window.nav.labels() == NAV
     assert all(not window.nav.item(row).icon().isNull() for row in range(window.nav.count()))
-    assert window.current_page() is window.todo
-    assert window.stack.currentWidget() is window.todo
+    assert window.current_page() is window.portal
+    assert window.stack.currentWidget() is window.portal
 
 
-@pytest.mark.parametrize(("row", "page", "title"), [(1, IncomingView, "收文"), (2, OutgoingView, "发文"), (3, OutgoingView, "待我签署")])
+@pytest.mark.parametrize(("row", "page", "title"), [(2, IncomingView, "收文"), (3, OutgoingView, "发文"), (4, OutgoingView, "待我签署")])
 def test_document_pages_open_from_the_navigation(qtbot, window, row, page, title):
     qtbot.keyClick(window, Qt.Key.Key_1 + row, Qt.KeyboardModifier.ControlModifier)
     shown = window.stack.currentWidget()
@@ -57,7 +57,7 @@ def test_status_bar_says_offline_when_the_server_cannot_be_reached(qtbot, cache,
 
 
 def test_pending_count_after_publishing_offline(qtbot, window):
-    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     dialog = activated(qtbot, window.findChild(PublishNoticeDialog))
     dialog.title.setText("停电通知")
@@ -70,6 +70,7 @@ def test_pending_count_after_publishing_offline(qtbot, window):
 def test_double_click_in_todo_opens_the_notice_and_marks_it_read(qtbot, cache, window):
     add_notice(cache, "n1", OFFICE, AUDIENCE_ALL, "关于做好元旦春节期间有关工作的通知")
     window.refresh_pages()
+    window.show_page("todo")
     table = window.todo.table
     assert table.model().rowCount() == 1
     assert table.model().index(0, 0).data() == "关于做好元旦春节期间有关工作的通知"
@@ -84,7 +85,7 @@ def test_double_click_in_todo_opens_the_notice_and_marks_it_read(qtbot, cache, w
 
 
 def test_search_of_the_current_page_has_ctrl_f(qtbot, window):
-    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)  # the tenth entry, 通讯录
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.directory.search.hasFocus()
 

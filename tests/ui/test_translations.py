@@ -46,12 +46,12 @@ def test_the_ts_files_hold_every_string_of_the_sources(tmp_path):
 def test_compiled_translations_change_the_words(qtbot):
     assert appearance.install_translations("en") == []
     try:
-        assert NavigationList(entries()).labels()[0] == "To do"
+        assert NavigationList(entries()).labels()[:2] == ["Portal", "To do"]
         assert QCoreApplication.translate("TodoView", "%n item(s) waiting", "", 1) == "1 item waiting"
         assert QCoreApplication.translate("TodoView", "%n item(s) waiting", "", 3) == "3 items waiting"
     finally:
         assert appearance.install_translations("zh_CN") == []
     nav = NavigationList(entries())
     qtbot.addWidget(nav)
-    assert nav.labels() == ["待办", "收文", "发文", "会签", "会议室", "用车", "通知公告", "文件共享", "通讯录"]
+    assert nav.labels() == ["门户", "待办", "收文", "发文", "会签", "会议室", "用车", "通知公告", "文件共享", "通讯录"]
     assert QCoreApplication.translate("TodoView", "%n item(s) waiting", "", 3) == "共 3 项待办"

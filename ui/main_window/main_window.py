@@ -1,17 +1,20 @@
-"""The main window: navigation on the left (opens on 待办), the page on the right, the sync status
+"""The main window: navigation on the left (opens on the 门户), the page on the right, the sync status
 below. F5 syncs now, Ctrl+F searches the current page, Ctrl+N starts something new where it applies,
-Ctrl+1…Ctrl+9 jump to a page."""
+Ctrl+1…Ctrl+9 and Ctrl+0 jump to the first ten pages. Systems open from the 门户 in the system browser, signed in."""
 
+import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from app.services import sync_state
 from sync.client.bundles import BundleParty
+from sync.client.transport import LoginExpired, ServerRefused, ServerUnreachable
 from ui import time_format
+from ui.background import BackgroundCall
 from ui.bundle_actions import BundleActions, Relay
 from ui.dialogs.invitation_dialog import InvitationDialog
 from ui.icons import icon
@@ -20,17 +23,21 @@ from ui.main_window.status_bar import SyncStatusBar
 from ui.session import ClientSession
 from ui.sync_runner import SyncOutcome, SyncRunner
 from ui.text import fill
+from ui.views.admin_view import AdminView
 from ui.views.directory_view import DirectoryView
 from ui.views.incoming_view import IncomingView
 from ui.views.files_view import FilesView
 from ui.views.notices_view import NoticesView
 from ui.views.outgoing_view import OutgoingView
 from ui.views.page import Page
+from ui.views.portal_view import PortalView
 from ui.views.rooms_view import RoomsView
 from ui.views.vehicles_view import VehiclesView
 from ui.views.todo_view import TodoView
 
+log = logging.getLogger(__name__)
 NAV_WIDTH = 188
+STATUS_MESSAGE_MS = 8000
 
 
 class MainWindow(QMainWindow):
@@ -47,6 +54,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(fill(self.tr("Xietong — %1"), session.user.name))
         self.setWindowIcon(icon("app"))
         self.resize(1366, 768)
+        self.portal = PortalView(session.portal)
         self.todo = TodoView(session.todo)
         self.notices = NoticesView(session.notices, lambda: self._online)
         self.directory = DirectoryView(session.directory)
@@ -57,7 +65,9 @@ class MainWindow(QMainWindow):
         self.countersign = OutgoingView(self.tr("Waiting for my signature"), session.documents, session.directory, session.user,
                                         lambda: session.signer, session.blobs, waiting_only=True)
         self.files = FilesView(lambda: session.files, session.directory, session.user.unit_id)
+        administrator = session.authz.may_administer
         self.pages: dict[str, Page] = {
+            "portal": self.portal,
             "todo": self.todo,
             "notices": self.notices,
             "directory": self.directory,
@@ -67,8 +77,9 @@ class MainWindow(QMainWindow):
             "outgoing": self.outgoing,
             "countersign": self.countersign,
             "files": self.files,
+            **({"admin": AdminView(session.authz)} if administrator else {}),
         }
-        self.nav = NavigationList(entries(), self)
+        self.nav = NavigationList(entries(administrator), self)
         self.stack = QStackedWidget(self)
         for key in self.nav.keys:
             self.stack.addWidget(self.pages[key])
@@ -128,6 +139,8 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.todo.open_requested.connect(self._open_item)
+        self.portal.open_requested.connect(self._open_item)
+        self.portal.open_address.connect(self.open_system)
         self.status.sync_requested.connect(self._runner.sync_now)
         self._runner.started.connect(self.status.sync_started)
         self._runner.progress.connect(self.status.show_progress)
@@ -139,7 +152,7 @@ class MainWindow(QMainWindow):
             (QKeySequence.StandardKey.Find, lambda: self.current_page().focus_search()),
             (QKeySequence.StandardKey.New, lambda: self.current_page().create_new()),
         ]
-        bindings += [(QKeySequence(f"Ctrl+{row + 1}"), lambda _checked=False, row=row: self.nav.setCurrentRow(row)) for row in range(self.nav.count())]
+        bindings += [(QKeySequence(f"Ctrl+{(row + 1) % 10}"), lambda _checked=False, row=row: self.nav.setCurrentRow(row)) for row in range(min(self.nav.count(), 10))]
         for keys, slot in bindings:
             action = QAction(self, shortcut=keys)
             action.triggered.connect(slot)
@@ -168,6 +181,30 @@ class MainWindow(QMainWindow):
         elif kind in ("incoming", "reminder"):
             self.show_page("incoming")
             self.incoming.open_document(ref_id)
+
+    def open_system(self, address: str) -> None:
+        """In the system browser, signed in through our 单点登录 while this session is unlocked;
+        the login ticket is asked off the UI thread. Offline (or refused) the address opens plain,
+        and the system asks for its own login."""
+        if self.locked:
+            return
+        call = BackgroundCall(lambda: self._session.signed_in_url(address), self)
+        call.succeeded.connect(lambda url: self._browse(call, url))
+        call.failed.connect(lambda exc: self._browse(call, address, self._without_sso(exc)))
+        call.start()
+
+    def _without_sso(self, exc: Exception) -> str:
+        if isinstance(exc, ServerRefused):
+            return fill(self.tr("Opened without single sign-on: %1"), exc.message)
+        if not isinstance(exc, (ServerUnreachable, LoginExpired)):
+            log.warning("single sign-on ticket failed", exc_info=exc)
+        return self.tr("Opened without single sign-on: the server cannot be reached.")
+
+    def _browse(self, call: BackgroundCall, url: str, note: str = "") -> None:
+        call.deleteLater()
+        if note:
+            self.status.showMessage(note, STATUS_MESSAGE_MS)
+        QDesktopServices.openUrl(QUrl(url))
 
     def open_invitation(self, booking_id: str) -> InvitationDialog | None:
         found = [i for i in self._session.bookings.invitations() if i.booking_id == booking_id]

@@ -1,4 +1,5 @@
-"""The left navigation: nine entries in a fixed order, each an icon and a word."""
+"""The left navigation: the 门户 first, then the work pages in a fixed order, each an icon and a
+word; 统一授权 last, for administrators only."""
 
 from dataclasses import dataclass
 
@@ -17,9 +18,11 @@ class NavEntry:
     label: str
 
 
-def entries() -> list[NavEntry]:
+def entries(administrator: bool = False) -> list[NavEntry]:
     translate = QCoreApplication.translate
+    admin = [NavEntry("admin", translate("Navigation", "Roles"))] if administrator else []
     return [
+        NavEntry("portal", translate("Navigation", "Portal")),
         NavEntry("todo", translate("Navigation", "To do")),
         NavEntry("incoming", translate("Navigation", "Incoming")),
         NavEntry("outgoing", translate("Navigation", "Outgoing")),
@@ -29,6 +32,7 @@ def entries() -> list[NavEntry]:
         NavEntry("notices", translate("Navigation", "Notices")),
         NavEntry("files", translate("Navigation", "Shared files")),
         NavEntry("directory", translate("Navigation", "Directory")),
+        *admin,
     ]
 
 

@@ -22,16 +22,17 @@ from app.domain.bookings import (
     Room,
     Slot,
     alternatives,
-    check_may_approve_room,
     first_collision,
     occupied_reason,
     validate_draft,
     working_day,
 )
+from app.domain.authz import ROOM_MANAGE
 from app.domain.errors import RuleViolation
 from app.domain.recurrence import expand, local
 from app.domain.scopes import resource_scope, user_scope
 from sync.server.auth.service import CurrentUser
+from sync.server.authz import service as authz
 from sync.server.bookings.models import InvitationModel, RoomBookingModel, RoomModel, RoomSlotModel
 from sync.server.bookings.schemas import AnswerArgs, ApproveArgs, CancelArgs, MoveArgs, RequestArgs
 from sync.server.changelog import service as changelog
@@ -136,11 +137,12 @@ def approve(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[s
     """审批: the room manager of the room's unit confirms the awaiting occurrences or declines
     them with the reason; the invitees see the outcome."""
     a = ApproveArgs.model_validate(args)
-    check_may_approve_room(user.roles)
     booking = session.get(RoomBookingModel, a.id)
     room = session.get(RoomModel, booking.room_id) if booking else None
     if room is None or room.unit_id != user.unit_id:
+        authz.require(session, user, ROOM_MANAGE)  # no room to name: only a manager learns it is unknown
         raise RuleViolation("booking.unknown", "该预订不存在，或不是本单位的会议室。")
+    authz.require(session, user, ROOM_MANAGE, (room.id, room.building))
     if not a.approve and not a.reason.strip():
         raise RuleViolation("booking.reason_missing", "不同意预订时，请写明原因。")
     awaiting = list(session.scalars(select(RoomSlotModel).where(RoomSlotModel.booking_id == booking.id, RoomSlotModel.status == AWAITING)))

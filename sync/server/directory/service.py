@@ -56,3 +56,9 @@ def _add(session: Session, model: type, entity: str, rows: list[dict], key: str 
     session.execute(insert(model), rows)
     changes = [EntityChange(entity, row[key], VERSION, {k: v for k, v in row.items() if k != key}) for row in rows]
     record_many(session, DIRECTORY, changes)
+
+
+def publish_person(session: Session, person: PersonModel) -> None:
+    """Send a changed person (their roles) to every client again."""
+    data = {c.key: getattr(person, c.key) for c in PersonModel.__table__.columns if c.key != "id"}
+    record_many(session, DIRECTORY, [EntityChange("person", person.id, VERSION, {**data, "roles": list(person.roles)})])

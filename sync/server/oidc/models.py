@@ -8,7 +8,8 @@ from sync.server.database import Base
 
 
 class OidcClientModel(Base):
-    """An intranet system that signs its users in through us. `allowed_roles` empty: everyone."""
+    """An intranet system that signs its users in through us and is listed in the launcher.
+    `allowed_roles` empty: everyone."""
 
     __tablename__ = "oidc_clients"
     client_id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -16,6 +17,9 @@ class OidcClientModel(Base):
     secret_hash: Mapped[str] = mapped_column(String(64))
     redirect_uris: Mapped[list[str]] = mapped_column(JSON)
     allowed_roles: Mapped[list[str]] = mapped_column(JSON)
+    icon: Mapped[str] = mapped_column(String(64), default="")  # a name from the client's icon set
+    launch_url: Mapped[str] = mapped_column(Text, default="")  # "": the first callback's origin
+    unit_id: Mapped[str] = mapped_column(String(64), default="")  # "": every unit's launcher
     created_at: Mapped[float] = mapped_column(Float)
 
 

@@ -1,13 +1,6 @@
-"""Request and response bodies of /oidc that are JSON (the OAuth endpoints speak forms)."""
+"""Request and response bodies of /oidc that are JSON (the OAuth endpoints speak forms); the
+desktop client shares them through sync.protocol."""
 
-from pydantic import BaseModel, Field
+from sync.protocol.sso import TicketRequest, TicketResponse
 
-
-class TicketRequest(BaseModel):
-    next: str = Field(max_length=2000, description="the address the browser opens after signing in: a registered system's, or our /oidc/authorize")
-
-
-class TicketResponse(BaseModel):
-    ticket: str
-    url: str = Field(description="what the desktop client opens in the system browser")
-    expires_in: int
+__all__ = ["TicketRequest", "TicketResponse"]

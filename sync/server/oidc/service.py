@@ -19,8 +19,11 @@ from urllib.parse import urlencode, urlsplit
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
+from app.domain.authz import SYSTEM_SEE
+from app.domain.errors import RuleViolation
 from sync.server.auth.models import SessionModel
 from sync.server.auth.service import TokenPolicy
+from sync.server.authz import service as authz
 from sync.server.directory import service as directory
 from sync.server.directory.models import PersonModel
 from sync.server.oidc.models import BrowserSessionModel, GrantModel, LoginTicketModel, OidcClientModel
@@ -120,8 +123,10 @@ def authorize(session: Session, client: OidcClientModel, req: AuthorizeRequest, 
         raise Refused("invalid_scope", "请求范围须包含 openid。")
     if not req.code_challenge or req.code_challenge_method != "S256":
         raise Refused("invalid_request", "须使用 PKCE（code_challenge_method=S256）。")
-    if client.allowed_roles and not set(client.allowed_roles) & set(user.person.roles):
-        raise Refused("access_denied", f"您的角色无权使用{client.name}。")
+    try:
+        authz.require(session, user.person, SYSTEM_SEE, client.client_id)
+    except RuleViolation:
+        raise Refused("access_denied", f"您的角色无权使用{client.name}。") from None
     # A day on, a code coming back is simply unknown; its grant goes once its access token is dead too.
     session.execute(delete(GrantModel).where(GrantModel.code_expires_at < now - 86400, or_(GrantModel.access_expires_at.is_(None), GrantModel.access_expires_at < now)))
     code = secrets.token_urlsafe(32)

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.authz import VEHICLE_APPROVE, VEHICLE_DISPATCH
 from app.domain.errors import RuleViolation
 from app.domain.scopes import resource_scope
 from app.domain.vehicles import (
@@ -17,18 +18,16 @@ from app.domain.vehicles import (
     REFUSED,
     REQUESTED,
     RETURNED,
-    DISPATCHER_ROLES,
     Taken,
     TripDraft,
     Vehicle,
     check_dispatch,
-    check_may_approve,
-    check_may_dispatch,
     check_mileage,
     free_vehicles,
     validate_trip,
 )
 from sync.server.auth.service import CurrentUser
+from sync.server.authz import service as authz
 from sync.server.changelog import service as changelog
 from sync.server.changelog.service import EntityChange
 from sync.server.directory.models import PersonModel
@@ -52,7 +51,7 @@ def request(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[s
 
 def approve(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[str, Any]:
     a = DecideArgs.model_validate(args)
-    check_may_approve(user.roles)
+    authz.require(session, user, VEHICLE_APPROVE)
     row = _own_unit(session, user, a.id, (REQUESTED,), "只有待审批的申请可以审批。")
     return _change(session, row, status=APPROVED)
 
@@ -63,13 +62,13 @@ def refuse(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[st
     if not a.reason.strip():
         raise RuleViolation("vehicle.reason_missing", "不批准或无法派车时，请写明原因。")
     row = _own_unit(session, user, a.id, (REQUESTED, APPROVED), "该申请已派车或已办结，不能再退回。")
-    (check_may_approve if row.status == REQUESTED else check_may_dispatch)(user.roles)
+    authz.require(session, user, VEHICLE_APPROVE if row.status == REQUESTED else VEHICLE_DISPATCH)
     return _change(session, row, status=REFUSED, reason=a.reason.strip())
 
 
 def dispatch(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[str, Any]:
     a = DispatchArgs.model_validate(args)
-    check_may_dispatch(user.roles)
+    authz.require(session, user, VEHICLE_DISPATCH)
     row = _own_unit(session, user, a.id, (APPROVED,), "只有已批准的申请可以派车。")
     car, driver = session.get(VehicleModel, a.vehicle_id), session.get(DriverModel, a.driver_id)
     if car is None or car.unit_id != user.unit_id or driver is None or driver.unit_id != user.unit_id:
@@ -124,9 +123,9 @@ def _vehicle_data(v: VehicleModel) -> dict[str, Any]:
 
 
 def _check_recorder(session: Session, user: CurrentUser, row: VehicleRequestModel) -> None:
-    """The requester, the vehicle manager, or the driver sent on the trip."""
+    """The requester, a vehicle dispatcher (统一授权), or the driver sent on the trip."""
     driver = session.get(DriverModel, row.driver_id) if row.driver_id else None
-    if user.id != row.requester_id and not DISPATCHER_ROLES & set(user.roles) and (driver is None or driver.person_id != user.id):
+    if user.id != row.requester_id and not authz.holds(session, user, VEHICLE_DISPATCH) and (driver is None or driver.person_id != user.id):
         raise RuleViolation("vehicle.not_recorder", "出车、回车里程由驾驶员、车辆调度员或申请人登记。")
 
 
