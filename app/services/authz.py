@@ -3,6 +3,7 @@ administrator, the roles with their permissions and members, changed through ops
 re-checks. A change shows once the server has applied it and the next pull brings it back."""
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -106,7 +107,11 @@ def roles_of(session: Session, user: User) -> tuple[str, ...]:
 def permissions_in(session: Session, user: User) -> set[str]:
     """The user's permissions from the cache. Until the server has sent any grant (an older server,
     a first pull still to come), the roles keep what they could always do (DEFAULT_GRANTS)."""
-    roles = roles_of(session, user)
+    return permissions_of_roles(session, roles_of(session, user))
+
+
+def permissions_of_roles(session: Session, roles: Sequence[str]) -> set[str]:
+    """What these roles hold, as the cache knows it (DEFAULT_GRANTS until the server sent grants)."""
     if session.scalar(select(RoleGrantRow.id).limit(1)) is None:
         granted = {p for r in roles for p in authz.DEFAULT_GRANTS.get(r, ())}
     else:

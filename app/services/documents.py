@@ -45,6 +45,7 @@ from app.documents.import_docx import import_docx
 from app.documents.import_text import import_text
 from app.domain.documents.bodies import body_sha256, check_body
 from app.domain.documents.clearance import SIGN_OFF_STAGE, check_ceiling, check_may_sign_off
+from app.services.authz import permissions_of_roles
 from app.domain.documents.deadlines import due_at_end_of
 from app.domain.documents.metadata import SECRET_LEVELS, meta_from_gb_json
 from app.domain.documents.numbering import DocNumber
@@ -342,7 +343,7 @@ class DocumentService:
             raise RuleViolation("doc.unknown_person", "通讯录中没有这个人。")
         check_ceiling(classification, person.name, person.clearance)
         if stage == SIGN_OFF_STAGE:
-            check_may_sign_off(person.name, person.roles)
+            check_may_sign_off(person.name, permissions_of_roles(s, person.roles))
 
     def _check_target(self, doc_id: str, user_id: str) -> None:
         doc = self.document(doc_id)

@@ -84,7 +84,7 @@ def test_a_refusal_of_the_service_is_said_in_the_dialog(qtbot, cache, session):
     dialog.route.add_spec(StepSpec("签发", ALL, ((OFFICE.id, "u01"),)))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
-    assert dialog.error.text() == "王晓燕没有签发权限（须为主要领导）。"
+    assert dialog.error.text() == "王晓燕没有签发权限（统一授权中的“签发公文”）。"
     assert dialog.tabs.currentWidget() is dialog.route
     assert queued(cache) == []
 

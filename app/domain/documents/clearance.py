@@ -3,11 +3,14 @@
 A person's clearance is the highest 密级 they may see; a document above it is never sent to them.
 """
 
+from collections.abc import Iterable
+
+from app.domain import authz
+from app.domain.authz import DOC_ISSUE
 from app.domain.documents.metadata import classification_rank
 from app.domain.errors import RuleViolation
 
 DEFAULT_CLEARANCE = "秘密"
-SIGN_OFF_ROLE = "主要领导"  # only a unit leader 签发
 CLERK_ROLE = "收发员"  # 签收, 登记, 分发
 LEADER_ROLES = ("主要领导", "分管领导", "办公室主任")
 SIGN_OFF_STAGE = "签发"
@@ -27,9 +30,10 @@ def check_ceiling(classification: str, name: str, clearance: str) -> None:
         raise RuleViolation("doc.above_ceiling", f"该公文密级为“{classification}”，超出{name}的知悉范围（{clearance}），不能发送给其办理。")
 
 
-def check_may_sign_off(name: str, roles: tuple[str, ...] | list[str]) -> None:
-    if SIGN_OFF_ROLE not in roles:
-        raise RuleViolation("doc.not_sign_off_role", f"{name}没有签发权限（须为{SIGN_OFF_ROLE}）。")
+def check_may_sign_off(name: str, permissions: Iterable[str]) -> None:
+    """签发 needs the permission doc.issue (统一授权), granted to 主要领导 by default."""
+    if not authz.holds(permissions, DOC_ISSUE):
+        raise RuleViolation("doc.not_sign_off_role", f"{name}没有签发权限（统一授权中的“签发公文”）。")
 
 
 def check_clerk(unit_id: str, person_unit: str, roles: tuple[str, ...] | list[str]) -> None:

@@ -23,6 +23,7 @@ from app.domain.documents.routing import StepSpec, new_route, pending_users
 from app.domain.errors import RuleViolation
 from sync.server.audit import service as audit
 from sync.server.auth.service import CurrentUser
+from sync.server.authz import service as authz
 from sync.server.directory import service as directory
 from sync.server.directory.models import PersonModel
 from sync.server.documents import publish
@@ -298,7 +299,7 @@ def _overtaken(session: Session, route: Route, actor: str) -> RuleViolation | No
 def _check_route_rights(session: Session, user: CurrentUser, doc: DocumentModel, route: Route, a: ActionArgs, args: dict[str, Any]) -> None:
     step = route.current_step
     if a.action == "sign" and step is not None and step.stage == SIGN_OFF_STAGE:
-        check_may_sign_off(user.name, user.roles)
+        check_may_sign_off(user.name, authz.permissions_of(session, user.roles))
     if a.action == "add_signer":
         stage = step.stage if step is not None else ""
         _check_assignee(session, str(args.get("user_id")), str(args.get("unit_id")), doc.classification, stage)
@@ -313,7 +314,7 @@ def _check_assignee(session: Session, user_id: str, unit_id: str, classification
         raise RuleViolation("doc.unknown_person", "流程中的办理人不在通讯录中，或单位不符。")
     check_ceiling(classification, person.name, person.clearance)
     if stage == SIGN_OFF_STAGE:
-        check_may_sign_off(person.name, person.roles)
+        check_may_sign_off(person.name, authz.permissions_of(session, person.roles))
 
 
 def _check_member(session: Session, person_id: str, unit_id: str, classification: str) -> None:
