@@ -1995,14 +1995,6 @@ When:
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
-    <message>
-        <source>Notice · %1</source>
-        <translation>通知公告 · %1</translation>
-    </message>
-    <message>
-        <source>Meeting · %1</source>
-        <translation>会议 · %1</translation>
-    </message>
 </context>
 <context>
     <name>PortalView</name>

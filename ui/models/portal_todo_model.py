@@ -7,8 +7,7 @@ from app.services.portal import SYSTEM_KIND, WaitingItem
 from ui import time_format
 from ui.models.list_table_model import Index, ListTableModel
 from ui.models.roles import ID_ROLE, SEARCH_ROLE, SORT_ROLE
-from ui.models.todo_model import URGENT_COLOUR
-from ui.text import fill
+from ui.models.todo_model import URGENT_COLOUR, source_label
 
 
 def urgency_text(urgency: str) -> str:
@@ -52,10 +51,4 @@ class PortalTodoModel(ListTableModel[WaitingItem]):
         return urgency_text(item.urgency)
 
     def _source(self, item: WaitingItem) -> str:
-        if item.kind == SYSTEM_KIND:
-            return item.source
-        if item.kind == "notice":
-            return fill(self.tr("Notice · %1"), item.source)
-        if item.kind == "invitation":
-            return fill(self.tr("Meeting · %1"), item.source)
-        return item.source
+        return item.source if item.kind == SYSTEM_KIND else source_label(item.kind, item.source)

@@ -33,6 +33,18 @@ def classification_label(classification: str) -> str:
     return labels.get(classification, classification)
 
 
+def source_label(kind: str, source: str) -> str:
+    """Where one of our 待办 comes from, in words (通知公告 · 王晓燕, 待签 · 陈建国, 催办 · …)."""
+    forms = {
+        "notice": QCoreApplication.translate("TodoModel", "Notice · %1"),
+        "invitation": QCoreApplication.translate("TodoModel", "Meeting · %1"),
+        "outgoing": QCoreApplication.translate("TodoModel", "To sign · %1"),
+        "incoming": QCoreApplication.translate("TodoModel", "Incoming · %1"),
+        "reminder": QCoreApplication.translate("TodoModel", "Reminder · %1"),
+    }
+    return fill(forms[kind], source) if kind in forms else source
+
+
 class TodoModel(ListTableModel[TodoItem]):
     TITLE, SOURCE, SINCE, URGENCY, CLASSIFICATION = range(5)
 
@@ -60,22 +72,9 @@ class TodoModel(ListTableModel[TodoItem]):
         if column == self.TITLE:
             return item.title
         if column == self.SOURCE:
-            return self._source(item)
+            return source_label(item.kind, item.source)
         if column == self.SINCE:
             return time_format.date_time(item.since)
         if column == self.URGENCY:
             return urgency_label(item.urgency)
         return classification_label(item.classification)
-
-    def _source(self, item: TodoItem) -> str:
-        if item.kind == "notice":
-            return fill(self.tr("Notice · %1"), item.source)
-        if item.kind == "invitation":
-            return fill(self.tr("Meeting · %1"), item.source)
-        if item.kind == "outgoing":
-            return fill(self.tr("To sign · %1"), item.source)
-        if item.kind == "incoming":
-            return fill(self.tr("Incoming · %1"), item.source)
-        if item.kind == "reminder":
-            return fill(self.tr("Reminder · %1"), item.source)
-        return item.source
