@@ -52,7 +52,7 @@ from app.domain.documents.route import route_from_json
 from app.domain.errors import RuleViolation
 from app.services import document_ops, local_ops
 from app.services.account import User
-from app.store import outbox
+from app.store import document_index_sync, outbox
 from app.store.cache import Cache
 from app.store.models import DocumentBodyRow, DocumentRow, IncomingRow, OutboxOp, PersonRow, ReceiptRow, ReminderRow
 
@@ -107,6 +107,8 @@ class DocumentService:
     def __init__(self, cache: Cache, user: User) -> None:
         self._cache = cache
         self._user = user
+        with cache.sessions.begin() as s:
+            document_index_sync.backfill(s)  # a cache filled before the index existed
 
     # 发文
 

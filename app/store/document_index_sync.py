@@ -1,0 +1,84 @@
+"""Keeps the 公文 lists and search (document_index) in step with the cache rows of 发文 and 收文:
+whoever writes or removes a DocumentRow, IncomingRow or a body calls reindex in the same
+transaction, so a list never shows a document the cache no longer has, nor misses one it has."""
+
+import datetime as dt
+from collections.abc import Iterable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.store.document_search import DocumentFields, index_documents, remove_document
+from app.store.models import DocumentBodyRow, DocumentIndexRow, DocumentRow, IncomingRow
+
+OUTGOING = "发文"
+INCOMING = "收文"
+
+
+def reindex(session: Session, ids: Iterable[str]) -> None:
+    """Bring the entries of these 发文 ids or 收文 ids ("{document_id}:{unit_id}") up to date."""
+    session.flush()
+    found: list[tuple[str, DocumentFields]] = []
+    for row_id in dict.fromkeys(ids):
+        # the mirror upserts without the ORM: a row the session already holds must be read again
+        row = session.get(DocumentRow, row_id, populate_existing=True) or session.get(IncomingRow, row_id, populate_existing=True)
+        if row is None:
+            remove_document(session, row_id)
+        else:
+            found.append((row_id, fields_of(session, row)))
+    index_documents(session, found)
+
+
+def reindex_document(session: Session, document_ids: Iterable[str]) -> None:
+    """A body changed: the 发文 itself and every 收文 of it carry that body."""
+    ids = list(document_ids)
+    incoming = session.scalars(select(IncomingRow.id).where(IncomingRow.document_id.in_(ids))) if ids else []
+    reindex(session, [*ids, *incoming])
+
+
+def backfill(session: Session) -> None:
+    """Index a cache filled before the index existed (it is empty while documents are not)."""
+    if session.scalar(select(func.count()).select_from(DocumentIndexRow)):
+        return
+    ids = [*session.scalars(select(DocumentRow.id)), *session.scalars(select(IncomingRow.id))]
+    if ids:
+        reindex(session, ids)
+
+
+def fields_of(session: Session, row: DocumentRow | IncomingRow) -> DocumentFields:
+    if isinstance(row, DocumentRow):
+        return DocumentFields(
+            kind=OUTGOING, title=row.title, number=row.doc_number or "", doc_type=row.kind, secrecy=row.classification,
+            unit=row.meta.get("发文机关署名") or row.drafter_name, date=_written_on(row.meta, row.created_at), status=row.status,
+            metadata=_meta_text(row.meta), opinions=_opinions(row.route.get("history", [])), body=_body(session, row.id, row.body_version),
+        )
+    handling = [*row.state.get("history", []), *row.state.get("handlers", [])]
+    return DocumentFields(
+        kind=INCOMING, title=row.title, number=row.doc_number or "", doc_type=row.kind, secrecy=row.classification, unit=row.sender_name,
+        date=dt.date.fromtimestamp(row.delivered_at), status=row.status, metadata=_meta_text(row.meta), opinions=_opinions(handling),
+        body=_body(session, row.document_id, row.body_version),
+    )
+
+
+def _written_on(meta: dict, created_at: float) -> dt.date:
+    try:
+        return dt.date.fromisoformat(meta.get("成文日期") or "")
+    except ValueError:
+        return dt.date.fromtimestamp(created_at)
+
+
+def _meta_text(meta: dict) -> str:
+    words = [v for value in meta.values() for v in (value if isinstance(value, list) else [value]) if isinstance(v, str) and v]
+    return " ".join(words)
+
+
+def _opinions(entries: list[dict]) -> str:
+    """Signed opinions and reasons of the route, or 拟办/批办/办理 words of a 收文."""
+    return "\n".join(text for e in entries for text in (e.get("text"), e.get("note")) if text)
+
+
+def _body(session: Session, document_id: str, version: int | None) -> str:
+    query = select(DocumentBodyRow.paragraphs).where(DocumentBodyRow.document_id == document_id)
+    query = query.where(DocumentBodyRow.body_version == version) if version else query.order_by(DocumentBodyRow.body_version.desc())
+    paragraphs = session.scalars(query.limit(1)).first()
+    return "\n".join(paragraphs or [])
