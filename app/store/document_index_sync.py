@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.store.document_search import DocumentFields, index_documents, remove_document
+from app.store.document_search import CHUNK, DocumentFields, index_documents, remove_document
 from app.store.models import DocumentBodyRow, DocumentIndexRow, DocumentRow, IncomingRow
 
 OUTGOING = "发文"
@@ -18,15 +18,21 @@ INCOMING = "收文"
 def reindex(session: Session, ids: Iterable[str]) -> None:
     """Bring the entries of these 发文 ids or 收文 ids ("{document_id}:{unit_id}") up to date."""
     session.flush()
-    found: list[tuple[str, DocumentFields]] = []
-    for row_id in dict.fromkeys(ids):
-        # the mirror upserts without the ORM: a row the session already holds must be read again
-        row = session.get(DocumentRow, row_id, populate_existing=True) or session.get(IncomingRow, row_id, populate_existing=True)
-        if row is None:
-            remove_document(session, row_id)
-        else:
-            found.append((row_id, fields_of(session, row)))
-    index_documents(session, found)
+    wanted = list(dict.fromkeys(ids))
+    for first in range(0, len(wanted), CHUNK):
+        _reindex_chunk(session, wanted[first : first + CHUNK])
+
+
+def _reindex_chunk(session: Session, ids: list[str]) -> None:
+    # the mirror upserts without the ORM: rows the session already holds must be read again
+    rows: list[DocumentRow | IncomingRow] = []
+    for model in (DocumentRow, IncomingRow):
+        rows += session.scalars(select(model).where(model.id.in_(ids)).execution_options(populate_existing=True))
+    bodies = _bodies(session, rows)
+    found = {row.id: _fields(row, bodies.get(_body_key(row), "")) for row in rows}
+    for gone in (i for i in ids if i not in found):
+        remove_document(session, gone)
+    index_documents(session, list(found.items()))
 
 
 def reindex_document(session: Session, document_ids: Iterable[str]) -> None:
@@ -45,19 +51,37 @@ def backfill(session: Session) -> None:
         reindex(session, ids)
 
 
-def fields_of(session: Session, row: DocumentRow | IncomingRow) -> DocumentFields:
+def _fields(row: DocumentRow | IncomingRow, body: str) -> DocumentFields:
     if isinstance(row, DocumentRow):
         return DocumentFields(
             kind=OUTGOING, title=row.title, number=row.doc_number or "", doc_type=row.kind, secrecy=row.classification,
             unit=row.meta.get("发文机关署名") or row.drafter_name, date=_written_on(row.meta, row.created_at), status=row.status,
-            metadata=_meta_text(row.meta), opinions=_opinions(row.route.get("history", [])), body=_body(session, row.id, row.body_version),
+            metadata=_meta_text(row.meta), opinions=_opinions(row.route.get("history", [])), body=body,
         )
     handling = [*row.state.get("history", []), *row.state.get("handlers", [])]
     return DocumentFields(
         kind=INCOMING, title=row.title, number=row.doc_number or "", doc_type=row.kind, secrecy=row.classification, unit=row.sender_name,
-        date=dt.date.fromtimestamp(row.delivered_at), status=row.status, metadata=_meta_text(row.meta), opinions=_opinions(handling),
-        body=_body(session, row.document_id, row.body_version),
+        date=dt.date.fromtimestamp(row.delivered_at), status=row.status, metadata=_meta_text(row.meta), opinions=_opinions(handling), body=body,
     )
+
+
+def _body_key(row: DocumentRow | IncomingRow) -> tuple[str, int | None]:
+    return (row.id, row.body_version) if isinstance(row, DocumentRow) else (row.document_id, row.body_version)
+
+
+def _bodies(session: Session, rows: list[DocumentRow | IncomingRow]) -> dict[tuple[str, int | None], str]:
+    """The current 正文 of each row as text: its body_version, or the latest one a 收文 without it has."""
+    keys = {_body_key(row) for row in rows}
+    stored = session.execute(
+        select(DocumentBodyRow.document_id, DocumentBodyRow.body_version, DocumentBodyRow.paragraphs)
+        .where(DocumentBodyRow.document_id.in_({doc for doc, _ in keys}))
+        .order_by(DocumentBodyRow.body_version)
+    )
+    texts: dict[tuple[str, int | None], str] = {}
+    for doc, version, paragraphs in stored:
+        text = "\n".join(paragraphs)
+        texts[(doc, version)] = texts[(doc, None)] = text  # ascending: None ends at the latest
+    return {key: texts.get(key, "") for key in keys}
 
 
 def _written_on(meta: dict, created_at: float) -> dt.date:
@@ -75,10 +99,3 @@ def _meta_text(meta: dict) -> str:
 def _opinions(entries: list[dict]) -> str:
     """Signed opinions and reasons of the route, or 拟办/批办/办理 words of a 收文."""
     return "\n".join(text for e in entries for text in (e.get("text"), e.get("note")) if text)
-
-
-def _body(session: Session, document_id: str, version: int | None) -> str:
-    query = select(DocumentBodyRow.paragraphs).where(DocumentBodyRow.document_id == document_id)
-    query = query.where(DocumentBodyRow.body_version == version) if version else query.order_by(DocumentBodyRow.body_version.desc())
-    paragraphs = session.scalars(query.limit(1)).first()
-    return "\n".join(paragraphs or [])

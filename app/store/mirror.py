@@ -105,10 +105,10 @@ def forget(session: Session, entity: str, ids: list[str]) -> None:
 
 def _reindex(session: Session, *changed: dict[str, list[str]]) -> None:
     """Keep the 公文 lists and search in step with the 发文, 收文 and bodies just written or removed."""
-    ids = [i for ids in changed for entity in ("document", "incoming", "document_body") for i in ids.get(entity, [])]
-    if ids:
-        # a body id is "{document_id}:{version}", a 收文 id "{document_id}:{unit_id}": both name their 发文
-        reindex_document(session, [*ids, *(i.rpartition(":")[0] for i in ids if ":" in i)])
+    rows = [i for ids in changed for entity in ("document", "incoming") for i in ids.get(entity, [])]
+    bodies = [i.rpartition(":")[0] for ids in changed for i in ids.get("document_body", [])]  # "{document_id}:{version}"
+    if rows or bodies:
+        reindex_document(session, [*rows, *bodies])
 
 
 def _upsert(session: Session, table: Table, values: list[dict[str, Any]]) -> None:
