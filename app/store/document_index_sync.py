@@ -30,8 +30,11 @@ def _reindex_chunk(session: Session, ids: list[str]) -> None:
         rows += session.scalars(select(model).where(model.id.in_(ids)).execution_options(populate_existing=True))
     bodies = _bodies(session, rows)
     found = {row.id: _fields(row, bodies.get(_body_key(row), "")) for row in rows}
-    for gone in (i for i in ids if i not in found):
-        remove_document(session, gone)
+    # ids may name a 发文 this client only holds 收文 of: only what is listed needs removing
+    gone = [i for i in ids if i not in found]
+    if gone:
+        for listed in session.scalars(select(DocumentIndexRow.doc_id).where(DocumentIndexRow.doc_id.in_(gone))):
+            remove_document(session, listed)
     index_documents(session, list(found.items()))
 
 
