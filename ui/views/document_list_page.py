@@ -1,6 +1,6 @@
 """What 发文, 会签 and 收文 share: filters (文种, 密级, state) and full-text search above the list
-(all done in SQL, the list read a page at a time as it scrolls), the
-selected document on the right with the buttons of what the user may do now. An action asks
+(done in SQL; the list is read a page at a time as it scrolls), the selected document on the
+right with the buttons of what the user may do now. An action asks
 what it needs in a dialog, goes through the service (locally at once, queued for the server),
 and a refusal is said in words above the list, as the other pages say theirs."""
 
@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QComboBox, QLabel, QSplitter, QTableView, QVBoxLay
 from app.domain.documents.metadata import CLASSIFICATIONS, KINDS
 from app.domain.errors import RuleViolation
 from app.services.directory import DirectoryService
-from ui.dialogs.document_action_dialog import DocumentActionDialog
 from app.services.document_pages import RowPages
 from app.store.document_search import DocumentFilters
+from ui.dialogs.document_action_dialog import DocumentActionDialog
 from ui.models.documents_model import IncomingModel, OutgoingModel
 from ui.models.roles import ID_ROLE
 from ui.views.document_actions import Action
@@ -67,13 +67,16 @@ class DocumentListPage(Page):
             self.panel.clear()
 
     def open_document(self, row_id: str) -> None:
-        """Select and show one document (from 待办, after drafting it)."""
+        """Select and show one document (from 待办, after drafting it); one not in the pages read
+        so far, or filtered out, is shown all the same."""
         row = self.model.row_of(row_id)
-        if row < 0:
-            return
-        if not self.table.selectionModel().isRowSelected(row):
+        if row >= 0 and not self.table.selectionModel().isRowSelected(row):
             self.table.selectRow(row)
-        self.show_document(row_id)
+        try:
+            self.show_document(row_id)
+        except RuleViolation as missing:  # e.g. a 催办 about a 收文 not (yet) in this cache
+            self.error.setText(missing.message)
+            self.error.show()
 
     def focus_search(self) -> None:
         self._search.focus()
