@@ -17,6 +17,7 @@ from app.domain.documents.route import route_from_json, route_to_json
 from app.domain.documents.routing import StepSpec, new_route, pending_users
 from app.domain.errors import RuleViolation
 from app.services.account import User
+from app.store.document_index_sync import reindex, reindex_document
 from app.store.models import DocumentBodyRow, DocumentRow, IncomingRow, ReminderRow
 
 PENDING_NUMBER = ""  # 收文编号 until the server allocates it at 登记
@@ -49,6 +50,7 @@ def draft(s: Session, user: User, args: dict, at: float) -> None:
         )
     )
     _add_body(s, args["id"], 1, args["paragraphs"], args["sha256"])
+    reindex(s, [args["id"]])
 
 
 def revise(s: Session, user: User, args: dict, at: float) -> None:
@@ -56,6 +58,7 @@ def revise(s: Session, user: User, args: dict, at: float) -> None:
     route = apply_route_op(route_from_json(row.route), {**args, "action": "revise_body"})
     _show_route(row, route, user, at, body_version=route.body_version)
     _add_body(s, args["id"], args["new_version"], args["paragraphs"], args["sha256"])
+    reindex_document(s, [args["id"]])
 
 
 def route_action(s: Session, user: User, args: dict, at: float) -> None:
@@ -65,6 +68,7 @@ def route_action(s: Session, user: User, args: dict, at: float) -> None:
     if args.get("signature") is not None:
         extra["signatures"] = [*row.signatures, signature_entry(route, args)]
     _show_route(row, route, user, at, **extra)
+    reindex(s, [row.id])
 
 
 def signature_entry(route: Any, args: dict) -> dict:
@@ -86,6 +90,7 @@ def incoming_action(s: Session, user: User, args: dict, at: float) -> None:
     doc = apply_incoming_op(incoming_from_json(row.state), args)
     clerks = frozenset({user.id}) if CLERK_ROLE in user.roles and user.unit_id == row.unit_id else frozenset()
     _keep(row, _INCOMING_STATE, {"state": incoming_to_json(doc), "status": doc.status, "register_no": doc.register_no, "due": doc.due, "todo": user.id in incoming_todo(doc, clerks), "updated_at": at})
+    reindex(s, [row.id])
 
 
 def register_paper(s: Session, user: User, args: dict, at: float) -> None:
@@ -102,6 +107,7 @@ def register_paper(s: Session, user: User, args: dict, at: float) -> None:
             attachments=list(args["attachments"]), todo=True, delivered_at=at, updated_at=at, pending=True, server_values=None, version=0,
         )
     )
+    reindex(s, [incoming_id])
 
 
 def remind(s: Session, user: User, args: dict, at: float) -> None:
@@ -115,6 +121,8 @@ def opened(_s: Session, _user: User, _args: dict, _at: float) -> None:
 
 def rebase(session: Session) -> None:
     """Drop local-only 公文 rows and put back the server's values of those changed locally."""
+    touched = [*_local_changes(session, DocumentRow), *_local_changes(session, IncomingRow)]
+    touched += session.scalars(select(DocumentBodyRow.document_id).where(DocumentBodyRow.pending.is_(True)))
     for model in (DocumentRow, DocumentBodyRow, IncomingRow, ReminderRow):
         session.execute(delete(model).where(model.pending.is_(True)))
     for model in (DocumentRow, IncomingRow):
@@ -122,6 +130,11 @@ def rebase(session: Session) -> None:
             for name, value in changed.server_values.items():
                 setattr(changed, name, value)
             changed.server_values = None
+    reindex_document(session, touched)
+
+
+def _local_changes(session: Session, model: type[DocumentRow] | type[IncomingRow]) -> list[str]:
+    return list(session.scalars(select(model.id).where(model.pending.is_(True) | model.server_values.is_not(None))))
 
 
 def _document(s: Session, doc_id: str) -> DocumentRow:

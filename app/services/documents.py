@@ -27,6 +27,8 @@ API (stable; all methods raise app.domain.errors.RuleViolation with a Chinese me
     # reading
     svc.todo() -> list[TodoItem]; svc.outgoing(status=None, limit, offset) -> list[DocumentRow]
     svc.incoming_list(status=None, limit, offset) -> list[IncomingRow]; svc.document(id) / svc.incoming(id)
+    svc.outgoing_pages(filters, text="", waiting=False) / svc.incoming_pages(filters, text="") -> RowPages
+        the long lists and full-text search (app/services/document_pages.py), paged and sorted in SQL
     svc.body(doc_id, version=None) -> list[str]; svc.receipts(doc_id) -> list[ReceiptRow]
     svc.reminders(incoming_id=None) -> list[ReminderRow]; svc.lost_actions() -> list[LostAction]
 Rows are the cache rows of app/store/models.py (plain attributes; `pending` = not yet confirmed).
@@ -53,7 +55,10 @@ from app.domain.documents.route import route_from_json
 from app.domain.errors import RuleViolation
 from app.services import document_ops, local_ops
 from app.services.account import User
-from app.store import outbox
+from app.services.document_pages import RowPages, row_pages
+from app.store import document_index_sync, outbox
+from app.store.document_index_sync import INCOMING, OUTGOING
+from app.store.document_search import DocumentFilters
 from app.store.cache import Cache
 from app.store.models import DocumentBodyRow, DocumentRow, IncomingRow, OutboxOp, PersonRow, ReceiptRow, ReminderRow
 
@@ -108,6 +113,8 @@ class DocumentService:
     def __init__(self, cache: Cache, user: User) -> None:
         self._cache = cache
         self._user = user
+        with cache.sessions.begin() as s:
+            document_index_sync.backfill(s)  # a cache filled before the index existed
 
     # 发文
 
@@ -268,6 +275,15 @@ class DocumentService:
         """收文 list, newest delivery first (status as app.domain.documents.incoming)."""
         query = select(IncomingRow).order_by(IncomingRow.delivered_at.desc())
         return self._rows(query.where(IncomingRow.status == status) if status else query, limit, offset)
+
+    def outgoing_pages(self, filters: DocumentFilters = DocumentFilters(), text: str = "", waiting: bool = False) -> RowPages[DocumentRow]:
+        """发文 as pages for a long list: filtered, searched (`text`) and sorted in SQL, newest first;
+        `waiting`: only those waiting for this user (会签)."""
+        return row_pages(self._cache.sessions, DocumentRow, OUTGOING, filters, text, waiting)
+
+    def incoming_pages(self, filters: DocumentFilters = DocumentFilters(), text: str = "") -> RowPages[IncomingRow]:
+        """收文 as pages for a long list, newest delivery first."""
+        return row_pages(self._cache.sessions, IncomingRow, INCOMING, filters, text)
 
     def todo(self) -> list[TodoItem]:
         """待办: 发文 steps and 收文 waiting on this user, then 催办 sent to them; the 收文 with the

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.directory import search_keys
 from app.store import meta
+from app.store.document_index_sync import reindex_document
 from app.store.models import (
     BookingAnswerRow,
     BookingRow,
@@ -90,6 +91,7 @@ def apply_rows(session: Session, rows: Iterable[RowLike]) -> None:
             session.execute(delete(model).where(key.in_(gone[entity])))
     if live["notice_read"]:
         _mark_own_reads(session, live["notice_read"])
+    _reindex(session, {entity: [r.id for r in rows] for entity, rows in live.items()}, gone)
 
 
 def forget(session: Session, entity: str, ids: list[str]) -> None:
@@ -100,6 +102,15 @@ def forget(session: Session, entity: str, ids: list[str]) -> None:
     key = model.__mapper__.primary_key[0]
     for i in range(0, len(ids), 500):
         session.execute(delete(model).where(key.in_(ids[i : i + 500])))
+    _reindex(session, {entity: ids})
+
+
+def _reindex(session: Session, *changed: dict[str, list[str]]) -> None:
+    """Keep the 公文 lists and search in step with the 发文, 收文 and bodies just written or removed."""
+    rows = [i for ids in changed for entity in ("document", "incoming") for i in ids.get(entity, [])]
+    bodies = [i.rpartition(":")[0] for ids in changed for i in ids.get("document_body", [])]  # "{document_id}:{version}"
+    if rows or bodies:
+        reindex_document(session, [*rows, *bodies])
 
 
 def _upsert(session: Session, table: Table, values: list[dict[str, Any]]) -> None:

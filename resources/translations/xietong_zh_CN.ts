@@ -716,8 +716,8 @@ Will not attend: %2</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <source>Search titles and numbers, also by pinyin initials (Ctrl+F)</source>
-        <translation>搜索标题和文号，也可用拼音首字母（Ctrl+F）</translation>
+        <source>Search titles, numbers, opinions and text (Ctrl+F)</source>
+        <translation>搜索标题、文号、意见和正文（Ctrl+F）</translation>
     </message>
 </context>
 <context>

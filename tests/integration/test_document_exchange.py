@@ -49,6 +49,8 @@ def test_draft_countersign_sign_off_distribute_receive_conclude(exchange_server,
         clerk.sync()
         [delivered] = clerk.documents.incoming_list()
         assert (delivered.id, delivered.status, delivered.doc_number) == (f"{doc_id}:u02", "delivered", issued.doc_number)
+        [found] = clerk.documents.incoming_pages(text="贯彻").page(0, 10)  # the pulled body is searchable offline
+        assert (found.row.id, found.hit.snippet.marked("[", "]").count("[贯彻]")) == (delivered.id, 1)
         assert [r.status for r in (drafter.sync(), drafter.documents.receipts(doc_id))[1]] == ["delivered"]
 
         incoming_id = delivered.id

@@ -328,3 +328,41 @@ def test_a_refused_action_is_said_in_words_above_the_list(qtbot, cache, session,
     assert view.error.isVisibleTo(view)
     assert view.error.text() == "公文流程已经结束（已签发或已撤回）。"  # 核稿 was the last step
     assert queued(cache) == before
+
+
+def search_for(qtbot, view, words: str) -> None:
+    with qtbot.waitSignal(view._search.query_changed):
+        view._search.setText(words)
+
+
+def test_a_draft_is_found_by_a_two_character_word_of_its_body(qtbot, session, submitted):
+    view = outgoing_view(qtbot, session, HEAD)
+    search_for(qtbot, view, "贯彻")  # in the body only, not in the title or the metadata
+    assert [row[0] for row in rows(view)] == [sample_meta()["标题"]]
+    tooltip = view.table.model().index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "<b>贯彻</b>" in tooltip
+    view.open_document(submitted)
+    assert view.panel.title.text() == sample_meta()["标题"]
+    search_for(qtbot, view, "撤销")
+    assert rows(view) == []
+    view.kind.setCurrentIndex(view.kind.findData("请示"))
+    search_for(qtbot, view, "贯彻")
+    assert rows(view) == []  # the 文种 filter holds in a search too
+    view.open_document(submitted)  # from 待办: shown though the list does not hold it
+    assert view.panel.title.text() == sample_meta()["标题"]
+
+
+def test_a_pulled_incoming_document_joins_the_open_list(qtbot, cache, session):
+    view = IncomingView("收文", session.documents, session.directory, HEAD, session.blobs)
+    qtbot.addWidget(view)
+    view.show()
+    view.refresh()
+    assert rows(view) == []
+    add_delivered(cache)
+    view.refresh()  # as after a sync
+    assert view.table.model().total() == 1
+    assert [row[0] for row in rows(view)] == ["关于报送电子政务项目的请示"]
+    view.status.setCurrentIndex(view.status.findData("delivered"))
+    assert len(rows(view)) == 1
+    view.classification.setCurrentIndex(view.classification.findData("机密"))
+    assert rows(view) == []

@@ -1,86 +1,86 @@
-"""发文 and 收文 lists over the rows DocumentService gives: title, 文种, 文号, 密级, state, time.
+"""发文 and 收文 lists over the pages DocumentService gives (read as the view scrolls, sorted by
+SQL on a header click): title, 文种, 文号, 密级, state, time.
 A row whose last action waits to be sent says 待发送 in words, a 时限 due today or overdue says
 so; urgency and 密级 are columns, so colour is never the only signal."""
 
+import html
+from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QFont
 
-from app.domain.directory import pinyin_initials
 from app.domain.documents import incoming as inc
 from app.domain.documents.deadlines import BEIJING, DueState, due_state
+from app.services.document_pages import ListedRow
+from app.store.document_search import Highlighted, SearchHit
 from app.store.models import DocumentRow, IncomingRow
 from ui import time_format
 from ui.models.document_status import incoming_statuses, outgoing_statuses, pending_word
-from ui.models.list_table_model import Index, ListTableModel
-from ui.models.roles import CLASSIFICATION_ROLE, ID_ROLE, KIND_ROLE, SEARCH_ROLE, SORT_ROLE
+from ui.models.lazy_table_model import Index, LazyColumn, LazyTableModel
+from ui.models.roles import ID_ROLE
 from ui.text import fill
 
 
-class OutgoingModel(ListTableModel[DocumentRow]):
+class _DocumentsModel(LazyTableModel[ListedRow]):
+    """What both lists share: the id for selection, and for a search hit its title and snippet
+    with the found words in bold as the title's tooltip."""
+
+    TITLE = 0
+
+    def row_of(self, row_id: str) -> int:
+        return next((row for row in range(self.rowCount()) if self.row_item(row).row.id == row_id), -1)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        item = self.row_item(index.row())
+        if role == ID_ROLE:
+            return item.row.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _marked(item.hit) if item.hit is not None and index.column() == self.TITLE else super().data(index)
+        if role == Qt.ItemDataRole.FontRole and item.hit is not None and item.hit.title.spans and index.column() == self.TITLE:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return super().data(index, role)
+
+
+class OutgoingModel(_DocumentsModel):
     TITLE, KIND, NUMBER, CLASSIFICATION, URGENCY, DRAFTER, STATE, UPDATED = range(8)
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._headers = [self.tr("Title"), self.tr("Kind"), self.tr("Number"), self.tr("Classification"), self.tr("Urgency"),
-                         self.tr("Drafted by"), self.tr("State"), self.tr("Updated")]
-        self._statuses = outgoing_statuses()
+        super().__init__([], None, parent)
+        statuses = outgoing_statuses()
 
-    def row_of(self, doc_id: str) -> int:
-        return next((row for row, d in enumerate(self._rows) if d.id == doc_id), -1)
+        def state(doc: DocumentRow) -> str:
+            return pending_word() if doc.pending else statuses.get(doc.status, doc.status)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        doc, column = self._rows[index.row()], index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(doc, column)
-        if role == SORT_ROLE:
-            return doc.updated_at if column == self.UPDATED else self._text(doc, column)
-        return _common_role(role, doc.id, doc.kind, doc.classification, f"{doc.title} {doc.doc_number or ''} {doc.drafter_name}")
-
-    def _text(self, doc: DocumentRow, column: int) -> str:
-        values = {
-            self.TITLE: doc.title, self.KIND: doc.kind, self.NUMBER: doc.doc_number or "", self.CLASSIFICATION: doc.classification,
-            self.URGENCY: doc.urgency or "", self.DRAFTER: doc.drafter_name,
-            self.STATE: pending_word() if doc.pending else self._statuses.get(doc.status, doc.status),
-            self.UPDATED: time_format.date_time(doc.updated_at),
-        }
-        return values[column]
+        self._columns = [
+            _column(self.tr("Title"), lambda d: d.title, "title"), _column(self.tr("Kind"), lambda d: d.kind, "doc_type"),
+            _column(self.tr("Number"), lambda d: d.doc_number or "", "number"), _column(self.tr("Classification"), lambda d: d.classification, "secrecy"),
+            _column(self.tr("Urgency"), lambda d: d.urgency or ""), _column(self.tr("Drafted by"), lambda d: d.drafter_name),
+            _column(self.tr("State"), state, "status"), _column(self.tr("Updated"), lambda d: time_format.date_time(d.updated_at)),
+        ]
 
 
-class IncomingModel(ListTableModel[IncomingRow]):
+class IncomingModel(_DocumentsModel):
     TITLE, SENDER, KIND, NUMBER, CLASSIFICATION, STATE, DUE, DELIVERED = range(8)
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._headers = [self.tr("Title"), self.tr("From"), self.tr("Kind"), self.tr("Number"), self.tr("Classification"),
-                         self.tr("State"), self.tr("Deadline"), self.tr("Delivered")]
-        self._statuses = incoming_statuses()
+        super().__init__([], None, parent)
+        statuses = incoming_statuses()
 
-    def row_of(self, incoming_id: str) -> int:
-        return next((row for row, d in enumerate(self._rows) if d.id == incoming_id), -1)
+        def state(doc: IncomingRow) -> str:
+            return pending_word() if doc.pending else statuses.get(doc.status, doc.status)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        doc, column = self._rows[index.row()], index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(doc, column)
-        if role == SORT_ROLE:
-            return {self.DELIVERED: doc.delivered_at, self.DUE: doc.due or "~"}.get(column, self._text(doc, column))
-        search = f"{doc.title} {doc.doc_number or ''} {doc.register_no or ''} {doc.sender_name}"
-        return _common_role(role, doc.id, doc.kind, doc.classification, search)
-
-    def _text(self, doc: IncomingRow, column: int) -> str:
-        values = {
-            self.TITLE: doc.title, self.SENDER: doc.sender_name, self.KIND: doc.kind,
-            self.NUMBER: doc.register_no or doc.doc_number or "", self.CLASSIFICATION: doc.classification,
-            self.STATE: pending_word() if doc.pending else self._statuses.get(doc.status, doc.status),
-            self.DUE: self._due(doc),
-            self.DELIVERED: time_format.date_time(doc.delivered_at),
-        }
-        return values[column]
+        self._columns = [
+            _column(self.tr("Title"), lambda d: d.title, "title"), _column(self.tr("From"), lambda d: d.sender_name, "unit"),
+            _column(self.tr("Kind"), lambda d: d.kind, "doc_type"), _column(self.tr("Number"), lambda d: d.register_no or d.doc_number or "", "number"),
+            _column(self.tr("Classification"), lambda d: d.classification, "secrecy"), _column(self.tr("State"), state, "status"),
+            _column(self.tr("Deadline"), self._due), _column(self.tr("Delivered"), lambda d: time_format.date_time(d.delivered_at), "date"),
+        ]
 
     def _due(self, doc: IncomingRow) -> str:
         """The 时限's last day, and in words whether it is due today or overdue."""
@@ -96,13 +96,14 @@ class IncomingModel(ListTableModel[IncomingRow]):
         return day
 
 
-def _common_role(role: int, row_id: str, kind: str, classification: str, search: str):
-    if role == ID_ROLE:
-        return row_id
-    if role == KIND_ROLE:
-        return kind
-    if role == CLASSIFICATION_ROLE:
-        return classification
-    if role == SEARCH_ROLE:
-        return f"{search} {pinyin_initials(search)}".lower()
-    return None
+def _column(header: str, value: Callable[[Any], str], sort: str | None = None) -> LazyColumn[ListedRow]:
+    return LazyColumn(header, lambda item: value(item.row), sort)
+
+
+def _marked(hit: SearchHit) -> str:
+    """The title and snippet as rich text, the found words in bold."""
+    return f"{_bold(hit.title)}<br>{_bold(hit.snippet)}"
+
+
+def _bold(text: Highlighted) -> str:
+    return html.escape(text.marked("\0", "\1")).replace("\0", "<b>").replace("\1", "</b>")

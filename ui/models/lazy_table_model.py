@@ -51,6 +51,10 @@ class LazyTableModel(QAbstractTableModel, Generic[T]):
         """How many rows the whole list holds (共 N 条), counted by SQL."""
         return self._source.count() if self._source is not None else 0
 
+    def sort_key(self, column: int) -> str | None:
+        """The source's sort column of a view column, None where it cannot be sorted."""
+        return self._columns[column].sort if 0 <= column < len(self._columns) else None
+
     def row_item(self, row: int) -> T:
         return self._rows[row]
 

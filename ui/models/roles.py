@@ -5,5 +5,3 @@ from PySide6.QtCore import Qt
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # a value that sorts right (timestamps, not their text)
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2  # lower-case text a search box matches, pinyin initials included
 ID_ROLE = Qt.ItemDataRole.UserRole + 3  # the row's identity, to keep a selection across reloads
-KIND_ROLE = Qt.ItemDataRole.UserRole + 4  # a 公文's 文种, for the list's filter
-CLASSIFICATION_ROLE = Qt.ItemDataRole.UserRole + 5  # a 公文's 密级, for the list's filter

@@ -1,9 +1,8 @@
-"""What 发文, 会签 and 收文 share: filters (文种, 密级, state) and search above the list, the
-selected document on the right with the buttons of what the user may do now. An action asks
+"""What 发文, 会签 and 收文 share: filters (文种, 密级, state) and full-text search above the list
+(done in SQL; the list is read a page at a time as it scrolls), the selected document on the
+right with the buttons of what the user may do now. An action asks
 what it needs in a dialog, goes through the service (locally at once, queued for the server),
 and a refusal is said in words above the list, as the other pages say theirs."""
-
-from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
@@ -11,9 +10,10 @@ from PySide6.QtWidgets import QComboBox, QLabel, QSplitter, QTableView, QVBoxLay
 from app.domain.documents.metadata import CLASSIFICATIONS, KINDS
 from app.domain.errors import RuleViolation
 from app.services.directory import DirectoryService
+from app.services.document_pages import RowPages
+from app.store.document_search import DocumentFilters
 from ui.dialogs.document_action_dialog import DocumentActionDialog
-from ui.models.document_filter_proxy import DocumentFilterProxy
-from ui.models.list_table_model import ListTableModel
+from ui.models.documents_model import IncomingModel, OutgoingModel
 from ui.models.roles import ID_ROLE
 from ui.views.document_actions import Action
 from ui.views.document_panel import DocumentPanel
@@ -21,24 +21,21 @@ from ui.views.page import Page, page_header
 from ui.views.tables import setup_table, sortable
 from ui.widgets.search_box import SearchBox
 
-LIST_LIMIT = 1000  # until the lazily fetching model lands: the newest rows, the rest by search
-
 
 class DocumentListPage(Page):
-    def __init__(self, title: str, model: ListTableModel, statuses: dict[str, str], directory: DirectoryService, unit_id: str,
+    def __init__(self, title: str, model: OutgoingModel | IncomingModel, statuses: dict[str, str], directory: DirectoryService, unit_id: str,
                  picture: str) -> None:
         super().__init__()
         self._directory, self._unit_id = directory, unit_id
         self.model = model
-        self.proxy = DocumentFilterProxy(self)
-        self.proxy.setSourceModel(model)
-        self.kind = self._filter(self.tr("All kinds"), {kind: kind for kind in KINDS}, self.proxy.set_kind)
-        self.classification = self._filter(self.tr("All classifications"), {c: c for c in CLASSIFICATIONS}, self.proxy.set_classification)
-        self.status = self._filter(self.tr("All states"), statuses, lambda _status: self.refresh())
-        self._search = SearchBox(self.tr("Search titles and numbers, also by pinyin initials (Ctrl+F)"), self)
-        self._search.query_changed.connect(self.proxy.set_query)
+        self._query = ""
+        self.kind = self._filter(self.tr("All kinds"), {kind: kind for kind in KINDS})
+        self.classification = self._filter(self.tr("All classifications"), {c: c for c in CLASSIFICATIONS})
+        self.status = self._filter(self.tr("All states"), statuses)
+        self._search = SearchBox(self.tr("Search titles, numbers, opinions and text (Ctrl+F)"), self)
+        self._search.query_changed.connect(self._on_query)
         self.table = QTableView(self)
-        self.table.setModel(self.proxy)
+        self.table.setModel(model)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         sortable(self.table)
         self.panel = DocumentPanel(picture, self)
@@ -55,7 +52,14 @@ class DocumentListPage(Page):
         self.shown = ""
 
     def refresh(self) -> None:
-        self.model.set_rows(self.load(self.status.currentData()))
+        filters = DocumentFilters(doc_type=self.kind.currentData(), secrecy=self.classification.currentData(), status=self.status.currentData())
+        pages = self.load(filters, self._query)
+        header = self.table.horizontalHeader()
+        column = header.sortIndicatorSection()
+        sort = self.model.sort_key(column)
+        if sort is not None:  # a new list keeps the order the user chose
+            pages = pages.sorted_by(sort, header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
+        self.model.set_source(pages)
         if self.shown and self.model.row_of(self.shown) >= 0:
             self.show_document(self.shown)
         else:
@@ -63,14 +67,16 @@ class DocumentListPage(Page):
             self.panel.clear()
 
     def open_document(self, row_id: str) -> None:
-        """Select and show one document (from 待办, after drafting it)."""
+        """Select and show one document (from 待办, after drafting it); one not in the pages read
+        so far, or filtered out, is shown all the same."""
         row = self.model.row_of(row_id)
-        if row < 0:
-            return
-        proxy_row = self.proxy.mapFromSource(self.model.index(row, 0)).row()
-        if proxy_row >= 0 and not self.table.selectionModel().isRowSelected(proxy_row):
-            self.table.selectRow(proxy_row)
-        self.show_document(row_id)
+        if row >= 0 and not self.table.selectionModel().isRowSelected(row):
+            self.table.selectRow(row)
+        try:
+            self.show_document(row_id)
+        except RuleViolation as missing:  # e.g. a 催办 about a 收文 not (yet) in this cache
+            self.error.setText(missing.message)
+            self.error.show()
 
     def focus_search(self) -> None:
         self._search.focus()
@@ -97,7 +103,7 @@ class DocumentListPage(Page):
 
     # What each list says for itself.
 
-    def load(self, status: str | None) -> list:
+    def load(self, filters: DocumentFilters, text: str) -> RowPages:
         raise NotImplementedError
 
     def show_document(self, row_id: str) -> None:
@@ -124,13 +130,17 @@ class DocumentListPage(Page):
     def set_columns(self, stretch: int, widths: dict[int, int]) -> None:
         setup_table(self.table, stretch, widths)
 
-    def _filter(self, everything: str, choices: dict[str, str], changed: Callable[[str | None], None]) -> QComboBox:
+    def _filter(self, everything: str, choices: dict[str, str]) -> QComboBox:
         combo = QComboBox(self)
         combo.addItem(everything, None)
         for value, label in choices.items():
             combo.addItem(label, value)
-        combo.currentIndexChanged.connect(lambda _index: changed(combo.currentData()))
+        combo.currentIndexChanged.connect(lambda _index: self.refresh())
         return combo
+
+    def _on_query(self, query: str) -> None:
+        self._query = query
+        self.refresh()
 
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()

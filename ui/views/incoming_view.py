@@ -15,8 +15,10 @@ from app.domain.documents.incoming import Incoming, incoming_from_json, todo_use
 from app.domain.documents.metadata import DocumentMeta, meta_from_gb_json, meta_to_gb_json
 from app.services.account import User
 from app.services.directory import DirectoryService
+from app.services.document_pages import RowPages
 from app.services.documents import DocumentService
 from app.store.blobs import LocalBlobs
+from app.store.document_search import DocumentFilters
 from app.store.models import IncomingRow
 from ui.dialogs.message_dialog import MessageDialog
 from ui.dialogs.paper_document_dialog import PaperDocumentDialog
@@ -24,7 +26,7 @@ from ui.dialogs.pdf_export import PdfExport
 from ui.models.document_status import incoming_statuses, pending_word
 from ui.models.documents_model import IncomingModel
 from ui.views.document_actions import Action, incoming_actions
-from ui.views.document_list_page import LIST_LIMIT, DocumentListPage
+from ui.views.document_list_page import DocumentListPage
 
 
 class IncomingView(DocumentListPage):
@@ -60,8 +62,8 @@ class IncomingView(DocumentListPage):
         dialog.open()
         return True
 
-    def load(self, status: str | None) -> list[IncomingRow]:
-        return self._documents.incoming_list(status, limit=LIST_LIMIT)
+    def load(self, filters: DocumentFilters, text: str) -> RowPages[IncomingRow]:
+        return self._documents.incoming_pages(filters, text)
 
     def show_document(self, incoming_id: str) -> None:
         row = self._documents.incoming(incoming_id)

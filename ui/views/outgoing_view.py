@@ -18,8 +18,10 @@ from app.identity.signer import Signer
 from app.services.account import User
 from app.services.directory import DirectoryService
 from app.services.document_ops import now_iso
+from app.services.document_pages import RowPages
 from app.services.documents import DocumentService, RouteStep
 from app.store.blobs import LocalBlobs
+from app.store.document_search import DocumentFilters
 from app.store.models import DocumentRow
 from ui.dialogs.clean_copy_dialog import CleanCopyDialog
 from ui.dialogs.draft_document_dialog import Draft, DraftDocumentDialog, Template
@@ -29,7 +31,7 @@ from ui.dialogs.route_step_dialog import RouteStepDialog
 from ui.models.document_status import outgoing_statuses, pending_word
 from ui.models.documents_model import OutgoingModel
 from ui.views.document_actions import Action, removable_added_steps, route_actions
-from ui.views.document_list_page import LIST_LIMIT, DocumentListPage
+from ui.views.document_list_page import DocumentListPage
 from ui.widgets.route_designer import RouteDesigner
 
 
@@ -56,9 +58,8 @@ class OutgoingView(DocumentListPage):
     def _header_widgets(self) -> list[QWidget]:
         return [*super()._header_widgets(), self.draft_button]
 
-    def load(self, status: str | None) -> list[DocumentRow]:
-        rows = self._documents.outgoing(status, limit=LIST_LIMIT)
-        return [row for row in rows if row.todo] if self._waiting_only else rows
+    def load(self, filters: DocumentFilters, text: str) -> RowPages[DocumentRow]:
+        return self._documents.outgoing_pages(filters, text, waiting=self._waiting_only)
 
     def show_document(self, doc_id: str) -> None:
         row = self._documents.document(doc_id)
