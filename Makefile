@@ -19,7 +19,7 @@ run: $(STAMP) translations demo
 test: $(DIST_STAMP) translations
 	bash scripts/system-deps.sh --with-postgres
 	bash scripts/postgres-test.sh
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 bench: $(STAMP) translations
 	bash scripts/postgres-test.sh

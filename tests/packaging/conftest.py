@@ -13,6 +13,7 @@ desktop-file-utils, systemd) is installed by `make test` / `make packaging-test`
 and say what to run; they never skip.
 """
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -25,11 +26,27 @@ from tests.packaging.helpers import ROOT, Dist, versions
 
 
 @pytest.fixture(scope="session")
-def dist() -> Dist:
+def dist(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Dist:
     given = os.environ.get("XIETONG_DIST_DIR")
     if given:
         return Dist(Path(given).resolve())
     out = ROOT / "build" / "packaging-test"
+    if worker_id == "master":
+        _build(out)
+        return Dist(out)
+    # `make test`'s workers share their base temp's parent: the first to get here builds, the
+    # others wait on the lock and reuse the packages.
+    shared = tmp_path_factory.getbasetemp().parent
+    with (shared / "packages.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        built = shared / "packages.built"
+        if not built.exists():
+            _build(out)
+            built.touch()
+    return Dist(out)
+
+
+def _build(out: Path) -> None:
     shutil.rmtree(out, ignore_errors=True)
     done = subprocess.run(
         [sys.executable, str(ROOT / "installer" / "dist.py"), "bundle", "deb", "msi", "wheel", "--out", str(out)],
@@ -37,17 +54,8 @@ def dist() -> Dist:
     )
     if done.returncode != 0:
         pytest.fail(f"building the packages failed ({done.returncode}):\n{done.stdout[-3000:]}\n{done.stderr[-6000:]}", pytrace=False)
-    return Dist(out)
 
 
 @pytest.fixture(scope="session")
 def version() -> str:
     return versions.app_version()
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Under `make test`'s workers, the packaging checks share one worker, so the packages are built once."""
-    here = Path(__file__).parent
-    for item in items:
-        if here in Path(item.fspath).parents:
-            item.add_marker(pytest.mark.xdist_group("packaging"))
