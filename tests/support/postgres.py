@@ -4,6 +4,7 @@ Without that set-up the PostgreSQL tests fail, on purpose: a missing install ste
 
 import os
 import secrets
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -41,5 +42,18 @@ def fresh_database() -> Iterator[str]:
     try:
         yield admin.set(database=name).render_as_string(hide_password=False)
     finally:
-        with psycopg.connect(conninfo, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        _drop(conninfo, name)
+
+
+def _drop(conninfo: str, name: str) -> None:
+    """FORCE ends our own connections but may not end an autovacuum worker (the superuser's),
+    which can be at work on a fresh database: wait for it."""
+    for attempt in range(40):
+        try:
+            with psycopg.connect(conninfo, autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            return
+        except (psycopg.errors.InsufficientPrivilege, psycopg.errors.ObjectInUse):
+            if attempt == 39:
+                raise
+            time.sleep(0.25)
