@@ -9,19 +9,10 @@ from sqlalchemy.orm import Session
 
 from app.domain.files import WRITE, cabinet_owner
 from app.services.account import User
+from app.services.pending_change import show_change
 from app.store.models import FileFolderRow, FileRow
 
 LocalEffect = Callable[[Session, User, dict, float], None]
-
-
-def _change(row: FileRow | FileFolderRow, **changes: object) -> None:
-    if not row.pending:
-        kept = dict(row.server_values or {})
-        for name in changes:
-            kept.setdefault(name, getattr(row, name))
-        row.server_values = kept
-    for name, value in changes.items():
-        setattr(row, name, value)
 
 
 def _cabinet_of(s: Session, container: str) -> str:
@@ -50,12 +41,12 @@ def _create_folder(s: Session, _user: User, args: dict, _at: float) -> None:
 
 def _rename_folder(s: Session, _user: User, args: dict, _at: float) -> None:
     if (folder := s.get(FileFolderRow, args["id"])) is not None:
-        _change(folder, name=args["name"])
+        show_change(folder, name=args["name"])
 
 
 def _delete_folder(s: Session, _user: User, args: dict, _at: float) -> None:
     if (folder := s.get(FileFolderRow, args["id"])) is not None:
-        _change(folder, name="")  # hidden: a folder without a name is not listed
+        show_change(folder, name="")  # hidden: a folder without a name is not listed
 
 
 def _share_folder(s: Session, _user: User, args: dict, _at: float) -> None:
@@ -66,7 +57,7 @@ def _share_folder(s: Session, _user: User, args: dict, _at: float) -> None:
     shares = [x for x in folder.shares if x[:2] != key]
     if args["right"] != "none":
         shares.append([*key, args["right"]])
-    _change(folder, shares=shares)
+    show_change(folder, shares=shares)
 
 
 def _save_file(s: Session, user: User, args: dict, at: float) -> None:
@@ -77,34 +68,34 @@ def _save_file(s: Session, user: User, args: dict, at: float) -> None:
         cabinet = _cabinet_of(s, args["container"])
         s.add(FileRow(id=args["id"], container=args["container"], cabinet=cabinet, grants=_grants_of(s, args["container"]), versions=[], pending=True, version=1, **content))
     else:
-        _change(file, version=args["base_version"] + 1, **content)
+        show_change(file, version=args["base_version"] + 1, **content)
 
 
 def _rename_file(s: Session, _user: User, args: dict, _at: float) -> None:
     if (file := s.get(FileRow, args["id"])) is not None:
-        _change(file, name=args["name"])
+        show_change(file, name=args["name"])
 
 
 def _move_file(s: Session, _user: User, args: dict, _at: float) -> None:
     if (file := s.get(FileRow, args["id"])) is not None:
-        _change(file, container=args["container"], cabinet=_cabinet_of(s, args["container"]))
+        show_change(file, container=args["container"], cabinet=_cabinet_of(s, args["container"]))
 
 
 def _delete_file(s: Session, _user: User, args: dict, _at: float) -> None:
     if (file := s.get(FileRow, args["id"])) is not None:
-        _change(file, name="")  # hidden until the server's tombstone removes it
+        show_change(file, name="")  # hidden until the server's tombstone removes it
 
 
 def _restore_version(s: Session, user: User, args: dict, at: float) -> None:
     file = s.get(FileRow, args["id"])
     old = next((v for v in (file.versions if file else []) if v["number"] == args["number"]), None)
     if file is not None and old is not None:
-        _change(file, sha256=old["sha256"], size=old["size"], saved_at=at, author_name=user.name, version=file.version + 1)
+        show_change(file, sha256=old["sha256"], size=old["size"], saved_at=at, author_name=user.name, version=file.version + 1)
 
 
 def _classify_file(s: Session, _user: User, args: dict, _at: float) -> None:
     if (file := s.get(FileRow, args["id"])) is not None:
-        _change(file, level=args["level"])
+        show_change(file, level=args["level"])
 
 
 def undo(session: Session) -> None:

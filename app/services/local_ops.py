@@ -13,6 +13,7 @@ from app.domain.vehicles import APPROVED, DISPATCHED, OUT, REFUSED, REQUESTED, R
 from app.services import document_ops
 from app.services import file_local_ops
 from app.services.account import User
+from app.services.pending_change import show_change
 from app.store import outbox
 from app.store.models import BookingRow, BookingSlotRow, InvitationRow, NoticeReadRow, NoticeRow, VehicleRequestRow
 
@@ -67,33 +68,22 @@ def _request_booking(s: Session, user: User, args: dict, at: float) -> None:
         s.add(BookingSlotRow(id=f"{args['id']}:{n}", booking_id=args["id"], start=start, end=end, status=PENDING, reason="", alternatives=[], pending=True, version=0, **fields))
 
 
-def _change_slot(slot: BookingSlotRow, **changes: object) -> None:
-    """Show a change at once, keeping the server's values for rebase (a waiting request has none)."""
-    if not slot.pending:
-        kept = dict(slot.server_values or {})
-        for name in changes:
-            kept.setdefault(name, getattr(slot, name))
-        slot.server_values = kept
-    for name, value in changes.items():
-        setattr(slot, name, value)
-
-
 def _cancel_booking(s: Session, _user: User, args: dict, _at: float) -> None:
     starts = set(args.get("starts", ()))
     for slot in s.scalars(select(BookingSlotRow).where(BookingSlotRow.booking_id == args["id"], BookingSlotRow.status != CANCELLED)):
         if not starts or slot.start in starts:
-            _change_slot(slot, status=CANCELLED)
+            show_change(slot, status=CANCELLED)
 
 
 def _move_booking(s: Session, _user: User, args: dict, _at: float) -> None:
     slot = s.scalar(select(BookingSlotRow).where(BookingSlotRow.booking_id == args["id"], BookingSlotRow.start == args["from_start"]))
     if slot is not None:
-        _change_slot(slot, start=args["start"], end=args["end"])
+        show_change(slot, start=args["start"], end=args["end"])
 
 
 def _approve_booking(s: Session, _user: User, args: dict, _at: float) -> None:
     for slot in s.scalars(select(BookingSlotRow).where(BookingSlotRow.booking_id == args["id"], BookingSlotRow.status == AWAITING)):
-        _change_slot(slot, status=CONFIRMED if args["approve"] else DECLINED)
+        show_change(slot, status=CONFIRMED if args["approve"] else DECLINED)
 
 
 def _answer_invitation(s: Session, _user: User, args: dict, _at: float) -> None:
@@ -119,14 +109,7 @@ def _vehicle_step(fields: Callable[[dict], dict]) -> LocalEffect:
         row = s.get(VehicleRequestRow, args["id"])
         if row is None:
             return
-        changes = fields(args)
-        if not row.pending:
-            kept = dict(row.server_values or {})
-            for name in changes:
-                kept.setdefault(name, getattr(row, name))
-            row.server_values = kept
-        for name, value in changes.items():
-            setattr(row, name, value)
+        show_change(row, **fields(args))
 
     return effect
 
