@@ -12,12 +12,17 @@ log = logging.getLogger(__name__)
 
 
 def find_keys(token_dir: Path, pkcs11_module: str) -> list[KeyHolder]:
-    keys: list[KeyHolder] = []
-    if pkcs11_module:
-        try:
-            from app.identity.pkcs11_key import find_pkcs11_keys  # loads the vendor's library: only when configured
+    return find_usb_keys(pkcs11_module) + find_p12_keys(token_dir) + find_sm2_keys(token_dir)
 
-            keys += find_pkcs11_keys(pkcs11_module)
-        except TokenUnreadable as exc:
-            log.warning("USB keys unavailable: %s", exc)
-    return keys + find_p12_keys(token_dir) + find_sm2_keys(token_dir)
+
+def find_usb_keys(pkcs11_module: str) -> list[KeyHolder]:
+    """The certificates on USB keys plugged in now; none when no PKCS#11 module is configured."""
+    if not pkcs11_module:
+        return []
+    try:
+        from app.identity.pkcs11_key import find_pkcs11_keys  # loads the vendor's library: only when configured
+
+        return list(find_pkcs11_keys(pkcs11_module))
+    except TokenUnreadable as exc:
+        log.warning("USB keys unavailable: %s", exc)
+        return []
