@@ -83,10 +83,9 @@ class UnitSealService:
 def sealed_pdf(doc: OfficialDocument, job: SealJob, pin: str) -> bytes:
     """The PDF with the seal image, signed on the token. Raises WrongPin, PinLocked, KeyRemoved
     or TokenUnreadable from the key; slow (fonts, the token): call it off the UI thread."""
-    pdf = render_pdf(doc, seal_png=job.seal.image)
-    signer = job.key.unlock(pin)
+    signer = job.key.unlock(pin)  # first: a wrong PIN is told before seconds of layout
     try:
-        return sign_pdf(pdf, signer, reason=f"用印：{doc.meta.doc_number}", location=job.seal.unit_name, chain=job.seal.chain)
+        return sign_pdf(render_pdf(doc, seal_png=job.seal.image), signer, reason=f"用印：{doc.meta.doc_number}", location=job.seal.unit_name, chain=job.seal.chain)
     finally:
         close = getattr(signer, "close", None)  # a token session ends; a .p12 signer holds nothing to close
         if close is not None:
