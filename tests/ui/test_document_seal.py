@@ -3,7 +3,8 @@
 GB/T 9704 PDF with the seal over the 成文日期, signed by the unit: pyHanko validates it against the
 CA, poppler's pdfsig finds it valid, `xietong verify` names the unit and fails once a byte
 changes. The 核验文件 written from the cache verifies with `xietong verify`. A 收发员 without the
-permission, a missing seal key and a wrong PIN are refused in words."""
+permission, a missing seal key and a wrong PIN are refused in words; the login window does not
+offer the seal key."""
 
 import base64
 import datetime as dt
@@ -23,6 +24,7 @@ from app.documents.pdf_signature import check_pdf_signatures
 from app.domain.documents.bodies import body_sha256
 from app.domain.documents.route import SIGNED_OFF, route_from_json
 from app.identity import pkcs11_key
+from app.identity.keys import find_keys, find_usb_keys
 from app.identity.p12_key import load_p12_key
 from app.services.document_ops import now_iso
 from app.services.documents import DocumentService, RouteStep
@@ -171,3 +173,8 @@ def test_sealing_is_refused_in_words(qtbot, cache, session, issued, tmp_path):
         dialog.ok_button.click()
     assert failed.args[0] == "印章 USB Key 的 PIN 不正确，未用印，也未写出文件。"
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_seal_key_is_offered_for_sealing_not_for_login(seal_token, tmp_path):
+    assert SEAL_TOKEN in {key.token_label for key in find_usb_keys(MODULE)}
+    assert SEAL_TOKEN not in {getattr(key, "token_label", "") for key in find_keys(tmp_path, MODULE)}
