@@ -28,6 +28,7 @@ from sync.server.pki.service import PkiRefused
 ENTITY = "unit_certificate"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 SEAL_USAGE = {"non_repudiation"}  # what pyHanko (and Acrobat) ask of a document signer
+MAX_SEAL_BYTES = 1024 * 1024  # every client pulls the image with the directory
 
 
 def register(session: Session, unit_id: str, cert: x509.Certificate, chain: list[x509.Certificate], seal_png: bytes) -> UnitCertificateModel:
@@ -36,6 +37,8 @@ def register(session: Session, unit_id: str, cert: x509.Certificate, chain: list
         raise PkiRefused(f"通讯录中没有编号为 {unit_id} 的单位。")
     if not seal_png.startswith(PNG_MAGIC):
         raise PkiRefused("印章图像须为 PNG 文件（透明背景）。")
+    if len(seal_png) > MAX_SEAL_BYTES:
+        raise PkiRefused(f"印章图像过大（{len(seal_png) // 1024} KB），请压缩到 {MAX_SEAL_BYTES // 1024} KB 以内。")
     _check_key(cert)
     issuers = _validated_issuers(session, cert, chain)
     row = UnitCertificateModel(
