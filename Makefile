@@ -41,9 +41,9 @@ translations: $(STAMP)
 
 demo: $(DEMO)/.ready
 
-$(DEMO)/.ready: $(STAMP) sync/server/demo.py
+$(DEMO)/.ready: $(STAMP) sync/server/demo.py sync/server/demo_seals.py
 	mkdir -p $(DEMO)
-	$(BIN)/xietong-server init-demo --reset --people $(DEMO_PEOPLE) --tokens $(DEMO)/tokens --pki $(DEMO)/pki --database-url sqlite:///$(DEMO)/server.db
+	$(BIN)/xietong-server init-demo --reset --people $(DEMO_PEOPLE) --tokens $(DEMO)/tokens --seal-tokens $(DEMO)/seal-tokens --pki $(DEMO)/pki --database-url sqlite:///$(DEMO)/server.db
 	touch $@
 
 $(STAMP): pyproject.toml scripts/system-deps.sh

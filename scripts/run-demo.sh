@@ -22,7 +22,10 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 echo "Exchange server: $url (log: $demo/server.log). Demo users: see README.md (PIN 123456)."
-client=("$bin/xietong" --server "$url" --token-dir "$demo/tokens" --trust-anchors "$pki/root-ca/ca.pem")
+# The city government office's seal key (用印) is on a SoftHSM2 token, as on a UKey.
+export SOFTHSM2_CONF="$demo/seal-tokens/softhsm2.conf"
+client=("$bin/xietong" --server "$url" --token-dir "$demo/tokens" --trust-anchors "$pki/root-ca/ca.pem"
+        --pkcs11-module /usr/lib/softhsm/libsofthsm2.so)
 if [ "$(uname)" = Linux ] && [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
   if command -v xvfb-run >/dev/null; then
     echo "No display found: running the client under Xvfb (use 'make screenshots' to see it)."

@@ -4,6 +4,7 @@ import logging
 import platform
 from dataclasses import dataclass
 
+from app.identity.keys import find_usb_keys
 from app.identity.signer import KeyHolder, Signer
 from app.services.account import User
 from app.services.authz import AuthzService
@@ -14,6 +15,7 @@ from app.services.documents import DocumentService
 from app.services.files import FilesService, local_blobs
 from app.services.notices import NoticeService
 from app.services.todo import TodoService
+from app.services.unit_seal import UnitSealService
 from app.services.vehicles import VehicleService
 from app.store.blobs import LocalBlobs
 from app.store.cache import Cache
@@ -43,6 +45,7 @@ class ClientSession:
     online: bool
     login: OnlineLogin | None = None
     holder: KeyHolder | None = None  # the key signed in with; the session locks when it goes away
+    pkcs11_module: str = ""  # the USB key vendor's library: the unit's seal key (用印) is found through it
 
     @property
     def notices(self) -> NoticeService:
@@ -51,6 +54,10 @@ class ClientSession:
     @property
     def documents(self) -> DocumentService:
         return DocumentService(self.cache, self.user)
+
+    @property
+    def seal(self) -> UnitSealService:
+        return UnitSealService(self.cache, self.user, lambda: find_usb_keys(self.pkcs11_module))
 
     @property
     def blobs(self) -> LocalBlobs:

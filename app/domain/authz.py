@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from app.domain.errors import RuleViolation
 
 DOC_ISSUE = "doc.issue"
+DOC_SEAL = "doc.seal"
 VEHICLE_APPROVE = "vehicle.approve"
 VEHICLE_DISPATCH = "vehicle.dispatch"
 ROOM_MANAGE = "room.manage"
@@ -32,6 +33,7 @@ PERMISSIONS: dict[str, Permission] = {
     p.name: p
     for p in (
         Permission(DOC_ISSUE, "签发公文", "doc.not_issuer", "只有有签发权限的领导可以签发公文。"),
+        Permission(DOC_SEAL, "用印（单位印章）", "doc.not_seal_keeper", "只有单位印章管理人员可以用印。"),
         Permission(VEHICLE_APPROVE, "审批用车", "vehicle.not_approver", "用车审批须由单位领导或办公室主任办理。"),
         Permission(VEHICLE_DISPATCH, "派车", "vehicle.not_dispatcher", "只有车辆调度员（或办公室主任）可以派车。"),
         Permission(ROOM_MANAGE, "管理会议室", "booking.not_room_manager", "只有会议室管理员（或办公室主任）可以审批会议室预订。", targeted=True),
@@ -44,7 +46,7 @@ PERMISSIONS: dict[str, Permission] = {
 DEFAULT_GRANTS: dict[str, tuple[str, ...]] = {
     "主要领导": (DOC_ISSUE, VEHICLE_APPROVE),
     "分管领导": (VEHICLE_APPROVE,),
-    "办公室主任": (VEHICLE_APPROVE, VEHICLE_DISPATCH, ROOM_MANAGE),
+    "办公室主任": (VEHICLE_APPROVE, VEHICLE_DISPATCH, ROOM_MANAGE, DOC_SEAL),
     "车辆调度员": (VEHICLE_DISPATCH,),
     "会议室管理员": (ROOM_MANAGE,),
     "系统管理员": (AUTHZ_MANAGE,),

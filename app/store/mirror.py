@@ -4,6 +4,7 @@ Each entity kind is written with one multi-row upsert (a directory of thousands 
 statement, not thousands of ORM merges); tombstones are one DELETE per kind.
 """
 
+import base64
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ from app.store.models import (
     RoleRow,
     RoomRow,
     SystemRow,
+    UnitCertificateRow,
     UnitRow,
     VehicleRequestRow,
     VehicleRow,
@@ -320,6 +322,12 @@ def _system(_s: Session, r: RowLike) -> dict[str, Any]:
     return {"id": r.id, **{k: d[k] for k in ("name", "icon", "launch_url", "unit_id")}, "roles": list(d["roles"]), "version": r.version}
 
 
+def _unit_certificate(_s: Session, r: RowLike) -> dict[str, Any]:
+    d = r.data
+    return {"id": r.id, "unit_id": d["unit_id"], "certificate": base64.b64decode(d["certificate"]), "chain": list(d["chain"]),
+            "seal_png": base64.b64decode(d["seal_png"]), "version": r.version}
+
+
 ToValues = Callable[[Session, RowLike], dict[str, Any]]
 _KINDS: dict[str, tuple[type, ToValues]] = {
     "unit": (UnitRow, _unit),
@@ -348,4 +356,5 @@ _KINDS: dict[str, tuple[type, ToValues]] = {
     "file_quota": (FileQuotaRow, _file_quota),
     "role_grant": (RoleGrantRow, _role_grant),
     "system": (SystemRow, _system),
+    "unit_certificate": (UnitCertificateRow, _unit_certificate),
 }

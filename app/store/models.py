@@ -1,6 +1,6 @@
 """SQLAlchemy 2.0 models of the local cache (本地缓存). Mirrors of server rows carry `pending`."""
 
-from sqlalchemy import JSON, Boolean, Float, Index, Integer, String, Text, text
+from sqlalchemy import JSON, Boolean, Float, Index, Integer, LargeBinary, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -509,4 +509,17 @@ class SystemRow(Base):
     launch_url: Mapped[str] = mapped_column(Text)
     unit_id: Mapped[str] = mapped_column(String(64))
     roles: Mapped[list[str]] = mapped_column(JSON)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class UnitCertificateRow(Base):
+    """单位电子印章 as the server registered it: the unit's seal certificate, its issuing CAs
+    (DER, nearest first) and the seal image 用印 places."""
+
+    __tablename__ = "unit_certificates"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # SHA-256 of the certificate
+    unit_id: Mapped[str] = mapped_column(String(64), index=True)
+    certificate: Mapped[bytes] = mapped_column(LargeBinary)
+    chain: Mapped[list[str]] = mapped_column(JSON)  # base64 DER
+    seal_png: Mapped[bytes] = mapped_column(LargeBinary)
     version: Mapped[int] = mapped_column(Integer, default=0)

@@ -727,6 +727,18 @@ Will not attend: %2</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
+        <source>Seal and export PDF…</source>
+        <translation>用印并导出PDF…</translation>
+    </message>
+    <message>
+        <source>Export for verification…</source>
+        <translation>导出核验文件…</translation>
+    </message>
+    <message>
+        <source>Every body version and signed opinion in one file that anyone can check with: xietong verify FILE</source>
+        <translation>正文各稿和全部签名意见存为一个文件，任何人都可用 xietong verify 文件名 核验</translation>
+    </message>
+    <message>
         <source>Text</source>
         <translation>正文</translation>
     </message>
@@ -1815,6 +1827,34 @@ When:
         <source>Export as PDF</source>
         <translation>导出 PDF</translation>
     </message>
+    <message>
+        <source>Seal and export PDF</source>
+        <translation>用印并导出PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Sealing is not available on this page.</source>
+        <translation>此页面不能用印。</translation>
+    </message>
+    <message>
+        <source>Seal the document</source>
+        <translation>用印</translation>
+    </message>
+    <message>
+        <source>Export for verification</source>
+        <translation>导出核验文件</translation>
+    </message>
+    <message>
+        <source>Document exports (*.json)</source>
+        <translation>公文导出记录 (*.json)</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written. Choose another folder.</source>
+        <translation>无法写入文件 %1，请选择其他文件夹。</translation>
+    </message>
 </context>
 <context>
     <name>PaperDocumentDialog</name>
@@ -1884,6 +1924,26 @@ When:
     <message>
         <source>Laying out the document as GB/T 9704…</source>
         <translation>正在按 GB/T 9704 排版…</translation>
+    </message>
+    <message>
+        <source>Placing the seal and signing with the unit&apos;s key…</source>
+        <translation>正在加盖印章并用单位密钥签名…</translation>
+    </message>
+    <message>
+        <source>The PIN of the seal key is wrong. Nothing was sealed or written.</source>
+        <translation>印章 USB Key 的 PIN 不正确，未用印，也未写出文件。</translation>
+    </message>
+    <message>
+        <source>The seal key is locked after too many wrong PINs. Ask IT to unblock it.</source>
+        <translation>PIN 错误次数过多，印章 USB Key 已锁定，请联系信息中心解锁。</translation>
+    </message>
+    <message>
+        <source>The seal key was pulled out while signing. Plug it in and seal again.</source>
+        <translation>签名时印章 USB Key 被拔出，请插入后重新用印。</translation>
+    </message>
+    <message>
+        <source>The seal key cannot be read. Plug it in again, or ask IT.</source>
+        <translation>无法读取印章 USB Key，请重新插入，或联系信息中心。</translation>
     </message>
     <message>
         <source>A font the document needs is not installed. Ask IT to install the fonts named below.</source>
@@ -2567,6 +2627,25 @@ When:
     <message>
         <source>Waiting</source>
         <translation>等待中</translation>
+    </message>
+</context>
+<context>
+    <name>SealPinDialog</name>
+    <message>
+        <source>Seal the document</source>
+        <translation>用印</translation>
+    </message>
+    <message>
+        <source>Seal %1 with the seal of %2 and sign it with the unit&apos;s key on %3.</source>
+        <translation>为 %1 加盖%2的印章，并用 %3 上的单位密钥签名。</translation>
+    </message>
+    <message>
+        <source>PIN of the seal key</source>
+        <translation>印章 USB Key 的 PIN</translation>
+    </message>
+    <message>
+        <source>Seal and export</source>
+        <translation>用印并导出</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@ from sync.server.main import create_app
 from sync.server.authz import cli as authz_cli
 from sync.server.oidc import cli as oidc_cli
 from sync.server.pki import cli as pki_cli
+from sync.server.pki.service import PkiRefused
 from sync.server.vehicles import cli as fleet_cli
 
 DEFAULT_TOKENS_DIR = Path("var/server/tokens")
@@ -79,14 +80,19 @@ def run_migrate(settings: Settings, _args: argparse.Namespace) -> int:
 def run_init_demo(settings: Settings, args: argparse.Namespace) -> int:
     db = open_database(settings.database_url)
     try:
-        summary = init_demo(db, people=args.people, tokens_dir=args.tokens, org_path=args.org, reset=args.reset, pki_dir=args.pki)
+        summary = init_demo(db, people=args.people, tokens_dir=args.tokens, org_path=args.org, reset=args.reset, pki_dir=args.pki, seal_tokens=args.seal_tokens)
     except DemoRefused:
         print("数据库中已有数据，未做任何改动。要清空全部数据并重建演示数据，请加 --reset。", file=sys.stderr)
+        return 1
+    except PkiRefused as exc:
+        print(exc, file=sys.stderr)
         return 1
     finally:
         db.close()
     print(f"演示数据已建立：{summary.units} 个单位，{summary.departments} 个处室，{summary.people} 人。")
     print(f"演示用户的软证书在 {args.tokens}（PIN 均为 {DEMO_PIN}）：" + "、".join(p.stem for p in summary.token_files))
+    for seal in summary.seals:
+        print(f"{seal.name}的印章 USB Key：SoftHSM2 令牌 {seal.token_label}（SOFTHSM2_CONF={args.seal_tokens / 'softhsm2.conf'}，PIN {DEMO_PIN}，由办公室主任保管）")
     print(f"演示 CA 在 {args.pki}：客户端信任 {summary.pki.anchor}，服务器使用 {summary.pki.tls_cert} 和 {summary.pki.tls_key}。")
     return 0
 
@@ -155,6 +161,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--org", type=Path, default=default_org_path(), help="组织机构 JSON 文件")
     p.add_argument("--pki", type=Path, default=DEFAULT_PKI_DIR, help=f"演示 CA、服务器 TLS 证书的存放目录（默认 {DEFAULT_PKI_DIR}）")
     p.add_argument("--reset", action="store_true", help="先清空数据库中的全部数据再建立")
+    p.add_argument("--seal-tokens", type=Path, help="在此目录建立 SoftHSM2 令牌，存放演示单位的印章密钥（单位签章证书）")
     p.set_defaults(command=run_init_demo)
 
     p = commands.add_parser("purge-tombstones", parents=[common], help="清理超过保留期限的删除记录（墓碑）")

@@ -1,7 +1,8 @@
 """init-demo: the Nantong demo deployment (演示数据) — units, departments and roles from the
 organisation file, deterministically generated people, a demo CA (root and user CA) with the
-server's TLS certificate, five demo users with certificates in .p12 files (soft certificates), and
-the 2012 e-government plan as a demo notice. The PKI is made with `xietong-server admin`'s code.
+server's TLS certificate, five demo users with certificates in .p12 files (soft certificates),
+the city government office's seal key on a SoftHSM2 token (demo_seals.py), and the 2012
+e-government plan as a demo notice. The PKI is made with `xietong-server admin`'s code.
 """
 
 import json
@@ -20,7 +21,7 @@ from sqlalchemy.orm import Session
 from app.domain.directory import Department, Person, Unit, pinyin_initials
 from app.domain.documents.clearance import demo_clearance
 from app.domain.notices import AUDIENCE_ALL
-from sync.server import migrate
+from sync.server import demo_seals, migrate
 from sync.server.auth.service import CurrentUser
 from sync.server.authz import service as authz
 from sync.server.bookings import service as bookings
@@ -93,6 +94,7 @@ class DemoSummary:
     people: int
     token_files: list[Path]
     pki: "DemoPki"
+    seals: list[demo_seals.DemoSeal]
 
 
 @dataclass(frozen=True)
@@ -147,9 +149,10 @@ def default_plan_path() -> Path:
     return shared if shared.is_file() else DEMO_DATA / PLAN_FILE
 
 
-def init_demo(db: Database, people: int, tokens_dir: Path, org_path: Path, reset: bool, pki_dir: Path) -> DemoSummary:
+def init_demo(db: Database, people: int, tokens_dir: Path, org_path: Path, reset: bool, pki_dir: Path, seal_tokens: Path | None = None) -> DemoSummary:
     """Fill the database with the demo deployment. Without `reset` a database holding data is
-    left untouched (DemoRefused); with it, every table is dropped and made anew first."""
+    left untouched (DemoRefused); with it, every table is dropped and made anew first.
+    `seal_tokens`: a SoftHSM2 store for the units' seal keys (demo_seals.py)."""
     if reset:
         migrate.reset(db)
     else:
@@ -173,7 +176,8 @@ def init_demo(db: Database, people: int, tokens_dir: Path, org_path: Path, reset
     with db.sessions.begin() as s:
         _make_demo_ca(s, demo_pki, now)
         files = [pki_admin.issue_to_p12(s, demo_pki.user_ca, u.login, tokens_dir, DEMO_PIN, now).p12 for u in DEMO_USERS]
-    return DemoSummary(len(org.units), len(org.departments), len(persons), files, demo_pki)
+        seals = demo_seals.make_seal_tokens(s, seal_tokens, demo_pki.user_ca, DEMO_PIN, now) if seal_tokens else []
+    return DemoSummary(len(org.units), len(org.departments), len(persons), files, demo_pki, seals)
 
 
 def _make_demo_ca(session: Session, demo: DemoPki, now: dt.datetime) -> None:

@@ -23,7 +23,7 @@ def sign_in(holder: KeyHolder, pin: str, config: ClientConfig) -> ClientSession:
     transport = Transport(config.server_url, config.trust_anchors)
     done = sign_in_with_key(signer, pin, transport, trust_anchors(config), DEVICE_NAME)
     log.info("%s signed in %s at %s", done.user.login, "online" if done.online else "offline", config.server_url)
-    return ClientSession(config.server_url, done.cache, done.user, done.scopes, done.device_id, transport, signer, done.online, done.login, holder)
+    return ClientSession(config.server_url, done.cache, done.user, done.scopes, done.device_id, transport, signer, done.online, done.login, holder, config.pkcs11_module)
 
 
 def trust_anchors(config: ClientConfig) -> list[x509.Certificate]:

@@ -61,7 +61,8 @@ class MainWindow(QMainWindow):
         self.rooms = RoomsView(session.bookings, session.directory, session.user.unit_id, lambda: self._online, int(time.time()))
         self.vehicles = VehiclesView(session.vehicles, time_format.local(time.time()).date())
         self.incoming = IncomingView(self.tr("Incoming documents"), session.documents, session.directory, session.user, session.blobs)
-        self.outgoing = OutgoingView(self.tr("Outgoing documents"), session.documents, session.directory, session.user, lambda: session.signer, session.blobs)
+        self.outgoing = OutgoingView(self.tr("Outgoing documents"), session.documents, session.directory, session.user, lambda: session.signer, session.blobs,
+                                     seal=session.seal)
         self.countersign = OutgoingView(self.tr("Waiting for my signature"), session.documents, session.directory, session.user,
                                         lambda: session.signer, session.blobs, waiting_only=True)
         self.files = FilesView(lambda: session.files, session.directory, session.user.unit_id)

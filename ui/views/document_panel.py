@@ -39,6 +39,8 @@ BODY_POINTS = 12
 class DocumentPanel(QWidget):
     action_requested = Signal(object)  # the Action chosen
     export_requested = Signal()
+    seal_requested = Signal()  # 用印并导出PDF
+    record_requested = Signal()  # 导出核验文件
     clean_copy_requested = Signal(object)  # Body
 
     def __init__(self, picture: str = "outgoing", parent: QWidget | None = None) -> None:
@@ -51,6 +53,11 @@ class DocumentPanel(QWidget):
         self._actions_row = QHBoxLayout()
         self.export_button = QPushButton(self.tr("Export as PDF…"), self)
         self.export_button.clicked.connect(self.export_requested)
+        self.seal_button = QPushButton(self.tr("Seal and export PDF…"), self)
+        self.seal_button.clicked.connect(self.seal_requested)
+        self.record_button = QPushButton(self.tr("Export for verification…"), self)
+        self.record_button.setToolTip(self.tr("Every body version and signed opinion in one file that anyone can check with: xietong verify FILE"))
+        self.record_button.clicked.connect(self.record_requested)
         self.body = QTextBrowser(self, openLinks=False)
         font = QFont(self.font())
         font.setPointSize(BODY_POINTS)
@@ -86,6 +93,8 @@ class DocumentPanel(QWidget):
         buttons.addLayout(self._actions_row)
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.seal_button)
+        buttons.addWidget(self.record_button)
         layout.addLayout(buttons)
         layout.addWidget(self.tabs, 1)
         self._none = EmptyState(icon(picture), self.tr("No document selected"), self.tr("Choose a document on the left to read it, see its opinions and route, and act on it."))
@@ -101,9 +110,12 @@ class DocumentPanel(QWidget):
 
     def show_outgoing(self, meta: DocumentMeta, versions: dict[int, Body], route: Route, actions: list[Action],
                       names: dict[str, str], verdict: Verdict, attachments: list[str], status: str,
-                      receipts: list[ReceiptRow] = (), unit_names: dict[str, str] | None = None) -> None:
-        """`receipts`: of the units the signed document was sent to (分发), with their names."""
+                      receipts: list[ReceiptRow] = (), unit_names: dict[str, str] | None = None, sealable: bool = False) -> None:
+        """`receipts`: of the units the signed document was sent to (分发), with their names;
+        `sealable`: the user keeps the unit's seal and the document is issued (用印)."""
         self._show_common(meta, versions, actions, attachments, status)
+        self.seal_button.setVisible(sealable)
+        self.record_button.setVisible(True)
         self.receipts_model.show_receipts(list(receipts), unit_names or {})
         self.tabs.setTabVisible(self.tabs.indexOf(self.receipts), bool(receipts))
         self.opinions_model.show_route(route, routing.opinions(route), names, verdict)
@@ -116,6 +128,8 @@ class DocumentPanel(QWidget):
     def show_incoming(self, meta: DocumentMeta, body: Body, doc: Incoming, actions: list[Action],
                       names: dict[str, str], attachments: list[str], status: str) -> None:
         self._show_common(meta, {1: body}, actions, attachments, status)
+        self.seal_button.setVisible(False)
+        self.record_button.setVisible(False)
         self.opinions_model.set_rows([])
         self.tabs.setTabVisible(self.tabs.indexOf(self.receipts), False)
         self.incoming_model.show_document(doc, names)

@@ -1,11 +1,14 @@
 """发文 (and 会签, the same list narrowed to what waits for the user): the unit's documents with
 their route; 拟稿 (Ctrl+N) opens the drafting dialog. Signing an opinion signs it with the user's
-key when one is unlocked (签名意见); the 意见栏 checks every signed record it shows."""
+key when one is unlocked (签名意见); the 意见栏 checks every signed record it shows. The keeper of
+the unit's seal 用印s an issued document: the PDF with the seal, signed on the seal's USB key.
+Anyone exports the 核验文件 (body versions and signed opinions) for `xietong verify`."""
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
 from app.documents.body import Body
 from app.documents.official_document import OfficialDocument
@@ -14,12 +17,15 @@ from app.domain.documents.bodies import body_sha256
 from app.domain.documents.metadata import meta_from_gb_json, meta_to_gb_json
 from app.domain.documents.route import Route, Step, route_from_json
 from app.domain.documents.routing import Opinion
+from app.domain.errors import RuleViolation
 from app.identity.signer import Signer
 from app.services.account import User
 from app.services.directory import DirectoryService
+from app.services.document_export import write_document_export
 from app.services.document_ops import now_iso
 from app.services.document_pages import RowPages
 from app.services.documents import DocumentService, RouteStep
+from app.services.unit_seal import SealJob, UnitSealService
 from app.store.blobs import LocalBlobs
 from app.store.document_search import DocumentFilters
 from app.store.models import DocumentRow
@@ -28,8 +34,10 @@ from ui.dialogs.draft_document_dialog import Draft, DraftDocumentDialog, Templat
 from ui.dialogs.message_dialog import MessageDialog
 from ui.dialogs.pdf_export import PdfExport
 from ui.dialogs.route_step_dialog import RouteStepDialog
+from ui.dialogs.seal_pin_dialog import SealPinDialog
 from ui.models.document_status import outgoing_statuses, pending_word
 from ui.models.documents_model import OutgoingModel
+from ui.text import fill
 from ui.views.document_actions import Action, removable_added_steps, route_actions
 from ui.views.document_list_page import DocumentListPage
 from ui.widgets.route_designer import RouteDesigner
@@ -37,9 +45,9 @@ from ui.widgets.route_designer import RouteDesigner
 
 class OutgoingView(DocumentListPage):
     def __init__(self, title: str, documents: DocumentService, directory: DirectoryService, user: User,
-                 signer: Callable[[], Signer | None], blobs: LocalBlobs, waiting_only: bool = False) -> None:
-        """`waiting_only`: 会签, the documents waiting for this user's signature."""
-        self._documents, self._user, self._signer, self._blobs = documents, user, signer, blobs
+                 signer: Callable[[], Signer | None], blobs: LocalBlobs, waiting_only: bool = False, seal: UnitSealService | None = None) -> None:
+        """`waiting_only`: 会签, the documents waiting for this user's signature; `seal`: 用印."""
+        self._documents, self._user, self._signer, self._blobs, self._seal = documents, user, signer, blobs, seal
         self._waiting_only = waiting_only
         self.draft_button = QPushButton(self.tr("Draft a document (Ctrl+N)"), objectName="Primary")
         super().__init__(title, OutgoingModel(), outgoing_statuses(), directory, user.unit_id, "countersign" if waiting_only else "outgoing")
@@ -51,6 +59,8 @@ class OutgoingView(DocumentListPage):
                                                 OutgoingModel.URGENCY: 3, OutgoingModel.DRAFTER: 4, OutgoingModel.STATE: 4, OutgoingModel.UPDATED: 9})
         self.panel.export_requested.connect(self.export_pdf)
         self.panel.clean_copy_requested.connect(self._show_clean_copy)
+        self.panel.seal_requested.connect(self.seal_pdf)
+        self.panel.record_requested.connect(self.export_record)
         self.pdf = PdfExport(self)
         self.pdf.failed.connect(lambda words, details: MessageDialog(self.tr("Export as PDF"), words, details, self).open())
         self._route: Route | None = None
@@ -70,7 +80,8 @@ class OutgoingView(DocumentListPage):
         newly_opened, self.shown = doc_id != self.shown, doc_id
         self.panel.show_outgoing(meta_from_gb_json(row.meta), versions, route, route_actions(route, self._user.id, now_iso(), bool(row.distributed)),
                                  self.names(people), self._verdict(row, versions), [a["name"] for a in row.attachments], status,
-                                 self._documents.receipts(doc_id), {unit.id: unit.name for unit in self._directory.units()})
+                                 self._documents.receipts(doc_id), {unit.id: unit.name for unit in self._directory.units()},
+                                 sealable=self._seal is not None and self._seal.sealable(row))
         if newly_opened:
             self._documents.opened(doc_id)  # audited for 秘密 and above; a re-read after a sync is no new opening
 
@@ -93,6 +104,47 @@ class OutgoingView(DocumentListPage):
     def export_pdf(self) -> None:
         if self.shown:
             self.pdf.choose_and_export(self.current_document())
+
+    def seal_pdf(self) -> None:
+        """用印并导出PDF…: a refusal is said before anything is asked."""
+        job = self.seal_job()
+        if job is None:
+            return
+        meta = self.current_document().meta
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Seal and export PDF"), f"{meta.doc_number}{meta.title}.pdf", self.tr("PDF files (*.pdf)"))
+        if name:
+            self.ask_pin_and_seal(job, Path(name))
+
+    def seal_job(self) -> SealJob | None:
+        """The seal and its key for the shown document, or None once the refusal is shown."""
+        try:
+            if self._seal is None:
+                raise RuleViolation("seal.unavailable", self.tr("Sealing is not available on this page."))
+            return self._seal.prepare(self._documents.document(self.shown))
+        except RuleViolation as refused:
+            MessageDialog(self.tr("Seal the document"), refused.message, refused.code, self).open()
+            return None
+
+    def ask_pin_and_seal(self, job: SealJob, path: Path) -> SealPinDialog:
+        doc = self.current_document()
+        dialog = SealPinDialog(str(doc.meta.doc_number), job.seal.unit_name, job.key.label, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.pdf.export_sealed(doc, job, dialog.pin.text(), path))
+        dialog.open()
+        return dialog
+
+    def export_record(self) -> None:
+        """导出核验文件…"""
+        title = self._documents.document(self.shown).title
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export for verification"), f"{title}.json", self.tr("Document exports (*.json)"))
+        if name:
+            self.write_record(Path(name))
+
+    def write_record(self, path: Path) -> None:
+        try:
+            write_document_export(self._documents, self.shown, path)
+        except OSError as exc:
+            MessageDialog(self.tr("Export for verification"), fill(self.tr("The file %1 cannot be written. Choose another folder."), str(path)), str(exc), self).open()
 
     def act(self, key: str, args: dict) -> None:
         doc_id, docs = self.shown, self._documents

@@ -24,10 +24,12 @@ from sync.server.directory import service as directory
 from sync.server.directory.models import PersonModel
 from sync.server.pki import ca as authority
 from sync.server.pki import service as pki
+from sync.server.pki import unit_certificates
 from sync.server.pki.ca import Authority
 from sync.server.pki.service import PkiRefused
 
 CERT_FILE, CHAIN_FILE, KEY_FILE = "ca.pem", "chain.pem", "ca.key.pem"
+SEAL_KEY_LABEL = "unit-seal"  # the key's and certificate's label on the seal keeper's token
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,37 @@ def issue_to_token(session: Session, ca_folder: Path, login: str, module_path: P
         raise PkiRefused(f"无法在 USB Key {token_label} 上生成密钥：{exc!r}") from exc
     cert = issue_for_public_key(session, ca_folder, login, public_key, now, days, passphrase)
     pkcs11_key.store_certificate(str(module_path), token_label, pin, key_id, cert.public_bytes(Encoding.DER), login)
+    return cert
+
+
+def issue_unit_to_token(session: Session, ca_folder: Path, unit_id: str, module_path: Path, token_label: str, pin: str, seal_png: bytes, now: dt.datetime,
+                        unit_name: str = "", days: int = 1825, passphrase: bytes | None = None) -> x509.Certificate:
+    """单位电子印章: a key made ON the seal keeper's USB key, certified for the unit (named
+    `unit_name`, else as the directory has it) and registered with its seal image."""
+    ca = load_ca(ca_folder, passphrase)
+    name = unit_name or directory.unit_name(session, unit_id)
+    if not name:
+        raise PkiRefused(f"通讯录中没有编号为 {unit_id} 的单位。")
+    try:
+        key_id, public_key = pkcs11_key.generate_key(str(module_path), token_label, pin, SEAL_KEY_LABEL)
+    except (TokenUnreadable, PKCS11Error) as exc:
+        raise PkiRefused(f"无法在 USB Key {token_label} 上生成密钥：{exc!r}") from exc
+    cert = authority.issue_unit_certificate(ca, public_key, name, authority.organisation_of(ca.certificate), directory.unit_name(session, unit_id), now, days)
+    pkcs11_key.store_certificate(str(module_path), token_label, pin, key_id, cert.public_bytes(Encoding.DER), SEAL_KEY_LABEL)
+    unit_certificates.register(session, unit_id, cert, _read_pem_certs(ca_folder / CHAIN_FILE), seal_png)
+    return cert
+
+
+def register_unit_certificate(session: Session, unit_id: str, cert_file: Path, seal_file: Path, chain_file: Path | None = None) -> x509.Certificate:
+    """A unit certificate made with other tools: the PEM's first certificate is the unit's, any
+    after it (and those in `chain_file`) are its issuing CAs."""
+    cert, *chain = _read_pem_certs(cert_file)
+    chain += _read_pem_certs(chain_file) if chain_file else []
+    try:
+        seal_png = seal_file.read_bytes()
+    except OSError as exc:
+        raise PkiRefused(f"无法读取 {seal_file}：{exc.strerror}") from exc
+    unit_certificates.register(session, unit_id, cert, chain, seal_png)
     return cert
 
 

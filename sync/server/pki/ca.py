@@ -66,6 +66,15 @@ def issue_user_certificate(
     return builder.sign(ca.key, hashes.SHA256())
 
 
+def issue_unit_certificate(ca: Authority, public_key: CertificateIssuerPublicKeyTypes, unit_name: str, organisation: str, unit: str, now: dt.datetime, days: int = 1825) -> x509.Certificate:
+    """A unit's seal certificate (单位电子印章证书): it names the unit, not a person, and signs
+    issued 公文 — digitalSignature + nonRepudiation, which PDF validators ask of a signer."""
+    builder = _leaf_builder(name(unit_name, organisation, unit), ca, public_key, now, days).add_extension(
+        x509.KeyUsage(True, True, False, False, False, False, False, False, False), critical=True
+    )
+    return builder.sign(ca.key, hashes.SHA256())
+
+
 def issue_server_certificate(ca: Authority, public_key: CertificateIssuerPublicKeyTypes, hosts: Iterable[str], now: dt.datetime, days: int = 825) -> x509.Certificate:
     hosts = list(hosts)
     builder = (

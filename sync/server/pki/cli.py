@@ -12,6 +12,7 @@ from sync.server.config import Settings
 from sync.server.database import Database, open_database
 from sync.server.pki import admin
 from sync.server.pki import service as pki
+from sync.server.pki import unit_certificates
 from sync.server.pki.service import PkiRefused
 
 
@@ -73,6 +74,31 @@ def add_commands(commands: argparse._SubParsersAction, common: argparse.Argument
     p.add_argument("--cert", type=Path, required=True)
     p.add_argument("--key", type=Path, required=True)
     p.set_defaults(command=_guarded(_server_cert))
+
+    p = sub.add_parser("unit-cert-issue", parents=[common, ca_options], help="签发单位电子印章证书：密钥在印章管理人员的 USB Key 上生成")
+    p.add_argument("--ca", type=Path, required=True, help="签发 CA 的目录")
+    p.add_argument("--unit", required=True, help="单位编号（如 u01）")
+    p.add_argument("--name", default="", help="证书上的单位全称（默认通讯录中的单位名称）")
+    p.add_argument("--seal", type=Path, required=True, help="单位印章图像（PNG，透明背景）")
+    p.add_argument("--pkcs11-module", type=Path, required=True, help="USB Key 厂商的 PKCS#11 模块")
+    p.add_argument("--token-label", required=True, help="印章 USB Key 的标签")
+    p.add_argument("--pin-file", type=Path, help="PIN 所在的文件（不给则提示输入）")
+    p.add_argument("--days", type=int, default=1825)
+    p.set_defaults(command=_guarded(_unit_cert_issue))
+
+    p = sub.add_parser("unit-cert-register", parents=[common], help="登记其他工具（如 openssl）制作的单位签章证书（PEM）")
+    p.add_argument("file", type=Path, help="单位证书（PEM；其后可跟签发 CA 证书）")
+    p.add_argument("--unit", required=True, help="单位编号（如 u01）")
+    p.add_argument("--seal", type=Path, required=True, help="单位印章图像（PNG，透明背景）")
+    p.add_argument("--chain", type=Path, help="签发 CA 证书（PEM），如未用 ca-import 导入")
+    p.set_defaults(command=_guarded(_unit_cert_register))
+
+    p = sub.add_parser("unit-certs", parents=[common], help="列出已登记的单位签章证书")
+    p.set_defaults(command=_guarded(_unit_certs))
+
+    p = sub.add_parser("unit-cert-remove", parents=[common], help="撤下单位签章证书（按 SHA-256 指纹）")
+    p.add_argument("sha256")
+    p.set_defaults(command=_guarded(_unit_cert_remove))
 
     p = sub.add_parser("logins", parents=[common], help="最近的登录、登录失败、锁定、解锁和退出记录")
     p.add_argument("--limit", type=int, default=50)
@@ -158,6 +184,44 @@ def _server_cert(db: Database, args: argparse.Namespace) -> int:
     admin.issue_server_certificate(args.ca, args.hostnames, args.cert, args.key, _now(), _passphrase(args))
     print(f"已签发服务器证书：{args.cert}")
     return 0
+
+
+def _unit_cert_issue(db: Database, args: argparse.Namespace) -> int:
+    seal = _read(args.seal)
+    pin = _secret(args.pin_file, "印章 USB Key 的 PIN：")
+    with db.sessions.begin() as s:
+        cert = admin.issue_unit_to_token(s, args.ca, args.unit, args.pkcs11_module, args.token_label, pin, seal, _now(), args.name, args.days, _passphrase(args))
+    print(f"已签发单位签章证书到 USB Key {args.token_label}：{cert.subject.rfc4514_string()}，指纹 {pki.fingerprint(cert)}")
+    return 0
+
+
+def _unit_cert_register(db: Database, args: argparse.Namespace) -> int:
+    with db.sessions.begin() as s:
+        cert = admin.register_unit_certificate(s, args.unit, args.file, args.seal, args.chain)
+    print(f"已登记单位签章证书：{cert.subject.rfc4514_string()} → {args.unit}，指纹 {pki.fingerprint(cert)}")
+    return 0
+
+
+def _unit_certs(db: Database, _args: argparse.Namespace) -> int:
+    with db.sessions() as s:
+        for row in unit_certificates.registered(s):
+            until = dt.datetime.fromtimestamp(row.not_after, dt.timezone.utc).strftime("%Y-%m-%d")
+            print(f"{row.unit_id:<6} {row.sha256}  至 {until}  {row.subject}")
+    return 0
+
+
+def _unit_cert_remove(db: Database, args: argparse.Namespace) -> int:
+    with db.sessions.begin() as s:
+        row = unit_certificates.remove(s, args.sha256)
+    print(f"已撤下 {row.unit_id} 的单位签章证书 {row.subject}")
+    return 0
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise PkiRefused(f"无法读取 {path}：{exc.strerror}") from exc
 
 
 def _logins(db: Database, args: argparse.Namespace) -> int:

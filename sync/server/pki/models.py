@@ -48,3 +48,18 @@ class RevocationModel(Base):
     serial: Mapped[str] = mapped_column(String(64), primary_key=True)
     revoked_at: Mapped[float] = mapped_column(Float)
     reason: Mapped[str] = mapped_column(Text)
+
+
+class UnitCertificateModel(Base):
+    """单位电子印章: a unit's seal certificate (its key on the seal keeper's USB key), the chain
+    readers need, and the seal image 用印 places. Published to every client."""
+
+    __tablename__ = "unit_certificates"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"), index=True)
+    der: Mapped[bytes] = mapped_column(LargeBinary)
+    chain: Mapped[bytes] = mapped_column(LargeBinary)  # PEM of the issuing CAs, nearest first
+    seal_png: Mapped[bytes] = mapped_column(LargeBinary)
+    subject: Mapped[str] = mapped_column(Text)
+    not_after: Mapped[float] = mapped_column(Float)
+    registered_at: Mapped[float] = mapped_column(Float)
