@@ -1,14 +1,14 @@
 """单位电子印章: the units' seal certificates with their chains and seal images, and the
 permission to use them (doc.seal) for the 办公室主任, who keeps the unit's seal.
 
-Revision ID: 0015
+Revision ID: 0013
 Revises: 0012
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0015"
+revision = "0013"
 down_revision = "0012"
 branch_labels = None
 depends_on = None

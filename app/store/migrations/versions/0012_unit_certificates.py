@@ -1,13 +1,13 @@
 """单位电子印章: the units' seal certificates, their chains and seal images, as the server sends them.
 
-Revision ID: 0013
+Revision ID: 0012
 Revises: 0011
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0013"
+revision = "0012"
 down_revision = "0011"
 branch_labels = None
 depends_on = None
