@@ -13,7 +13,7 @@ import pytest
 from app.documents.body import Body
 from app.documents.gbt9704_layout import CELL, EM_ASCENT, LEFT, MM, ROW, TEXT_H, TEXT_W, TOP
 from app.documents.official_document import OfficialDocument
-from app.documents.pdf_fonts import FREE_FONTS, FontFace, FontMissing
+from app.documents.pdf_fonts import FREE_FONTS, FontFace, FontMissing, FontSet
 from app.documents.pdf_render import render_pdf
 from app.domain.documents.metadata import DocumentMeta
 from app.domain.documents.numbering import DocNumber
@@ -200,3 +200,16 @@ def test_a_font_that_is_not_installed_is_named_in_the_error():
     fonts = replace(FREE_FONTS, xiaobiaosong=missing)
     with pytest.raises(FontMissing, match="FZXiaoBiaoSong.ttf"):
         render_pdf(nantong_sample(), fonts)
+
+
+def test_a_second_document_in_the_process_keeps_its_own_characters():
+    """Each document embeds a subset of the fonts holding its characters; the second export of a
+    session must not draw with the first one's subset (its other characters came out as blanks)."""
+    first = OfficialDocument(replace(SECRET_REQUEST, title="关于春季植树的通知"), Body(("植树。",)))
+    second = OfficialDocument(replace(SECRET_REQUEST, title="关于冬季防汛物资的请示"), Body(("防汛物资短缺。",)))
+    one_face = FontSet(*[FREE_FONTS.fangsong] * 5)  # one subset per document keeps the test quick
+    render_pdf(first, one_face)
+    with pdfplumber.open(io.BytesIO(render_pdf(second, one_face))) as opened:
+        texts = text_at(opened.pages[0], 16)
+        assert "".join(text_at(opened.pages[0], 22)) == "关于冬季防汛物资的请示"
+        assert "防汛物资短缺。" in texts and "机密★10年" in texts
