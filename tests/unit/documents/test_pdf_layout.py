@@ -184,17 +184,6 @@ def test_a_secret_upward_document_shows_its_marks_signer_and_copy_list():
         assert widths == [0.25, 0.35, 0.35]
 
 
-def test_signature_and_date_give_up_their_blank_row_rather_than_leave_the_page():
-    body = Body(("现将有关情况请示如下。", "一、基本情况", "（一）经费来源", "二、申请理由", "妥否，请批示。"))
-    data = render_pdf(OfficialDocument(replace(SECRET_REQUEST, attachments=("经费测算表",)), body))
-    with pdfplumber.open(io.BytesIO(data)) as opened:
-        rows = lines_of(opened.pages[0], 16)
-        texts = ["".join(c["text"] for c in cs) for cs in rows.values()]
-        assert texts[-3:] == ["附件：经费测算表", "南通市财政局", "2026年3月2日"]
-        assert [round(row_of(y, 16)) for y in list(rows)[-3:]] == [19, 20, 21]
-        assert "南通市财政局办公室2026年3月3日印发" in text_at(opened.pages[-1], 14)
-
-
 def test_a_font_that_is_not_installed_is_named_in_the_error():
     missing = FontFace("/nonexistent/FZXiaoBiaoSong.ttf")
     fonts = replace(FREE_FONTS, xiaobiaosong=missing)
