@@ -149,13 +149,18 @@ def lay_out(doc: OfficialDocument, measure: Measure, sealed: bool = False) -> li
             tightened = _compose(doc, measure, sealed, replace(fit, pitch=pitch))
             if tightened.shortfall is None:
                 return tightened.pages
-    return _compose(doc, measure, sealed, Fit(break_before=max(0, short.lines - CARRIED_LINES))).pages
+    carried = Fit(break_before=max(0, short.lines - CARRIED_LINES))
+    return _compose(doc, measure, sealed, carried, last_resort=True).pages
 
 
-def _compose(doc: OfficialDocument, measure: Measure, sealed: bool, fit: Fit) -> "_Composer":
+def _compose(doc: OfficialDocument, measure: Measure, sealed: bool, fit: Fit, last_resort: bool = False) -> "_Composer":
+    """The document composed with `fit`; one whose closing did not fit stops there, as `lay_out`
+    only reads its shortfall (unless it is the last resort)."""
     composer = _Composer(measure, fit)
     composer.header(doc.meta)
     composer.main_text(doc, sealed)
+    if composer.shortfall is not None and not last_resort:
+        return composer
     for number, attachment in enumerate(doc.attachments, start=1):
         label = "附件" if len(doc.attachments) == 1 else f"附件{number}"
         composer.attachment(label, attachment.title, attachment.body.paragraphs)
