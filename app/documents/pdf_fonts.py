@@ -90,12 +90,23 @@ def _registered(face: FontFace, chars: str) -> str:
     _subset(font, chars)
     if "CFF " in font:
         _cff_to_truetype(font)
+    name = "xt-" + hashlib.sha1(f"{face}{chars}".encode()).hexdigest()[:16]
+    _rename(font, name)
     data = io.BytesIO()
     font.save(data)
     data.seek(0)
-    name = "xt-" + hashlib.sha1(f"{face}{chars}".encode()).hexdigest()[:16]
     pdfmetrics.registerFont(ReportlabFont(name, data))
     return name
+
+
+def _rename(font: TTFont, name: str) -> None:
+    """Give the subset its own PostScript name. reportlab's registerFont keeps one font object per
+    PostScript name and silently hands that first one out for any later name registered with the
+    same face (pdfmetrics._dynFaceNames), so without this every subset of a face registered after
+    the first one in a process would measure and draw with the first one's few glyphs."""
+    for record in font["name"].names:
+        if record.nameID == 6:
+            record.string = name
 
 
 def _load(face: FontFace) -> TTFont:

@@ -13,7 +13,7 @@ import pytest
 from app.documents.body import Body
 from app.documents.gbt9704_layout import CELL, EM_ASCENT, LEFT, MM, ROW, TEXT_H, TEXT_W, TOP
 from app.documents.official_document import OfficialDocument
-from app.documents.pdf_fonts import FREE_FONTS, FontFace, FontMissing
+from app.documents.pdf_fonts import FREE_FONTS, FontFace, FontMissing, FontSet
 from app.documents.pdf_render import render_pdf
 from app.domain.documents.metadata import DocumentMeta
 from app.domain.documents.numbering import DocNumber
@@ -184,19 +184,21 @@ def test_a_secret_upward_document_shows_its_marks_signer_and_copy_list():
         assert widths == [0.25, 0.35, 0.35]
 
 
-def test_signature_and_date_give_up_their_blank_row_rather_than_leave_the_page():
-    body = Body(("现将有关情况请示如下。", "一、基本情况", "（一）经费来源", "二、申请理由", "妥否，请批示。"))
-    data = render_pdf(OfficialDocument(replace(SECRET_REQUEST, attachments=("经费测算表",)), body))
-    with pdfplumber.open(io.BytesIO(data)) as opened:
-        rows = lines_of(opened.pages[0], 16)
-        texts = ["".join(c["text"] for c in cs) for cs in rows.values()]
-        assert texts[-3:] == ["附件：经费测算表", "南通市财政局", "2026年3月2日"]
-        assert [round(row_of(y, 16)) for y in list(rows)[-3:]] == [19, 20, 21]
-        assert "南通市财政局办公室2026年3月3日印发" in text_at(opened.pages[-1], 14)
-
-
 def test_a_font_that_is_not_installed_is_named_in_the_error():
     missing = FontFace("/nonexistent/FZXiaoBiaoSong.ttf")
     fonts = replace(FREE_FONTS, xiaobiaosong=missing)
     with pytest.raises(FontMissing, match="FZXiaoBiaoSong.ttf"):
         render_pdf(nantong_sample(), fonts)
+
+
+def test_a_second_document_in_the_process_keeps_its_own_characters():
+    """Each document embeds a subset of the fonts holding its characters; the second export of a
+    session must not draw with the first one's subset (its other characters came out as blanks)."""
+    first = OfficialDocument(replace(SECRET_REQUEST, title="关于春季植树的通知"), Body(("植树。",)))
+    second = OfficialDocument(replace(SECRET_REQUEST, title="关于冬季防汛物资的请示"), Body(("防汛物资短缺。",)))
+    one_face = FontSet(*[FREE_FONTS.fangsong] * 5)  # one subset per document keeps the test quick
+    render_pdf(first, one_face)
+    with pdfplumber.open(io.BytesIO(render_pdf(second, one_face))) as opened:
+        texts = text_at(opened.pages[0], 16)
+        assert "".join(text_at(opened.pages[0], 22)) == "关于冬季防汛物资的请示"
+        assert "防汛物资短缺。" in texts and "机密★10年" in texts
