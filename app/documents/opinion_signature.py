@@ -98,7 +98,7 @@ def verify_opinion(
         fields = {k: record[k] for k in RECORD_FIELDS}
         if fields["format"] != FORMAT or not all(isinstance(v, str) for v in fields.values()):
             raise ValueError("unknown format or a field that is not text")
-        der = _certificate_der(fields["certificate"])
+        der = certificate_der(fields["certificate"])
         signature = base64.b64decode(fields["signature"], validate=True)
         cert = x509.load_der_x509_certificate(der)
         payload = canonical_payload(fields)  # text that cannot be UTF-8 (a lone surrogate) is malformed
@@ -155,7 +155,8 @@ def _pem(der: bytes) -> str:
     return x509.load_der_x509_certificate(der).public_bytes(Encoding.PEM).decode("ascii")
 
 
-def _certificate_der(text: str) -> bytes:
+def certificate_der(text: str) -> bytes:
+    """The record's certificate (PEM, or base64 DER) as DER; ValueError when unreadable."""
     if text.lstrip().startswith("-----BEGIN"):
         return x509.load_pem_x509_certificate(text.encode("ascii")).public_bytes(Encoding.DER)
     return base64.b64decode(text, validate=True)

@@ -10,8 +10,9 @@ API (stable; all methods raise app.domain.errors.RuleViolation with a Chinese me
         steps: [RouteStep("会签", "all", [("p2", "u01")]), RouteStep("签发", "any", [("p6", "u01")])]
         paragraphs: list[str] (see import_body(path) for .docx/.txt); number_prefix: 机关代字 e.g. 通政办发
         attachments: [{name, sha256, size}] of files put in the local blob store
-    svc.submit(doc_id) / svc.sign(doc_id, opinion, signature=None)   # 送审 is signing step 0 (拟稿)
-        signature: the dict of app.documents.opinion_signature.sign_opinion, carried and stored as-is
+    svc.submit(doc_id) / svc.sign(doc_id, opinion, signer=None)   # 送审 is signing step 0 (拟稿)
+        signer: the user's unlocked key; the opinion is then signed (app.documents.opinion_signature)
+        over the body version shown, the step and the op's own time, and the server checks it
     svc.revise(doc_id, paragraphs) -> new body version
     svc.send_back(doc_id, target_step_id, reason); svc.retrieve(doc_id); svc.withdraw(doc_id, reason)
     svc.add_signer(doc_id, user_id, unit_id, before); svc.remove_added_signer(doc_id, step_id)
@@ -45,6 +46,7 @@ from sqlalchemy.orm import Session
 
 from app.documents.import_docx import import_docx
 from app.documents.import_text import import_text
+from app.documents.opinion_signature import sign_opinion
 from app.domain.documents.bodies import body_sha256, check_body
 from app.domain.documents.clearance import SIGN_OFF_STAGE, check_ceiling, check_may_sign_off
 from app.services.authz import permissions_of_roles
@@ -53,6 +55,7 @@ from app.domain.documents.metadata import SECRET_LEVELS, meta_from_gb_json
 from app.domain.documents.numbering import DocNumber
 from app.domain.documents.route import route_from_json
 from app.domain.errors import RuleViolation
+from app.identity.signer import Signer
 from app.services import document_ops, local_ops
 from app.services.account import User
 from app.services.document_pages import RowPages, row_pages
@@ -144,10 +147,12 @@ class DocumentService:
     def submit(self, doc_id: str, opinion: str = "") -> None:
         self.sign(doc_id, opinion)
 
-    def sign(self, doc_id: str, opinion: str, signature: dict | None = None) -> None:
-        args: dict = {"opinion": opinion, "body_version": self.document(doc_id).body_version}
-        if signature is not None:
-            args["signature"] = dict(signature)
+    def sign(self, doc_id: str, opinion: str, signer: Signer | None = None) -> None:
+        version = self.document(doc_id).body_version
+        args: dict = {"opinion": opinion, "body_version": version}
+        if signer is not None:
+            args["at"] = document_ops.now_iso()
+            args["signature"] = self._signed(signer, doc_id, opinion, version, args["at"])
         self._route(doc_id, "sign", args)
 
     def send_back(self, doc_id: str, target_step_id: str, reason: str) -> None:
@@ -335,9 +340,17 @@ class DocumentService:
 
     def _route(self, doc_id: str, action: str, args: dict, op: str = "document.route") -> None:
         """`step_id` names the step the user saw, so an action overtaken by others is refused."""
+        where = {"step_id": step_id} if (step_id := self._step_id(doc_id)) else {}
+        self._act(op, {"id": doc_id, "action": action, "actor": self._user.id, **where, "at": document_ops.now_iso(), **args})
+
+    def _step_id(self, doc_id: str) -> str:
         step = route_from_json(self.document(doc_id).route).current_step
-        where = {"step_id": step.step_id} if step is not None else {}
-        self._act(op, {"id": doc_id, "action": action, "actor": self._user.id, **where, **args, "at": document_ops.now_iso()})
+        return step.step_id if step is not None else ""
+
+    def _signed(self, signer: Signer, doc_id: str, opinion: str, version: int, at: str) -> dict:
+        """The signed opinion record: over what the op carries (step, time) and the body shown."""
+        return sign_opinion(signer, document_id=doc_id, body_sha256=body_sha256(self.body(doc_id, version)), opinion=opinion,
+                            step_id=self._step_id(doc_id), actor=self._user.id, at=at)
 
     def _incoming(self, incoming_id: str, action: str, args: dict) -> None:
         self._act("document.incoming", {"id": incoming_id, "action": action, "actor": self._user.id, **args, "at": document_ops.now_iso()})

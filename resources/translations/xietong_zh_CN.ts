@@ -2543,6 +2543,10 @@ When:
         <translation>修改正文（第 %1 版）</translation>
     </message>
     <message>
+        <source>Revised the body (version %1); back to %2 to sign again</source>
+        <translation>修改正文（第 %1 版），退回%2重新签署</translation>
+    </message>
+    <message>
         <source>Withdrew the document</source>
         <translation>撤回公文</translation>
     </message>

@@ -10,6 +10,7 @@ from sync.client.bundles import export_bundle, import_answer
 from tests.support.bundle_exchange import exchange_args, party_of
 from tests.support.documents import sample_meta
 from tests.support.headless_client import sign_in
+from tests.support.pki import demo_signer
 from tests.support.server_process import run_cli
 
 PARAGRAPHS = ["各县（市）、区人民政府，市各委、办、局：", "　　现将《南通市电子政务“十二五”发展规划》印发给你们，请认真贯彻执行。"]
@@ -71,10 +72,11 @@ def test_countersign_and_sign_off_travel_by_bundles_both_ways(exchange_server, p
 
     carry(exchange_server, leader_party, sticks["sunwh"], "fetch")  # no ops out; the document comes in
     assert [t.id for t in leader.documents.todo()] == [doc_id]
-    leader.documents.sign(doc_id, "同意印发")
-    carry(exchange_server, leader_party, sticks["sunwh"], "sign-off")
+    leader.documents.sign(doc_id, "同意印发", demo_signer(exchange_server.tokens_dir, "sunwh"))
+    carry(exchange_server, leader_party, sticks["sunwh"], "sign-off")  # the exchange point checks the signed 签发 opinion
     issued = leader.documents.document(doc_id)
     assert issued.status == "signed" and issued.doc_number.startswith("通政办发〔")
+    assert [s["actor"] for s in issued.signatures] == ["p6"]
 
     carry(exchange_server, drafter_party, sticks["liming"], "issued")
     drafter.documents.distribute(doc_id, ["u02"], [])

@@ -149,7 +149,7 @@ def test_a_revised_body_reaches_the_route_and_old_versions_cannot_be_signed(peop
     revised = ["各县（市）、区人民政府：", "　　现将修订后的规划印发给你们。"]
     revise = {"id": args["id"], "action": "revise_body", "actor": COUNTERSIGNER, "new_version": 2, "paragraphs": revised, "sha256": body_sha256(revised), "at": "2026-11-26T10:00:00+08:00"}
     assert applied(people[COUNTERSIGNER], "document.revise", revise)["body_version"] == 2
-    refused(people[COUNTERSIGNER], "document.route", sign(args["id"], COUNTERSIGNER, "同意", body_version=1), "route.stale_version")
+    refused(people[COUNTERSIGNER], "document.route", sign(args["id"], COUNTERSIGNER, "同意", body_version=1), "doc.version_superseded")
     applied(people[COUNTERSIGNER], "document.route", sign(args["id"], COUNTERSIGNER, "同意", body_version=2))
     bodies = {r["id"]: r["data"]["paragraphs"] for r in people[DRAFTER].pull_all(f"user:{DRAFTER}") if r["entity"] == "document_body"}
     assert bodies[f"{args['id']}:2"] == revised

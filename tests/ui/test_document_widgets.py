@@ -15,6 +15,7 @@ from app.domain.documents.routing import StepSpec
 from tests.support.cache_data import HEAD, OFFICE, RUGAO
 from tests.ui.conftest import activated
 from ui.dialogs.document_action_dialog import DocumentActionDialog
+from ui.models.route_track_model import RouteHistoryModel
 from ui.dialogs.draft_document_dialog import DraftDocumentDialog, Template
 from ui.dialogs.route_step_dialog import RouteStepDialog
 from ui.views.document_actions import route_actions
@@ -90,6 +91,15 @@ def test_only_the_current_assignee_gets_the_step_s_buttons(qtbot, user, buttons)
     panel.show_outgoing(META, {1: Body(("正文。",))}, route, route_actions(route, user.id, AT), NAMES, lambda _o: None, [], "")
     assert panel.button_labels() == buttons
     assert panel.holder.text() == "现由王晓燕办理。"
+
+
+def test_route_track_says_a_revision_sent_the_route_back_for_signing_again():
+    route = routing.sign(submitted_route(), OFFICE.id, "同意", 1, AT)
+    route = routing.revise_body(route, HEAD.id, 2, AT)
+    track = RouteHistoryModel()
+    track.show_route(route, NAMES)
+    last = track.index(track.rowCount() - 1, track.ACTION).data()
+    assert last == "修改正文（第 2 版），退回核稿重新签署"
 
 
 def test_opinion_panel_says_not_verified_without_a_signed_record(qtbot):

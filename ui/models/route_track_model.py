@@ -90,7 +90,13 @@ class RouteHistoryModel(ListTableModel[Event]):
             "add_signer": fill(self.tr("Added signer %1"), other),
             "remove_signer": self.tr("Removed an added signer"),
             "delegate": fill(self.tr("Handed over to %1"), other),
-            "revise": fill(self.tr("Revised the body (version %1)"), str(event.body_version)),
+            "revise": self._revised(event),
             "withdraw": self.tr("Withdrew the document"),
         }
         return words.get(event.kind, event.kind)
+
+    def _revised(self, event: Event) -> str:
+        """A revision that superseded earlier signatures says where the route went back to."""
+        if event.other in (None, event.step_id):
+            return fill(self.tr("Revised the body (version %1)"), str(event.body_version))
+        return fill(self.tr("Revised the body (version %1); back to %2 to sign again"), str(event.body_version), self._stages.get(event.other, ""))

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
 from app.documents.body import Body
 from app.documents.official_document import OfficialDocument
-from app.documents.opinion_signature import OpinionCheck, sign_opinion, verify_opinion
+from app.documents.opinion_signature import OpinionCheck, verify_opinion
 from app.domain.documents.bodies import body_sha256
 from app.domain.documents.metadata import meta_from_gb_json, meta_to_gb_json
 from app.domain.documents.route import Route, Step, route_from_json
@@ -149,7 +149,7 @@ class OutgoingView(DocumentListPage):
     def act(self, key: str, args: dict) -> None:
         doc_id, docs = self.shown, self._documents
         if key == "sign":
-            docs.sign(doc_id, args["opinion"], self._signed(doc_id, args["opinion"]))
+            docs.sign(doc_id, args["opinion"], self._signer())
             return
         calls = {
             "send_back": docs.send_back, "retrieve": docs.retrieve, "delegate": docs.delegate,
@@ -185,15 +185,6 @@ class OutgoingView(DocumentListPage):
     def _ask_step(self):
         dialog = RouteStepDialog(self._directory, self._unit_id, self)
         return dialog.spec() if dialog.exec() == RouteStepDialog.DialogCode.Accepted else None
-
-    def _signed(self, doc_id: str, opinion: str) -> dict | None:
-        """The signed opinion record, when the user's key is unlocked (the smoke check has none)."""
-        signer = self._signer()
-        if signer is None or self._route is None or self._route.current_step is None:
-            return None
-        row = self._documents.document(doc_id)
-        return sign_opinion(signer, document_id=doc_id, body_sha256=body_sha256(self._documents.body(doc_id, row.body_version)),
-                            opinion=opinion, step_id=self._route.current_step.step_id, actor=self._user.id, at=now_iso())
 
     def _verdict(self, row: DocumentRow, versions: dict[int, Body]) -> Callable[[Opinion], OpinionCheck | None]:
         records = {(s["step_id"], s["round"], s["actor"]): s for s in row.signatures}

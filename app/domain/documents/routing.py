@@ -180,14 +180,21 @@ def delegate(route: Route, actor: str, to_user: str, to_unit: str, at: str) -> R
 
 
 def revise_body(route: Route, actor: str, new_version: int, at: str) -> Route:
-    """修改正文 during a step: signatures of this step over the old version must be given again."""
+    """修改正文 during a step. Every signature over the old version is superseded and must be given
+    again over the new one: each step after 拟稿 holding a signature in its current round reopens
+    (the drafter's 送审 is not an opinion to redo), and the route goes back to the earliest of
+    them, or stays at the current step when none is earlier; the event names that step in
+    `other`. So a revision after 核稿 or 会签 sends the route back to the first of them, and it
+    runs on from there as after 退回."""
     step, _ = _own_task(route, actor)
     if new_version <= route.body_version:
         raise RuleViolation("route.bad_version", "正文版本号必须递增。")
-    if any(a.state == SIGNED for a in step.assignees):
-        step = _reopened(step)
-    event = Event("revise", actor, step.step_id, at, step.round, body_version=new_version)
-    return _log(replace(route.with_step(route.current, step), body_version=new_version), event)
+    signed = [i for i, s in enumerate(route.steps) if i > 0 and any(a.state == SIGNED for a in s.assignees)]
+    steps = tuple(_reopened(s) if i in signed else s for i, s in enumerate(route.steps))
+    current = min([route.current, *signed])
+    event = Event("revise", actor, step.step_id, at, steps[route.current].round, body_version=new_version,
+                  other=steps[current].step_id)
+    return _log(replace(route, steps=steps, current=current, body_version=new_version), event)
 
 
 def withdraw(route: Route, actor: str, reason: str, at: str) -> Route:

@@ -29,6 +29,7 @@ from sync.server.directory.models import PersonModel
 from sync.server.documents import publish
 from sync.server.documents.models import DocumentBodyModel, DocumentModel, IncomingModel, ReminderModel
 from sync.server.documents.numbers import next_serial
+from sync.server.documents.opinion_check import check_current_version, check_signed_opinion
 from sync.server.documents.schemas import ActionArgs, DistributeArgs, DraftArgs, OpenArgs, PaperArgs, RemindArgs
 
 CLERK_ACTIONS = ("receive", "refuse", "register", "propose", "archive")
@@ -71,6 +72,8 @@ def route_action(session: Session, user: CurrentUser, args: dict[str, Any]) -> d
     doc, route = _own_route(session, user, a)
     before = route_people(route)
     _check_route_rights(session, user, doc, route, a, args)
+    if a.action == "sign":
+        _check_signature(session, user, route, a, args)
     step = route.current_step
     if isinstance(args.get("step_id"), str) and (step is None or step.step_id != args["step_id"]):
         raise _overtaken(session, route, user.id) or RuleViolation("doc.step_moved", "流程已不在您办理的环节，您的操作未执行；您填写的内容已保留在本机。")
@@ -306,6 +309,12 @@ def _check_route_rights(session: Session, user: CurrentUser, doc: DocumentModel,
     if a.action == "delegate":
         stage = step.stage if step is not None else ""
         _check_assignee(session, str(args.get("to_user")), str(args.get("to_unit")), doc.classification, stage)
+
+
+def _check_signature(session: Session, user: CurrentUser, route: Route, a: ActionArgs, args: dict[str, Any]) -> None:
+    if a.signature is not None:
+        check_signed_opinion(session, user, args)
+    check_current_version(route.body_version, args)
 
 
 def _check_assignee(session: Session, user_id: str, unit_id: str, classification: str, stage: str) -> None:

@@ -83,6 +83,18 @@ def test_revising_the_body_in_a_parallel_step_asks_its_signers_again():
     assert r.steps[1].round == 1
 
 
+def test_revising_the_body_after_earlier_signatures_routes_back_to_the_first_of_them():
+    r = sign(submitted(REVIEW, COUNTERSIGN, ISSUE), "reviewer", "同意", 1, T)
+    r = sign(sign(r, "fin", "同意", 1, T), "law", "同意", 1, T)
+    r = revise_body(r, "deputy", 2, T)
+    assert pending_users(r) == {"reviewer"}, "核稿 signed version 1: it is signed again over version 2"
+    assert r.history[-1].other == "s1" and r.body_version == 2
+    assert [o.superseded for o in opinions(r)] == [False, True, True, True], "送审 stands; 核稿 and 会签 read as superseded"
+    for signer in ("reviewer", "fin", "law"):
+        r = sign(r, signer, "同意", 2, T)
+    assert pending_users(r) == {"mayor", "deputy"}, "then every later step in turn"
+
+
 def test_send_back_reopens_the_target_and_cancels_the_other_parallel_signers():
     r = sign(submitted(REVIEW, COUNTERSIGN, ISSUE), "reviewer", "同意", 1, T)
     r = sign(r, "fin", "同意", 1, T)

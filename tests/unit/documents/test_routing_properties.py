@@ -2,7 +2,9 @@
 
 A hypothesis state machine acts as random people (assignees, the drafter, outsiders) with every
 route action; whatever succeeds must have been allowed, and the route must stay well formed and
-always be able to finish signed (or be withdrawn)."""
+always be able to finish signed (or be withdrawn), with every standing signature after 拟稿 over
+the current body version: an offline signature over a version superseded meanwhile is refused and
+leaves its signer's task pending, to sign again."""
 
 import json
 from collections import Counter
@@ -14,6 +16,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 from app.domain.documents.route import (
     IN_PROGRESS,
     PENDING,
+    SIGNED,
     SIGNED_OFF,
     WITHDRAWN,
     route_from_json,
@@ -121,6 +124,19 @@ class RouteMachine(RuleBasedStateMachine):
         actor = self.someone(data)
         self.attempt(self.may_act(actor), revise_body, actor, self.route.body_version + 1, T)
 
+    @rule(data=st.data())
+    def offline_sign_over_a_superseded_version(self, data):
+        """One signer reads the body and signs offline while another on the step revises it first."""
+        due = sorted(pending_users(self.route)) if self.route.status == IN_PROGRESS else []
+        if not due:
+            return
+        signer, reviser = data.draw(st.sampled_from(due)), data.draw(st.sampled_from(due))
+        seen, step_id = self.route.body_version, self.route.current_step.step_id
+        self.attempt(True, revise_body, reviser, seen + 1, T)
+        self.attempt(False, sign, signer, "同意", seen, T)
+        [held] = [a for a in self.route.steps[self.route.step_index(step_id)].assignees if a.user_id == signer]
+        assert held.state == PENDING, "the signer's task waits for a signature over the new version"
+
     @rule(actor=people, rarely=st.integers(0, 9))
     def withdraw(self, actor, rarely):
         if rarely:
@@ -151,6 +167,13 @@ class RouteMachine(RuleBasedStateMachine):
         for step in self.route.steps:
             for a in step.assignees:
                 assert (a.state == PENDING) == (a.body_version is None) or a.state == "skipped"
+
+    @invariant()
+    def standing_signatures_are_over_the_current_body(self):
+        if self.route.status == WITHDRAWN:
+            return
+        for step in self.route.steps[1:]:
+            assert all(a.body_version == self.route.body_version for a in step.assignees if a.state == SIGNED)
 
     @invariant()
     def another_unit_sees_exactly_its_own_steps_and_those_shown_to_it(self):
