@@ -19,14 +19,11 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from sqlalchemy import update
 
 from app.documents.demo_seal import demo_seal_png
-from app.documents.opinion_signature import sign_opinion
 from app.documents.pdf_signature import check_pdf_signatures
-from app.domain.documents.bodies import body_sha256
-from app.domain.documents.route import SIGNED_OFF, route_from_json
+from app.domain.documents.route import SIGNED_OFF
 from app.identity import pkcs11_key
 from app.identity.keys import find_keys, find_usb_keys
 from app.identity.p12_key import load_p12_key
-from app.services.document_ops import now_iso
 from app.services.documents import DocumentService, RouteStep
 from app.services.unit_seal import UnitSealService
 from app.store.mirror import apply_row
@@ -81,10 +78,8 @@ def issued(cache, pki, seal_token, tmp_path) -> str:
     paragraphs = ["各县（市）、区人民政府：", "现将规划印发给你们，请认真贯彻执行。"]
     doc_id = drafts.draft(sample_meta(), [RouteStep("核稿", "all", [(OFFICE.id, "u01")])], paragraphs, "通政办发")
     drafts.submit(doc_id)
-    step_id = route_from_json(drafts.document(doc_id).route).current_step.step_id
     signer = load_p12_key(write_p12(tmp_path, "wangxy", OFFICE.name, OFFICE.unit_name, ca=root)).unlock(DEMO_PIN)
-    record = sign_opinion(signer, document_id=doc_id, body_sha256=body_sha256(paragraphs), opinion="同意", step_id=step_id, actor=OFFICE.id, at=now_iso())
-    DocumentService(cache, OFFICE).sign(doc_id, "同意", record)
+    DocumentService(cache, OFFICE).sign(doc_id, "同意", signer)
     with cache.sessions.begin() as s:
         meta = {**s.get(DocumentRow, doc_id).meta, "发文字号": NUMBER}
         s.execute(update(DocumentRow).where(DocumentRow.id == doc_id).values(status=SIGNED_OFF, doc_number=NUMBER, meta=meta))  # the server's 签发 and 编号
