@@ -1,6 +1,6 @@
 """What the 文件共享 ops do to the local mirror until the server's rows arrive, and how rebase
 undoes it: new rows are `pending` (dropped), changed rows keep the server's values in
-`server_values` (put back)."""
+`server_values` (put back). A file's search entry follows each of these changes."""
 
 from collections.abc import Callable
 
@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from app.domain.files import WRITE, cabinet_owner
 from app.services.account import User
 from app.services.pending_change import show_change
+from app.store import file_index_sync
 from app.store.models import FileFolderRow, FileRow
 
 LocalEffect = Callable[[Session, User, dict, float], None]
@@ -99,12 +100,22 @@ def _classify_file(s: Session, _user: User, args: dict, _at: float) -> None:
 
 
 def undo(session: Session) -> None:
+    touched = session.scalars(select(FileRow.id).where(FileRow.pending.is_(True) | FileRow.server_values.is_not(None))).all()
     for model in (FileRow, FileFolderRow):
         session.execute(delete(model).where(model.pending.is_(True)))
         for changed in session.scalars(select(model).where(model.server_values.is_not(None))):
             for name, value in changed.server_values.items():
                 setattr(changed, name, value)
             changed.server_values = None
+    file_index_sync.reindex(session, touched)
+
+
+def _reindexed(effect: LocalEffect) -> LocalEffect:
+    def apply(s: Session, user: User, args: dict, at: float) -> None:
+        effect(s, user, args, at)
+        file_index_sync.reindex(s, [args["id"]])
+
+    return apply
 
 
 EFFECTS: dict[str, LocalEffect] = {
@@ -112,10 +123,10 @@ EFFECTS: dict[str, LocalEffect] = {
     "folder.rename": _rename_folder,
     "folder.delete": _delete_folder,
     "folder.share": _share_folder,
-    "file.save": _save_file,
-    "file.rename": _rename_file,
-    "file.move": _move_file,
-    "file.delete": _delete_file,
-    "file.restore": _restore_version,
-    "file.classify": _classify_file,
+    "file.save": _reindexed(_save_file),
+    "file.rename": _reindexed(_rename_file),
+    "file.move": _reindexed(_move_file),
+    "file.delete": _reindexed(_delete_file),
+    "file.restore": _reindexed(_restore_version),
+    "file.classify": _reindexed(_classify_file),
 }

@@ -1056,6 +1056,10 @@ Will not attend: %2</source>
         <translation>上传文件</translation>
     </message>
     <message>
+        <source>This file is no longer here: it was deleted, moved out of reach, or its share was withdrawn.</source>
+        <translation>该文件已不在此处：可能已被删除、移到您无权访问的位置，或共享已被收回。</translation>
+    </message>
+    <message>
         <source>New folder</source>
         <translation>新建文件夹</translation>
     </message>
@@ -2003,6 +2007,14 @@ When:
         <translation>搜索待办，可用拼音首字母（Ctrl+F）</translation>
     </message>
     <message>
+        <source>Search documents and files</source>
+        <translation>搜索公文和文件</translation>
+    </message>
+    <message>
+        <source>Documents and files found</source>
+        <translation>找到的公文和文件</translation>
+    </message>
+    <message>
         <source>Portal</source>
         <translation>门户</translation>
     </message>
@@ -2047,6 +2059,14 @@ When:
     <message>
         <source>No meetings or cars today</source>
         <translation>今天没有会议和用车</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>没有找到</translation>
+    </message>
+    <message>
+        <source>[%1] %2 — %3</source>
+        <translation>[%1] %2 — %3</translation>
     </message>
 </context>
 <context>

@@ -117,8 +117,10 @@ def test_restore_rename_move_and_search_by_content(people, tmp_path):
     [moved] = wang.files.files(archive)
     assert (moved.name, moved.version) == ("办公会纪要.txt", 3) and not wang.files.files(folder)
     assert _content(wang, file_id) == "会议研究了协同办公平台建设"
-    assert [f.id for f in wang.files.search("协同办公")] == [file_id]  # by content, Chinese
-    assert [f.id for f in wang.files.search("办公会")] == [file_id]  # by name
+    [hit] = wang.files.search("协同办公")  # by content, Chinese
+    assert hit.file.id == file_id and hit.snippet.marked("[", "]").count("[协同办公]") == 1
+    assert [h.file.id for h in wang.files.search("办公会")] == [file_id]  # by name
+    assert [h.file.id for h in wang.files.search("纪要 平台")] == [file_id]  # a word of the name, a word of the text
     assert wang.files.search("不存在的词") == []
 
 

@@ -65,6 +65,7 @@ def test_cabinets_are_trees_and_a_dropped_file_waits_with_its_classification(qtb
     assert pending_count_of(cache) == 2  # the folder and the file
     view.search.setText("平台建设")
     assert [view.model.row_item(r).name for r in range(view.model.rowCount())] == ["调研报告.txt"]
+    assert "<b>平台建设</b>" in view.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)  # where in the text, marked
 
 
 def test_versions_restore_and_open(qtbot, view, files, tmp_path):

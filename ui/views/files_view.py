@@ -144,6 +144,20 @@ class FilesView(Page):
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_item(rows[0].row()) if rows else None
 
+    def open_file(self, file_id: str) -> None:
+        """Show a file in its folder, selected, and open it (from the 门户's search)."""
+        self.search.clear()
+        self.refresh()
+        item = self._files_of().file(file_id)
+        at = self.tree_model.index_of(item.container) if item else None
+        if item is None or at is None:
+            self._say(self.tr("This file is no longer here: it was deleted, moved out of reach, or its share was withdrawn."))
+            return
+        self.tree.setCurrentIndex(at)
+        self._show_folder()
+        self.table.selectRow(self.model.row_of(file_id))
+        self._open()
+
     def upload_paths(self, paths: list[Path]) -> None:
         """Copy each file into the local store and queue it, one after another off the UI thread
         (a big file takes a while to hash and copy); the bar counts the files, the status bar
@@ -261,7 +275,10 @@ class FilesView(Page):
         files = self._files_of()
         query = self.search.text().strip()
         container = self.container()
-        self.model.set_rows(files.search(query) if query else files.files(container) if container else [])
+        if query:
+            self.model.set_hits(files.search(query))
+        else:
+            self.model.set_rows(files.files(container) if container else [])
         folder = self._folder()
         self.offline_button.blockSignals(True)
         self.offline_button.setChecked(bool(folder and folder.offline))
