@@ -28,6 +28,10 @@
         <translation>移出</translation>
     </message>
     <message>
+        <source>Clearance…</source>
+        <translation>密级权限…</translation>
+    </message>
+    <message>
         <source>Permissions</source>
         <translation>权限</translation>
     </message>
@@ -38,6 +42,10 @@
     <message>
         <source>Roles and permissions</source>
         <translation>角色与权限</translation>
+    </message>
+    <message>
+        <source>%1 (clearance: %2)</source>
+        <translation>%1（密级：%2）</translation>
     </message>
     <message>
         <source>New role</source>
@@ -62,6 +70,14 @@
     <message>
         <source>Login name of the person to hold %1:</source>
         <translation>担任%1的人员的登录名：</translation>
+    </message>
+    <message>
+        <source>Clearance</source>
+        <translation>密级权限</translation>
+    </message>
+    <message>
+        <source>Highest classification this person may see:</source>
+        <translation>此人可知悉的最高密级：</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@ from app.domain.errors import RuleViolation
 from app.domain.files import MAX_FILE_BYTES, check_size
 from app.services import sync_state
 from app.store import outbox
+from app.store.models import PersonRow
 from sync.client.transport import ServerRefused, ServerUnreachable
 from tests.support.headless_client import sign_in
 from tests.support.server_process import run_cli, start_server
@@ -240,3 +241,29 @@ def _push_raw(client, name, args):
 
 def _last_rejection(client) -> str:
     return sync_state.read(client.cache).rejections[-1].code
+
+
+def test_a_lowered_clearance_takes_files_above_it_off_the_computer_at_next_sync(server, people, tmp_path):
+    chen, li = people["chenjg"], people["liming"]
+    folder = chen.files.create_folder(chen.files.unit_cabinet, "分级材料")
+    secret = chen.files.upload(folder, _write(tmp_path / "分级秘密.txt", "秘密的调研提纲"), level="秘密")
+    internal = chen.files.upload(folder, _write(tmp_path / "分级内部.txt", "内部的调研提纲"), level="内部")
+    chen.sync()
+    li.sync()
+    assert len(li.files.search("分级")) == 2  # by name: their content has not been on li's computer
+    lowered = run_cli(server, "admin", "person", "clearance", "liming", "内部")
+    assert lowered.returncode == 0 and "内部" in lowered.stdout
+    try:
+        li.sync()
+        with li.cache.session() as s:
+            assert li.files.clearance == "内部" and s.get(PersonRow, li.user.id).clearance == "内部"  # the directory says so too
+        assert li.files.file(secret) is None and [f.id for f in li.files.files(folder)] == [internal]
+        assert [h.file.id for h in li.files.search("分级")] == [internal]
+    finally:
+        assert run_cli(server, "admin", "person", "clearance", "liming", "秘密").returncode == 0
+    li.sync()
+    assert li.files.clearance == "秘密" and li.files.file(secret) is not None  # raised again: pulled back
+    unknown = run_cli(server, "admin", "person", "clearance", "nobody", "秘密")
+    assert unknown.returncode == 1 and "没有编号或登录名为 nobody 的人员" in unknown.stdout
+    bad_level = run_cli(server, "admin", "person", "clearance", "liming", "绝密")
+    assert bad_level.returncode == 1 and "密级只能是" in bad_level.stdout

@@ -2,7 +2,7 @@
 most urgent first; another system's item and a launcher tile open in the system browser (offline:
 the plain address, the system asks for its own login); the launcher shows only the systems the
 user's roles may see; one search finds 公文 and shared files and opens them; an administrator
-also gets the roles page."""
+also gets the roles page, where a member's 密级 clearance is shown and changed."""
 
 import time
 
@@ -103,7 +103,7 @@ def test_one_search_finds_documents_and_files_and_opens_them(qtbot, cache, windo
     assert page.found.item(0).text() == "没有找到"
 
 
-def test_an_administrator_gets_the_roles_page_and_changes_go_out_as_ops(qtbot, cache, session):
+def test_an_administrator_gets_the_roles_page_and_changes_go_out_as_ops(qtbot, cache, session, monkeypatch):
     put(cache, "role_grant", "办公室主任|authz.manage", {"role": "办公室主任", "permission": "authz.manage"})
     put(cache, "role_grant", "车辆调度员|vehicle.dispatch", {"role": "车辆调度员", "permission": "vehicle.dispatch"})
     for role in ("办公室主任", "车辆调度员"):
@@ -117,6 +117,14 @@ def test_an_administrator_gets_the_roles_page_and_changes_go_out_as_ops(qtbot, c
     assert roles.permissions.item(0).text() == "派车"
     roles.permissions.setCurrentRow(0)
     roles.revoke_button.click()
+    roles.roles.setCurrentItem(roles.roles.findItems("办公室主任", Qt.MatchFlag.MatchExactly)[0])
+    assert roles.members.item(0).text() == "陈建国（密级：秘密）"
+    roles.members.setCurrentRow(0)
+    monkeypatch.setattr("ui.views.admin_view.QInputDialog.getItem", lambda *a: ("内部", True))  # the modal box cannot be answered offscreen
+    roles.clearance_button.click()
     with cache.session() as s:
-        assert [(op.name, op.args) for op in outbox.pending_rows(s)] == [("authz.revoke", {"role": "车辆调度员", "permission": "vehicle.dispatch"})]
+        assert [(op.name, op.args) for op in outbox.pending_rows(s)] == [
+            ("authz.revoke", {"role": "车辆调度员", "permission": "vehicle.dispatch"}),
+            ("authz.set_clearance", {"person_id": HEAD.id, "clearance": "内部"}),
+        ]
     win.close()
