@@ -45,6 +45,11 @@ def _rename_folder(s: Session, _user: User, args: dict, _at: float) -> None:
         show_change(folder, name=args["name"])
 
 
+def _move_folder(s: Session, _user: User, args: dict, _at: float) -> None:
+    if (folder := s.get(FileFolderRow, args["id"])) is not None:
+        show_change(folder, parent_id=None if cabinet_owner(args["container"]) else args["container"])
+
+
 def _delete_folder(s: Session, _user: User, args: dict, _at: float) -> None:
     if (folder := s.get(FileFolderRow, args["id"])) is not None:
         show_change(folder, name="")  # hidden: a folder without a name is not listed
@@ -122,6 +127,7 @@ EFFECTS: dict[str, LocalEffect] = {
     "folder.create": _create_folder,
     "folder.rename": _rename_folder,
     "folder.delete": _delete_folder,
+    "folder.move": _move_folder,
     "folder.share": _share_folder,
     "file.save": _reindexed(_save_file),
     "file.rename": _reindexed(_rename_file),

@@ -25,6 +25,7 @@ from app.domain.files import (
     Member,
     cabinet_id,
     cabinet_owner,
+    check_folder_move,
     check_level,
     check_name,
     check_quota,
@@ -217,8 +218,32 @@ class FilesService:
         return folder_id
 
     def rename_folder(self, folder_id: str, name: str) -> None:
+        name = check_name(name)
         self._need(folder_id, WRITE)
-        self._act("folder.rename", {"id": folder_id, "name": check_name(name)})
+        self._check_free(self._folder_row(folder_id).parent_id or self._cabinet(folder_id), name, exclude=folder_id)
+        self._act("folder.rename", {"id": folder_id, "name": name})
+
+    def move_folder(self, folder_id: str, container: str) -> None:
+        """A folder and all below it to another folder of its cabinet, or to the cabinet's top."""
+        row = self._folder_row(folder_id)
+        self._need(folder_id, WRITE)
+        self._need(container, WRITE)
+        check_folder_move(folder_id, row.cabinet, self._cabinet(container), self._chain(container))
+        self._check_free(container, row.name, exclude=folder_id)
+        self._act("folder.move", {"id": folder_id, "container": container})
+
+    def move_targets(self, folder_id: str) -> list[tuple[str, str]]:
+        """Where a folder may go: its cabinet's top and the writable folders of the cabinet outside
+        it, as (container, path like "单位文件柜/二〇二六/总结"), by path."""
+        cabinet = self._folder_row(folder_id).cabinet
+        with self._cache.session() as s:
+            rows = {r.id: r for r in s.scalars(select(FileFolderRow).where(FileFolderRow.cabinet == cabinet, FileFolderRow.name != ""))}
+        targets = [(cabinet, "")]
+        for folder in rows.values():
+            chain = self._chain(folder.id)
+            if folder_id not in chain and self._right(folder.grants) == WRITE and all(c in rows for c in chain):
+                targets.append((folder.id, "/".join(rows[c].name for c in reversed(chain))))
+        return sorted(targets, key=lambda t: t[1])
 
     def delete_folder(self, folder_id: str) -> None:
         self._need(folder_id, WRITE)
@@ -353,6 +378,24 @@ class FilesService:
                 todo += s.scalars(select(FileFolderRow.id).where(FileFolderRow.parent_id == folder)).all()
             s.expunge_all()
             return found
+
+    def _folder_row(self, folder_id: str) -> FileFolderRow:
+        with self._cache.session() as s:
+            row = s.get(FileFolderRow, folder_id)
+            if row is None or not row.name:
+                raise RuleViolation("files.not_found", "该文件或文件夹不存在，或您无权访问。")
+            s.expunge(row)
+            return row
+
+    def _chain(self, container: str) -> list[str]:
+        """A folder and the folders above it that this cache holds, up to its cabinet."""
+        chain: list[str] = []
+        with self._cache.session() as s:
+            while container and not cabinet_owner(container) and container not in chain:
+                chain.append(container)
+                folder = s.get(FileFolderRow, container)
+                container = (folder.parent_id or folder.cabinet) if folder else ""
+        return chain
 
     def _row(self, file_id: str) -> FileRow:
         with self._cache.session() as s:

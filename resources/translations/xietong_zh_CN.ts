@@ -1012,6 +1012,18 @@ Will not attend: %2</source>
 <context>
     <name>FilesView</name>
     <message>
+        <source>Rename folder…</source>
+        <translation>重命名文件夹…</translation>
+    </message>
+    <message>
+        <source>Move folder…</source>
+        <translation>移动文件夹…</translation>
+    </message>
+    <message>
+        <source>Delete folder…</source>
+        <translation>删除文件夹…</translation>
+    </message>
+    <message>
         <source>Search names and contents</source>
         <translation>按名称和内容搜索</translation>
     </message>
@@ -1098,6 +1110,30 @@ Will not attend: %2</source>
     <message>
         <source>Classification of “%1”</source>
         <translation>“%1”的密级</translation>
+    </message>
+    <message>
+        <source>Rename folder</source>
+        <translation>重命名文件夹</translation>
+    </message>
+    <message>
+        <source>Top of the cabinet</source>
+        <translation>文件柜顶层</translation>
+    </message>
+    <message>
+        <source>Move folder</source>
+        <translation>移动文件夹</translation>
+    </message>
+    <message>
+        <source>Move “%1” to:</source>
+        <translation>把“%1”移到：</translation>
+    </message>
+    <message>
+        <source>Delete folder</source>
+        <translation>删除文件夹</translation>
+    </message>
+    <message>
+        <source>Delete the folder “%1”? Only an empty folder can be deleted.</source>
+        <translation>删除文件夹“%1”吗？只能删除空文件夹。</translation>
     </message>
     <message>
         <source>Classification: %1</source>

@@ -243,6 +243,38 @@ def _last_rejection(client) -> str:
     return sync_state.read(client.cache).rejections[-1].code
 
 
+def test_a_folder_is_renamed_moved_and_deleted_with_the_rights_the_server_checks(people, tmp_path):
+    wang, li = people["wangxy"], people["liming"]
+    projects = wang.files.create_folder(wang.files.personal_cabinet, "项目")
+    plan = wang.files.create_folder(wang.files.personal_cabinet, "规划")
+    note = wang.files.upload(plan, _write(tmp_path / "规划要点.txt", "要点"))
+    wang.files.share(projects, "person", li.user.id, "read")
+    wang.sync()
+    wang.files.rename_folder(plan, "五年规划")
+    wang.files.move_folder(plan, projects)
+    with pytest.raises(RuleViolation) as into_itself:
+        wang.files.move_folder(projects, plan)
+    assert into_itself.value.code == "files.move_into_itself"
+    with pytest.raises(RuleViolation) as elsewhere:
+        wang.files.move_folder(projects, wang.files.unit_cabinet)
+    assert elsewhere.value.code == "files.move_other_cabinet"
+    wang.sync()
+    li.sync()
+    assert [(f.id, f.name) for f in li.files.folders(projects)] == [(plan, "五年规划")]  # now under the shared folder
+    assert [f.id for f in li.files.files(plan)] == [note]
+    _push_raw(li, "folder.move", {"id": plan, "container": li.files.personal_cabinet})
+    assert _last_rejection(li) == "files.read_only"
+    _push_raw(wang, "folder.move", {"id": projects, "container": plan})
+    assert _last_rejection(wang) == "files.move_into_itself"
+    _push_raw(wang, "folder.rename", {"id": plan, "name": "../上级"})
+    assert _last_rejection(wang) == "files.name_traversal"
+    wang.files.delete(note)
+    wang.files.delete_folder(plan)
+    wang.sync()
+    li.sync()
+    assert wang.files.folders(projects) == [] and li.files.folders(projects) == []
+
+
 def test_a_lowered_clearance_takes_files_above_it_off_the_computer_at_next_sync(server, people, tmp_path):
     chen, li = people["chenjg"], people["liming"]
     folder = chen.files.create_folder(chen.files.unit_cabinet, "分级材料")
