@@ -233,8 +233,8 @@ class FilesService:
         self._act("folder.move", {"id": folder_id, "container": container})
 
     def move_targets(self, folder_id: str) -> list[tuple[str, str]]:
-        """Where a folder may go: its cabinet's top and the writable folders of the cabinet outside
-        it, as (container, path like "单位文件柜/二〇二六/总结"), by path."""
+        """Where a folder may go: its cabinet's top (path "") and the writable folders of the
+        cabinet outside it, as (container, path like "二〇二六/总结"), by path."""
         cabinet = self._folder_row(folder_id).cabinet
         with self._cache.session() as s:
             rows = {r.id: r for r in s.scalars(select(FileFolderRow).where(FileFolderRow.cabinet == cabinet, FileFolderRow.name != ""))}
