@@ -76,6 +76,7 @@ class PortalView(Page):
         self._fill_launcher()
         self._fill_notices()
         self._fill_today()
+        self._fill_found()  # what a sync brought or took away
 
     def focus_search(self) -> None:
         self._search.focus()
