@@ -128,6 +128,16 @@ def check_share(kind: str, right: str) -> None:
         raise RuleViolation("files.bad_right", "权限只能是只读或可编辑。")
 
 
+def check_folder_move(folder_id: str, cabinet: str, target_cabinet: str, target_chain: Iterable[str]) -> None:
+    """A folder moves within its cabinet (another cabinet fills another unit's quota: its files
+    are moved one by one), and never into itself or a folder below it. `target_chain` is the
+    target and the folders above it."""
+    if target_cabinet != cabinet:
+        raise RuleViolation("files.move_other_cabinet", "文件夹只能在同一文件柜内移动；要放到另一个文件柜，请在那里新建文件夹后移动文件。")
+    if folder_id in target_chain:
+        raise RuleViolation("files.move_into_itself", "不能把文件夹移到它自己或它的子文件夹中。")
+
+
 def conflict_copy_name(name: str, editor_name: str, at: float) -> str:
     """"报告.docx" edited by 张三 on 26 Nov 2026 -> "报告（冲突副本 张三 2026-11-26）.docx"."""
     stem, dot, ext = name.rpartition(".")

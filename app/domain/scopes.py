@@ -32,6 +32,12 @@ def file_scope(kind: str, grantee_id: str, level: str) -> str:
     return f"files:{kind}:{grantee_id}:{level}"
 
 
+def file_slice(scope: str) -> str:
+    """A file scope without its 密级 ("files:unit:u01:秘密" -> "files:unit:u01"), "" for another
+    scope: the scopes of one slice come and go with the person's clearance."""
+    return scope.rpartition(":")[0] if scope.startswith("files:") else ""
+
+
 def file_scopes_for(person_id: str, department_id: str, unit_id: str, clearance: str) -> list[str]:
     """The file scopes of a person: their own, their department's and their unit's, at every
     密级 up to their ceiling; nothing above it is ever pulled."""

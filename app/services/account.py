@@ -4,6 +4,8 @@ import json
 import uuid
 from dataclasses import asdict, dataclass
 
+from sqlalchemy.orm import Session
+
 from app.store import meta
 from app.store.cache import Cache
 
@@ -50,7 +52,12 @@ def remember_login(cache: Cache, user: User, scopes: list[str]) -> None:
     with cache.sessions.begin() as s:
         meta.put(s, PROFILE_KEY, json.dumps(asdict(user), ensure_ascii=False))
         meta.put(s, "user_id", user.id)
-        meta.put(s, SCOPES_KEY, json.dumps(scopes))
+        remember_scopes(s, scopes)
+
+
+def remember_scopes(session: Session, scopes: list[str]) -> None:
+    """The scopes the server last said the user holds (they change with a 密级 clearance)."""
+    meta.put(session, SCOPES_KEY, json.dumps(scopes))
 
 
 def remembered_user(cache: Cache) -> User | None:

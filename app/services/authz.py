@@ -1,6 +1,6 @@
 """统一授权 on the client: what this user may do (to hide what they may not), and, for an
-administrator, the roles with their permissions and members, changed through ops the server
-re-checks. A change shows once the server has applied it and the next pull brings it back."""
+administrator, the roles with their permissions and members (with each one's 密级 clearance),
+changed through ops the server re-checks. A change shows once the server has applied it and the next pull brings it back."""
 
 import time
 from collections.abc import Sequence
@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import authz
 from app.domain.authz import AUTHZ_MANAGE, SYSTEM_SEE
+from app.domain.documents.metadata import CLASSIFICATIONS
 from app.domain.errors import RuleViolation
 from app.services import local_ops
 from app.services.account import User
@@ -23,6 +24,7 @@ from app.store.models import PersonRow, RoleGrantRow, RoleRow, SystemRow
 class Member:
     id: str
     name: str
+    clearance: str  # 密级: the highest level they may see
 
 
 @dataclass(frozen=True)
@@ -62,9 +64,10 @@ class AuthzService:
                 for role in roles:
                     held.setdefault(role, []).append(f"{SYSTEM_SEE}:{system_id}")
             members: dict[str, list[Member]] = {}
-            for person_id, name, roles in s.execute(select(PersonRow.id, PersonRow.name, PersonRow.roles).where(func.json_array_length(PersonRow.roles) > 0)):
+            people = select(PersonRow.id, PersonRow.name, PersonRow.clearance, PersonRow.roles).where(func.json_array_length(PersonRow.roles) > 0)
+            for person_id, name, clearance, roles in s.execute(people):
                 for role in roles:
-                    members.setdefault(role, []).append(Member(person_id, name))
+                    members.setdefault(role, []).append(Member(person_id, name, clearance))
             rows = s.execute(select(RoleRow.name, RoleRow.description).order_by(RoleRow.name)).all()
         return [RoleView(name, text, tuple(sorted(held.get(name, []))), tuple(members.get(name, []))) for name, text in rows]
 
@@ -90,6 +93,12 @@ class AuthzService:
 
     def unassign(self, role: str, person_id: str) -> None:
         self._act("authz.unassign", {"role": role, "person_id": person_id})
+
+    def set_clearance(self, person_id: str, level: str) -> None:
+        """A person's 密级 clearance; the server checks the right and the person's unit again."""
+        if level not in CLASSIFICATIONS:
+            raise RuleViolation("authz.bad_clearance", f"密级只能是{'、'.join(CLASSIFICATIONS)}之一，没有“{level}”。")
+        self._act("authz.set_clearance", {"person_id": person_id, "clearance": level})
 
     def _act(self, name: str, args: dict) -> None:
         self.check(AUTHZ_MANAGE)

@@ -1,6 +1,6 @@
 """What the 文件共享 ops do to the local mirror until the server's rows arrive, and how rebase
 undoes it: new rows are `pending` (dropped), changed rows keep the server's values in
-`server_values` (put back)."""
+`server_values` (put back). A file's search entry follows each of these changes."""
 
 from collections.abc import Callable
 
@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from app.domain.files import WRITE, cabinet_owner
 from app.services.account import User
 from app.services.pending_change import show_change
+from app.store import file_index_sync
 from app.store.models import FileFolderRow, FileRow
 
 LocalEffect = Callable[[Session, User, dict, float], None]
@@ -42,6 +43,11 @@ def _create_folder(s: Session, _user: User, args: dict, _at: float) -> None:
 def _rename_folder(s: Session, _user: User, args: dict, _at: float) -> None:
     if (folder := s.get(FileFolderRow, args["id"])) is not None:
         show_change(folder, name=args["name"])
+
+
+def _move_folder(s: Session, _user: User, args: dict, _at: float) -> None:
+    if (folder := s.get(FileFolderRow, args["id"])) is not None:
+        show_change(folder, parent_id=None if cabinet_owner(args["container"]) else args["container"])
 
 
 def _delete_folder(s: Session, _user: User, args: dict, _at: float) -> None:
@@ -99,23 +105,34 @@ def _classify_file(s: Session, _user: User, args: dict, _at: float) -> None:
 
 
 def undo(session: Session) -> None:
+    touched = session.scalars(select(FileRow.id).where(FileRow.pending.is_(True) | FileRow.server_values.is_not(None))).all()
     for model in (FileRow, FileFolderRow):
         session.execute(delete(model).where(model.pending.is_(True)))
         for changed in session.scalars(select(model).where(model.server_values.is_not(None))):
             for name, value in changed.server_values.items():
                 setattr(changed, name, value)
             changed.server_values = None
+    file_index_sync.reindex(session, touched)
+
+
+def _reindexed(effect: LocalEffect) -> LocalEffect:
+    def apply(s: Session, user: User, args: dict, at: float) -> None:
+        effect(s, user, args, at)
+        file_index_sync.reindex(s, [args["id"]])
+
+    return apply
 
 
 EFFECTS: dict[str, LocalEffect] = {
     "folder.create": _create_folder,
     "folder.rename": _rename_folder,
     "folder.delete": _delete_folder,
+    "folder.move": _move_folder,
     "folder.share": _share_folder,
-    "file.save": _save_file,
-    "file.rename": _rename_file,
-    "file.move": _move_file,
-    "file.delete": _delete_file,
-    "file.restore": _restore_version,
-    "file.classify": _classify_file,
+    "file.save": _reindexed(_save_file),
+    "file.rename": _reindexed(_rename_file),
+    "file.move": _reindexed(_move_file),
+    "file.delete": _reindexed(_delete_file),
+    "file.restore": _reindexed(_restore_version),
+    "file.classify": _reindexed(_classify_file),
 }

@@ -25,6 +25,7 @@ from app.domain.files import (
     Member,
     cabinet_id,
     cabinet_owner,
+    check_folder_move,
     check_level,
     check_name,
     check_quota,
@@ -37,12 +38,15 @@ from app.services import local_ops
 from app.services.account import User, remembered_scopes
 from app.services.file_text import extract_text
 from app.services.notices import DISMISSED_CONFLICTS_KEY
-from app.store import file_index, meta, outbox
+from app.store import document_search, file_index_sync, meta, outbox
 from app.store.blobs import LocalBlobs
 from app.store.cache import Cache
+from app.store.document_search import DocumentFilters, Highlighted
+from app.store.file_index_sync import FILE, file_id_of
 from app.store.models import ConflictRow, FileFolderRow, FileQuotaRow, FileRow, OfflineFolderRow
 
 Fetch = Callable[[str, int], Path]  # (sha256, size) -> the local path, downloading if needed
+SEARCH_LIMIT = 200  # hits the 文件共享 page lists; a longer list wants more words
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,15 @@ class FileItem:
     right: str | None
     local: bool  # its content is on this computer
     pending: bool
+
+
+@dataclass(frozen=True)
+class FileHit:
+    """A file the search found: its name with the found words marked, and where in its text."""
+
+    file: FileItem
+    title: Highlighted
+    snippet: Highlighted
 
 
 @dataclass(frozen=True)
@@ -106,6 +119,8 @@ class FilesService:
         self.blobs = local_blobs(cache)
         self.clearance = clearance_of(remembered_scopes(cache), user.id)
         self._member = Member(user.id, user.department_id, user.unit_id, self.clearance)
+        with cache.sessions.begin() as s:
+            file_index_sync.backfill(s)  # a cache whose files were indexed apart (before migration 0014)
 
     # --- reading -----------------------------------------------------------------------
 
@@ -161,16 +176,16 @@ class FilesService:
             folder = s.get(FileFolderRow, container)
             return self._right(folder.grants) if folder else None
 
-    def search(self, query: str) -> list[FileItem]:
-        """Files whose name or text holds `query`."""
-        query = query.strip()
-        if not query:
+    def search(self, query: str, limit: int = SEARCH_LIMIT) -> list[FileHit]:
+        """Files whose name or text holds every word of `query`, newest first: the search of
+        公文, asked for entries of kind 文件."""
+        if not query.split():
             return []
         with self._cache.session() as s:
-            shas = file_index.matching(s, query)
-            rows = s.scalars(select(FileRow).where(FileRow.name != "")).all()
-            found = [r for r in rows if query.casefold() in r.name.casefold() or r.sha256 in shas]
-            return sorted((self._file(r) for r in found), key=lambda f: f.name)
+            hits = document_search.search(s, query, DocumentFilters(kind=FILE), limit=limit)
+            ids = [file_id_of(h.document.doc_id) for h in hits]
+            rows = {r.id: r for r in s.scalars(select(FileRow).where(FileRow.id.in_(ids)))}
+            return [FileHit(self._file(rows[i]), h.title, h.snippet) for i, h in zip(ids, hits) if i in rows]
 
     def usage(self) -> tuple[int, int] | None:
         """Bytes used by the user's unit and its limit, as of the last sync (None before it)."""
@@ -203,8 +218,32 @@ class FilesService:
         return folder_id
 
     def rename_folder(self, folder_id: str, name: str) -> None:
+        name = check_name(name)
         self._need(folder_id, WRITE)
-        self._act("folder.rename", {"id": folder_id, "name": check_name(name)})
+        self._check_free(self._folder_row(folder_id).parent_id or self._cabinet(folder_id), name, exclude=folder_id)
+        self._act("folder.rename", {"id": folder_id, "name": name})
+
+    def move_folder(self, folder_id: str, container: str) -> None:
+        """A folder and all below it to another folder of its cabinet, or to the cabinet's top."""
+        row = self._folder_row(folder_id)
+        self._need(folder_id, WRITE)
+        self._need(container, WRITE)
+        check_folder_move(folder_id, row.cabinet, self._cabinet(container), self._chain(container))
+        self._check_free(container, row.name, exclude=folder_id)
+        self._act("folder.move", {"id": folder_id, "container": container})
+
+    def move_targets(self, folder_id: str) -> list[tuple[str, str]]:
+        """Where a folder may go: its cabinet's top (path "") and the writable folders of the
+        cabinet outside it, as (container, path like "二〇二六/总结"), by path."""
+        cabinet = self._folder_row(folder_id).cabinet
+        with self._cache.session() as s:
+            rows = {r.id: r for r in s.scalars(select(FileFolderRow).where(FileFolderRow.cabinet == cabinet, FileFolderRow.name != ""))}
+        targets = [(cabinet, "")]
+        for folder in rows.values():
+            chain = self._chain(folder.id)
+            if folder_id not in chain and self._right(folder.grants) == WRITE and all(c in rows for c in chain):
+                targets.append((folder.id, "/".join(rows[c].name for c in reversed(chain))))
+        return sorted(targets, key=lambda t: t[1])
 
     def delete_folder(self, folder_id: str) -> None:
         self._need(folder_id, WRITE)
@@ -321,11 +360,11 @@ class FilesService:
 
     def _index(self, sha: str, name: str) -> None:
         with self._cache.session() as s:
-            if file_index.has(s, sha):
+            if file_index_sync.has_text(s, sha):
                 return
         body = extract_text(self.blobs.path(sha), name)
         with self._cache.sessions.begin() as s:
-            file_index.add(s, sha, body)
+            file_index_sync.add_text(s, sha, body)
 
     def _offline_files(self) -> list[FileRow]:
         with self._cache.session() as s:
@@ -339,6 +378,24 @@ class FilesService:
                 todo += s.scalars(select(FileFolderRow.id).where(FileFolderRow.parent_id == folder)).all()
             s.expunge_all()
             return found
+
+    def _folder_row(self, folder_id: str) -> FileFolderRow:
+        with self._cache.session() as s:
+            row = s.get(FileFolderRow, folder_id)
+            if row is None or not row.name:
+                raise RuleViolation("files.not_found", "该文件或文件夹不存在，或您无权访问。")
+            s.expunge(row)
+            return row
+
+    def _chain(self, container: str) -> list[str]:
+        """A folder and the folders above it that this cache holds, up to its cabinet."""
+        chain: list[str] = []
+        with self._cache.session() as s:
+            while container and not cabinet_owner(container) and container not in chain:
+                chain.append(container)
+                folder = s.get(FileFolderRow, container)
+                container = (folder.parent_id or folder.cabinet) if folder else ""
+        return chain
 
     def _row(self, file_id: str) -> FileRow:
         with self._cache.session() as s:

@@ -136,7 +136,7 @@ EFFECTS: dict[str, LocalEffect] = {
     "vehicle.return": _vehicle_step(lambda a: {"status": RETURNED, "return_km": a["km"]}),
     **document_ops.EFFECTS,
     **file_local_ops.EFFECTS,
-    **{name: _shown_after_sync for name in ("authz.create_role", "authz.grant", "authz.revoke", "authz.assign", "authz.unassign")},
+    **{name: _shown_after_sync for name in ("authz.create_role", "authz.grant", "authz.revoke", "authz.assign", "authz.unassign", "authz.set_clearance")},
 }
 
 

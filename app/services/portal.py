@@ -1,6 +1,6 @@
 """门户 (the portal page): the user's 待办 across systems — ours and what other intranet systems
-put in — recent notices, today's meetings and cars, and the launcher of the unit's systems the
-user's roles may see."""
+put in — recent notices, today's meetings and cars, the launcher of the unit's systems the
+user's roles may see, and one search over 公文 and shared files."""
 
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
@@ -19,12 +19,18 @@ from app.services.notices import NoticeService, NoticeSummary
 from app.services.todo import TodoService
 from app.services.todos import URGENCY_ORDER, TodoService as OtherSystemsTodos
 from app.services.vehicles import TripRequest, VehicleService
+from app.store import document_search
 from app.store.cache import Cache
+from app.store.document_index_sync import INCOMING, OUTGOING
+from app.store.document_search import Highlighted, ListedDocument
+from app.store.file_index_sync import FILE, file_id_of
 from app.store.models import SystemRow
 
 RECENT_NOTICES = 5
 SYSTEM_KIND = "system"  # a 待办 of another system: it opens at its link, in the browser
 URGENCY_OF_OURS = {"特急": "very_urgent", "加急": "urgent"}
+SEARCH_LIMIT = 50
+FILE_KIND = "file"  # a shared file: it opens in the 文件共享 page
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,18 @@ class Meeting:
     start: int
     end: int
     place: str
+
+
+@dataclass(frozen=True)
+class Found:
+    """A 公文 or a shared file the search found: what opens it (kind: outgoing, incoming or
+    file, and its id), its kind in words (发文, 收文, 文件), and the marked title and snippet."""
+
+    kind: str
+    ref_id: str
+    label: str
+    title: Highlighted
+    snippet: Highlighted
 
 
 @dataclass(frozen=True)
@@ -89,6 +107,15 @@ class PortalService:
         trips = [t for t in vehicles.requests() if start <= t.start < end and t.status != REFUSED and (everyone or t.mine)]
         return sorted(trips, key=lambda t: t.start)
 
+    def search(self, query: str, limit: int = SEARCH_LIMIT) -> list[Found]:
+        """公文 and shared files holding every word of `query`, newest first: only what this
+        cache holds, which is what the user's rights and 密级 let reach it."""
+        if not query.split():
+            return []
+        with self._cache.session() as s:
+            hits = document_search.search(s, query, limit=limit)
+        return [Found(*_opens(h.document), h.document.kind, h.title, h.snippet) for h in hits]
+
     def systems(self) -> list[LaunchTile]:
         """The unit's intranet systems this user's roles may see, by name."""
         with self._cache.session() as s:
@@ -101,3 +128,8 @@ def _day(now: float) -> tuple[int, int]:
     """Today in Shanghai, as [start, end) epoch seconds."""
     midnight = datetime.combine(local(int(now)).date(), time(0), tzinfo=ZONE)
     return int(midnight.timestamp()), int((midnight + timedelta(days=1)).timestamp())
+
+
+def _opens(entry: ListedDocument) -> tuple[str, str]:
+    kinds = {OUTGOING: "outgoing", INCOMING: "incoming", FILE: FILE_KIND}
+    return kinds[entry.kind], file_id_of(entry.doc_id) if entry.kind == FILE else entry.doc_id

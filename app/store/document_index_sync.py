@@ -47,7 +47,7 @@ def reindex_document(session: Session, document_ids: Iterable[str]) -> None:
 
 def backfill(session: Session) -> None:
     """Index a cache filled before the index existed (it is empty while documents are not)."""
-    if session.scalar(select(func.count()).select_from(DocumentIndexRow)):
+    if session.scalar(select(func.count()).select_from(DocumentIndexRow).where(DocumentIndexRow.kind.in_((OUTGOING, INCOMING)))):
         return
     ids = [*session.scalars(select(DocumentRow.id)), *session.scalars(select(IncomingRow.id))]
     if ids:

@@ -1,4 +1,7 @@
-"""全文检索 and the 收文/发文 lists of 公文 in the local cache, offline.
+"""全文检索 and the 收文/发文 lists of 公文 in the local cache, offline; one search for 公文 and
+shared files alike. An entry has a kind: 收文 and 发文 (app/store/document_index_sync.py) or 文件
+(app/store/file_index_sync.py: a file's name as the title, its extracted text as the body), so
+one query over every kind finds both, and a filter on kind gives one list.
 
 Chinese has no spaces between words, so the text is indexed by characters, not words. FTS5's
 trigram tokenizer (document_text) finds any run of three or more characters, but never a shorter
@@ -52,7 +55,7 @@ Db = Session | Connection
 class DocumentFields:
     """What of one 公文 is listed and searched; docflow fills it from the document and its route."""
 
-    kind: str  # 收文 or 发文
+    kind: str  # 收文, 发文 or 文件
     title: str
     number: str = ""  # 文号
     doc_type: str = ""  # 文种: 通知, 请示, 报告, 函…

@@ -15,7 +15,7 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from app.domain.directory import search_keys
-from app.store import meta
+from app.store import file_index_sync, meta
 from app.store.document_index_sync import reindex_document
 from app.store.models import (
     BookingAnswerRow,
@@ -108,7 +108,10 @@ def forget(session: Session, entity: str, ids: list[str]) -> None:
 
 
 def _reindex(session: Session, *changed: dict[str, list[str]]) -> None:
-    """Keep the 公文 lists and search in step with the 发文, 收文 and bodies just written or removed."""
+    """Keep the search in step with the 发文, 收文, bodies and shared files just written or removed."""
+    files = [i for ids in changed for i in ids.get("file", [])]
+    if files:
+        file_index_sync.reindex(session, files)
     rows = [i for ids in changed for entity in ("document", "incoming") for i in ids.get(entity, [])]
     bodies = [i.rpartition(":")[0] for ids in changed for i in ids.get("document_body", [])]  # "{document_id}:{version}"
     if rows or bodies:

@@ -449,6 +449,15 @@ class FileRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class FileTextRow(Base):
+    """The text of one blob for the search (cache migration 0014): extracted once, kept so a
+    renamed or re-synced file is indexed again without reading its content."""
+
+    __tablename__ = "file_texts"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    body: Mapped[str] = mapped_column(Text)
+
+
 class OfflineFolderRow(Base):
     """A folder marked 保持离线 on this computer: its files' blobs are kept in the local store."""
 
@@ -467,14 +476,14 @@ class FileQuotaRow(Base):
 
 
 class DocumentIndexRow(Base):
-    """One 公文 as the 收文/发文 lists and search show it (cache migration 0010); `seq` (its day, then a counter:
+    """One 公文 or shared file as the 收文/发文 lists and the search show it (cache migration 0010); `seq` (its day, then a counter:
     date order) is also its rowid in the full-text tables document_text (trigrams) and
     document_pairs (character pairs), which app/store/document_search.py keeps beside it."""
 
     __tablename__ = "document_index"
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     doc_id: Mapped[str] = mapped_column(String(64), unique=True)
-    kind: Mapped[str] = mapped_column(String(16))  # 收文 or 发文
+    kind: Mapped[str] = mapped_column(String(16))  # 收文, 发文 or 文件
     number: Mapped[str] = mapped_column(String(100))  # 文号
     title: Mapped[str] = mapped_column(String(400))
     doc_type: Mapped[str] = mapped_column(String(32))  # 文种

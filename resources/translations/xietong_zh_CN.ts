@@ -28,6 +28,10 @@
         <translation>移出</translation>
     </message>
     <message>
+        <source>Clearance…</source>
+        <translation>密级权限…</translation>
+    </message>
+    <message>
         <source>Permissions</source>
         <translation>权限</translation>
     </message>
@@ -38,6 +42,10 @@
     <message>
         <source>Roles and permissions</source>
         <translation>角色与权限</translation>
+    </message>
+    <message>
+        <source>%1 (clearance: %2)</source>
+        <translation>%1（密级：%2）</translation>
     </message>
     <message>
         <source>New role</source>
@@ -62,6 +70,14 @@
     <message>
         <source>Login name of the person to hold %1:</source>
         <translation>担任%1的人员的登录名：</translation>
+    </message>
+    <message>
+        <source>Clearance</source>
+        <translation>密级权限</translation>
+    </message>
+    <message>
+        <source>Highest classification this person may see:</source>
+        <translation>此人可知悉的最高密级：</translation>
     </message>
 </context>
 <context>
@@ -1008,6 +1024,18 @@ Will not attend: %2</source>
 <context>
     <name>FilesView</name>
     <message>
+        <source>Rename folder…</source>
+        <translation>重命名文件夹…</translation>
+    </message>
+    <message>
+        <source>Move folder…</source>
+        <translation>移动文件夹…</translation>
+    </message>
+    <message>
+        <source>Delete folder…</source>
+        <translation>删除文件夹…</translation>
+    </message>
+    <message>
         <source>Search names and contents</source>
         <translation>按名称和内容搜索</translation>
     </message>
@@ -1068,6 +1096,10 @@ Will not attend: %2</source>
         <translation>上传文件</translation>
     </message>
     <message>
+        <source>This file is no longer here: it was deleted, moved out of reach, or its share was withdrawn.</source>
+        <translation>该文件已不在此处：可能已被删除、移到您无权访问的位置，或共享已被收回。</translation>
+    </message>
+    <message>
         <source>New folder</source>
         <translation>新建文件夹</translation>
     </message>
@@ -1090,6 +1122,30 @@ Will not attend: %2</source>
     <message>
         <source>Classification of “%1”</source>
         <translation>“%1”的密级</translation>
+    </message>
+    <message>
+        <source>Rename folder</source>
+        <translation>重命名文件夹</translation>
+    </message>
+    <message>
+        <source>Top of the cabinet</source>
+        <translation>文件柜顶层</translation>
+    </message>
+    <message>
+        <source>Move folder</source>
+        <translation>移动文件夹</translation>
+    </message>
+    <message>
+        <source>Move “%1” to:</source>
+        <translation>把“%1”移到：</translation>
+    </message>
+    <message>
+        <source>Delete folder</source>
+        <translation>删除文件夹</translation>
+    </message>
+    <message>
+        <source>Delete the folder “%1”? Only an empty folder can be deleted.</source>
+        <translation>删除文件夹“%1”吗？只能删除空文件夹。</translation>
     </message>
     <message>
         <source>Classification: %1</source>
@@ -2063,6 +2119,14 @@ When:
         <translation>搜索待办，可用拼音首字母（Ctrl+F）</translation>
     </message>
     <message>
+        <source>Search documents and files</source>
+        <translation>搜索公文和文件</translation>
+    </message>
+    <message>
+        <source>Documents and files found</source>
+        <translation>找到的公文和文件</translation>
+    </message>
+    <message>
         <source>Portal</source>
         <translation>门户</translation>
     </message>
@@ -2107,6 +2171,14 @@ When:
     <message>
         <source>No meetings or cars today</source>
         <translation>今天没有会议和用车</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>没有找到</translation>
+    </message>
+    <message>
+        <source>[%1] %2 — %3</source>
+        <translation>[%1] %2 — %3</translation>
     </message>
 </context>
 <context>

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
+from app.domain.scopes import file_slice
 from app.services import local_ops, sync_state
-from app.services.account import User
+from app.services.account import User, remember_scopes
 from app.store import mirror, outbox, scope_index
 from app.store.cache import Cache
 from app.store.models import SyncCursor
@@ -170,6 +171,9 @@ class SyncEngine:
         redone: set[str] = set()
         while cursors:
             answer = self._transport.pull(self._pull_request(cursors))
+            if answer.held is not None and self._changed_scopes(answer.held) != ([], []):
+                cursors = self._follow_held(answer.held)
+                continue
             self._apply_page(answer, report)
             report.server_time = answer.server_time
             cursors = {scope: c.next_cursor for scope, c in answer.scopes.items() if c.has_more}
@@ -181,6 +185,25 @@ class SyncEngine:
         with self._cache.sessions.begin() as s:  # every scope is current: applied ops are in its rows
             if outbox.forget_applied(s):
                 local_ops.rebase(s, self._user)
+
+    def _changed_scopes(self, held: list[str]) -> tuple[list[str], list[str]]:
+        """Scopes this engine pulls that the user no longer holds, and the new levels of the file
+        slices it pulls (a 密级 clearance lowered or raised); scopes it was not asked to pull stay out."""
+        gone = [scope for scope in self._scopes if scope not in held]
+        slices = {file_slice(scope) for scope in self._scopes} - {""}
+        return gone, [scope for scope in held if scope not in self._scopes and file_slice(scope) in slices]
+
+    def _follow_held(self, held: list[str]) -> dict[str, int]:
+        """Forget what only the scopes no longer the user's held; pull the new ones from 0 and
+        every other scope again where it was."""
+        gone, new = self._changed_scopes(held)
+        with self._cache.sessions.begin() as s:
+            for scope in gone:
+                self._forget(s, scope)
+            self._scopes = [scope for scope in self._scopes if scope not in gone] + new
+            remember_scopes(s, held)
+            local_ops.rebase(s, self._user)
+        return self._cursors()
 
     def _pull_request(self, cursors: dict[str, int]) -> PullRequest:
         with self._cache.session() as s:

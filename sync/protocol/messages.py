@@ -110,3 +110,6 @@ class PullResponse(Strict):
     scopes: dict[str, ScopeChanges]
     server_time: float
     results: list[OpResult] = Field(default_factory=list)
+    held: list[str] | None = Field(
+        default=None, description="the scopes the user holds now: forget a requested one not among them (e.g. a lowered 密级 clearance), pull a new one from 0"
+    )

@@ -11,6 +11,7 @@ from app.domain.errors import RuleViolation
 from app.domain.files import MAX_FILE_BYTES, check_size
 from app.services import sync_state
 from app.store import outbox
+from app.store.models import PersonRow
 from sync.client.transport import ServerRefused, ServerUnreachable
 from tests.support.headless_client import sign_in
 from tests.support.server_process import run_cli, start_server
@@ -117,8 +118,10 @@ def test_restore_rename_move_and_search_by_content(people, tmp_path):
     [moved] = wang.files.files(archive)
     assert (moved.name, moved.version) == ("办公会纪要.txt", 3) and not wang.files.files(folder)
     assert _content(wang, file_id) == "会议研究了协同办公平台建设"
-    assert [f.id for f in wang.files.search("协同办公")] == [file_id]  # by content, Chinese
-    assert [f.id for f in wang.files.search("办公会")] == [file_id]  # by name
+    [hit] = wang.files.search("协同办公")  # by content, Chinese
+    assert hit.file.id == file_id and hit.snippet.marked("[", "]").count("[协同办公]") == 1
+    assert [h.file.id for h in wang.files.search("办公会")] == [file_id]  # by name
+    assert [h.file.id for h in wang.files.search("纪要 平台")] == [file_id]  # a word of the name, a word of the text
     assert wang.files.search("不存在的词") == []
 
 
@@ -238,3 +241,61 @@ def _push_raw(client, name, args):
 
 def _last_rejection(client) -> str:
     return sync_state.read(client.cache).rejections[-1].code
+
+
+def test_a_folder_is_renamed_moved_and_deleted_with_the_rights_the_server_checks(people, tmp_path):
+    wang, li = people["wangxy"], people["liming"]
+    projects = wang.files.create_folder(wang.files.personal_cabinet, "项目")
+    plan = wang.files.create_folder(wang.files.personal_cabinet, "规划")
+    note = wang.files.upload(plan, _write(tmp_path / "规划要点.txt", "要点"))
+    wang.files.share(projects, "person", li.user.id, "read")
+    wang.sync()
+    wang.files.rename_folder(plan, "五年规划")
+    wang.files.move_folder(plan, projects)
+    with pytest.raises(RuleViolation) as into_itself:
+        wang.files.move_folder(projects, plan)
+    assert into_itself.value.code == "files.move_into_itself"
+    with pytest.raises(RuleViolation) as elsewhere:
+        wang.files.move_folder(projects, wang.files.unit_cabinet)
+    assert elsewhere.value.code == "files.move_other_cabinet"
+    wang.sync()
+    li.sync()
+    assert [(f.id, f.name) for f in li.files.folders(projects)] == [(plan, "五年规划")]  # now under the shared folder
+    assert [f.id for f in li.files.files(plan)] == [note]
+    _push_raw(li, "folder.move", {"id": plan, "container": li.files.personal_cabinet})
+    assert _last_rejection(li) == "files.read_only"
+    _push_raw(wang, "folder.move", {"id": projects, "container": plan})
+    assert _last_rejection(wang) == "files.move_into_itself"
+    _push_raw(wang, "folder.rename", {"id": plan, "name": "../上级"})
+    assert _last_rejection(wang) == "files.name_traversal"
+    wang.files.delete(note)
+    wang.files.delete_folder(plan)
+    wang.sync()
+    li.sync()
+    assert wang.files.folders(projects) == [] and li.files.folders(projects) == []
+
+
+def test_a_lowered_clearance_takes_files_above_it_off_the_computer_at_next_sync(server, people, tmp_path):
+    chen, li = people["chenjg"], people["liming"]
+    folder = chen.files.create_folder(chen.files.unit_cabinet, "分级材料")
+    secret = chen.files.upload(folder, _write(tmp_path / "分级秘密.txt", "秘密的调研提纲"), level="秘密")
+    internal = chen.files.upload(folder, _write(tmp_path / "分级内部.txt", "内部的调研提纲"), level="内部")
+    chen.sync()
+    li.sync()
+    assert len(li.files.search("分级")) == 2  # by name: their content has not been on li's computer
+    lowered = run_cli(server, "admin", "person", "clearance", "liming", "内部")
+    assert lowered.returncode == 0 and "内部" in lowered.stdout
+    try:
+        li.sync()
+        with li.cache.session() as s:
+            assert li.files.clearance == "内部" and s.get(PersonRow, li.user.id).clearance == "内部"  # the directory says so too
+        assert li.files.file(secret) is None and [f.id for f in li.files.files(folder)] == [internal]
+        assert [h.file.id for h in li.files.search("分级")] == [internal]
+    finally:
+        assert run_cli(server, "admin", "person", "clearance", "liming", "秘密").returncode == 0
+    li.sync()
+    assert li.files.clearance == "秘密" and li.files.file(secret) is not None  # raised again: pulled back
+    unknown = run_cli(server, "admin", "person", "clearance", "nobody", "秘密")
+    assert unknown.returncode == 1 and "没有编号或登录名为 nobody 的人员" in unknown.stdout
+    bad_level = run_cli(server, "admin", "person", "clearance", "liming", "绝密")
+    assert bad_level.returncode == 1 and "密级只能是" in bad_level.stdout

@@ -1,6 +1,7 @@
 """统一授权 on the server, on SQLite and PostgreSQL: `xietong-server admin role` grants and revokes
 and the very next op follows; a grant for one room covers that room only; administrators change
-roles through ops the server checks again (people of their own unit only); every change reaches the clients' directory scope."""
+roles through ops the server checks again (people of their own unit only); every change reaches the clients' directory scope;
+a lowered 密级 clearance is audited and takes the 公文 above it out of the person's scope."""
 
 import uuid
 from collections.abc import Iterator
@@ -9,7 +10,9 @@ from contextlib import ExitStack
 import pytest
 from fastapi.testclient import TestClient
 
-from app.domain.scopes import DIRECTORY
+from app.domain.scopes import DIRECTORY, user_scope
+from sync.server.audit import service as audit
+from sync.server.changelog.service import record
 from sync.server.cli import run
 from sync.server.database import open_database
 from sync.server.demo import default_org_path, init_demo
@@ -116,3 +119,37 @@ def test_roles_change_through_ops_only_an_administrator_may_push(deployment):
         admin(deployment, "unassign", "系统管理员", "chenjg")
     refused = answer(head.push(("authz.grant", {"role": "值班员", "permission": "doc.issue"})))
     assert (refused["status"], refused["code"]) == ("rejected", "authz.not_admin")
+
+
+def test_a_clearance_is_set_by_an_administrator_audited_and_takes_what_is_above_it_away(deployment):
+    staff, head = log_in(deployment.client, deployment.tokens_dir, "liming"), log_in(deployment.client, deployment.tokens_dir, "chenjg")
+    mine = user_scope(staff.user_id)
+    db = open_database(deployment.database_url)
+    try:
+        with db.sessions.begin() as s:  # as documents/publish.py sends a 秘密 收文 and its body to liming
+            record(s, mine, "incoming", "d9:u01", 1, {"document_id": "d9", "classification": "秘密", "title": "关于保密检查的通知"})
+            record(s, mine, "document_body", "d9:1", 1, {"document_id": "d9", "body_version": 1, "paragraphs": ["正文"]})
+            record(s, mine, "incoming", "d8:u01", 1, {"document_id": "d8", "classification": "内部", "title": "关于值班安排的通知"})
+        refused = answer(head.push(("authz.set_clearance", {"person_id": "liming", "clearance": "内部"})))
+        assert (refused["status"], refused["code"]) == ("rejected", "authz.not_admin")
+        admin(deployment, "assign", "系统管理员", "chenjg")
+        try:
+            bad = answer(head.push(("authz.set_clearance", {"person_id": "liming", "clearance": "绝密"})))
+            assert (bad["status"], bad["code"]) == ("rejected", "authz.bad_clearance") and "密级只能是" in bad["message"]
+            elsewhere = answer(head.push(("authz.set_clearance", {"person_id": "zhouqiang", "clearance": "公开"})))
+            assert (elsewhere["status"], elsewhere["code"]) == ("rejected", "authz.other_unit")
+            assert answer(head.push(("authz.set_clearance", {"person_id": "liming", "clearance": "内部"})))["status"] == "applied"
+        finally:
+            admin(deployment, "unassign", "系统管理员", "chenjg")
+        live = {r["id"] for r in staff.pull_all(mine) if not r["deleted"]}
+        assert "d8:u01" in live and not live & {"d9:u01", "d9:1"}
+        [me] = [r["data"] for r in staff.pull_all(DIRECTORY) if r["entity"] == "person" and r["id"] == staff.user_id]
+        assert me["clearance"] == "内部"
+        held = staff.pull({"files:unit:u01:秘密": 0}).json()
+        assert held["scopes"] == {} and "files:unit:u01:内部" in held["held"]
+        with db.sessions() as s:
+            [event] = audit.recent(s, 1, "person.")
+            assert (event.event, event.person_id, event.detail) == ("person.clearance", head.user_id, f"{staff.user_id} 秘密→内部")
+    finally:
+        db.close()
+        assert run(["admin", "person", "clearance", "liming", "秘密", "--database-url", deployment.database_url]) == 0

@@ -52,8 +52,10 @@ def test_above_the_ceiling_no_row_no_content_no_scope(deployment, tmp_path):
     assert li.files.file(secret) is None and li.files.files(folder) == []
     with pytest.raises(ServerRefused):
         li.transport.blob_get(chen.files.versions(secret)[0].sha256, 0, 8)
+    above = li.transport.pull(PullRequest(device_id=li.login.device_id, cursors={"files:unit:u01:机密": 0}, limit=10))
+    assert above.scopes == {} and "files:unit:u01:机密" not in above.held  # one's own shape, above the ceiling: withheld, not someone else's
     with pytest.raises(ServerRefused) as refused:
-        li.transport.pull(PullRequest(device_id=li.login.device_id, cursors={"files:unit:u01:机密": 0}, limit=10))
+        li.transport.pull(PullRequest(device_id=li.login.device_id, cursors={"files:unit:u02:公开": 0}, limit=10))
     assert refused.value.code == "sync.scope_forbidden"
 
 

@@ -1,5 +1,5 @@
 """The 文件共享 page: cabinets as trees, a file dropped in is queued with its 密级, search by
-content, versions with restore, a bad name said in words. Offline (no server): what the user
+content, versions with restore, a folder's menu, a bad name said in words. Offline (no server): what the user
 does waits in the outbox, as on a train."""
 
 import hashlib
@@ -8,10 +8,12 @@ import time
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox
 
 from app.services.account import remember_login
 from app.services.files import FilesService
 from app.store.mirror import apply_row
+from app.store import outbox
 from app.store.outbox import pending_count
 from app.domain.scopes import file_scopes_for, scopes_for
 from tests.support.cache_data import HEAD
@@ -65,6 +67,7 @@ def test_cabinets_are_trees_and_a_dropped_file_waits_with_its_classification(qtb
     assert pending_count_of(cache) == 2  # the folder and the file
     view.search.setText("平台建设")
     assert [view.model.row_item(r).name for r in range(view.model.rowCount())] == ["调研报告.txt"]
+    assert "<b>平台建设</b>" in view.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)  # where in the text, marked
 
 
 def test_versions_restore_and_open(qtbot, view, files, tmp_path):
@@ -133,3 +136,30 @@ def test_a_conflict_copy_is_told_until_dismissed(view, files):
 def pending_count_of(cache) -> int:
     with cache.session() as s:
         return pending_count(s)
+
+
+def test_a_folder_is_renamed_moved_and_deleted_from_its_menu(view, files, cache, monkeypatch, tmp_path):
+    reports = files.create_folder(files.personal_cabinet, "报告")
+    drafts = files.create_folder(files.personal_cabinet, "草稿")
+    inner = files.create_folder(drafts, "旧稿")
+    view.refresh()
+    _select(view, drafts)
+    # the modal boxes cannot be answered offscreen: each is answered here as the user would
+    monkeypatch.setattr("ui.views.files_view.QInputDialog.getText", lambda *a, **k: ("草稿 2026", True))
+    view.rename_folder_action.trigger()
+    assert [f.name for f in files.folders(files.personal_cabinet)] == ["报告", "草稿 2026"]
+    offered = []
+    monkeypatch.setattr("ui.views.files_view.QInputDialog.getItem", lambda _p, _t, _l, items, *a: (offered.extend(items), ("报告", True))[1])
+    _select(view, drafts)
+    view.move_folder_action.trigger()
+    assert offered == ["个人文件柜", "报告"]  # not into itself nor below it
+    assert [f.id for f in files.folders(reports)] == [drafts] and files.folders(drafts)[0].id == inner
+    monkeypatch.setattr("ui.views.files_view.QMessageBox.question", lambda *a: QMessageBox.StandardButton.Yes)
+    _select(view, drafts)
+    view.delete_folder_action.trigger()
+    assert "不是空的" in view.error.text() and files.folders(reports)
+    _select(view, inner)
+    view.delete_folder_action.trigger()
+    assert files.folders(drafts) == []
+    with cache.session() as s:
+        assert [op.name for op in outbox.pending_rows(s)][-3:] == ["folder.rename", "folder.move", "folder.delete"]

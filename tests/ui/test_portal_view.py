@@ -1,7 +1,8 @@
 """The 门户 page as the user meets it: 待办 from our notices and two other systems in one table,
 most urgent first; another system's item and a launcher tile open in the system browser (offline:
 the plain address, the system asks for its own login); the launcher shows only the systems the
-user's roles may see; an administrator also gets the roles page."""
+user's roles may see; one search finds 公文 and shared files and opens them; an administrator
+also gets the roles page, where a member's 密级 clearance is shown and changed."""
 
 import time
 
@@ -10,9 +11,10 @@ from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 
 from app.domain.notices import AUDIENCE_ALL
-from app.store import outbox
+from app.store import file_index_sync, outbox
+from app.store.document_search import DocumentFields, index_document
 from app.store.mirror import apply_row
-from tests.support.cache_data import OFFICE
+from tests.support.cache_data import HEAD, OFFICE
 from tests.ui.store_rows import add_notice
 from ui.main_window.main_window import MainWindow
 from ui.sync_runner import SyncRunner
@@ -80,7 +82,28 @@ def test_todo_of_three_systems_and_the_launcher_open_in_the_browser(qtbot, cache
     assert window.current_page() is window.notices
 
 
-def test_an_administrator_gets_the_roles_page_and_changes_go_out_as_ops(qtbot, cache, session):
+def test_one_search_finds_documents_and_files_and_opens_them(qtbot, cache, window):
+    index_with = {"kind": "发文", "title": "关于协同办公平台建设的请示", "body": "拟建设协同办公平台"}
+    unit = f"unit:{HEAD.unit_id}"
+    sha = "ab" * 32
+    with cache.sessions.begin() as s:
+        index_document(s, "d1", DocumentFields(**index_with))
+        file_index_sync.add_text(s, sha, "平台建设方案：分三期实施")
+        apply_row(s, "file", "f1", 1, False, {"container": unit, "cabinet": unit, "name": "方案.txt", "level": "内部", "sha256": sha, "size": 9, "saved_at": time.time(), "author_name": "王晓燕", "grants": [["unit", HEAD.unit_id, "write"]], "versions": []})
+    page = window.portal
+    page.finder.setText("平台建设")
+    found = [page.found.item(i) for i in range(page.found.count())]
+    assert sorted(item.text().split(" — ")[0] for item in found) == ["[发文] 关于协同办公平台建设的请示", "[文件] 方案.txt"]
+    assert "<b>平台建设</b>" in found[0].toolTip()
+    page.finder.setText("分三期")
+    assert [page.found.item(i).text() for i in range(page.found.count())] == ["[文件] 方案.txt — 平台建设方案：分三期实施"]
+    page.found.itemActivated.emit(page.found.item(0))
+    assert window.current_page() is window.files and window.files.selected().id == "f1"
+    page.finder.setText("没有这个词")
+    assert page.found.item(0).text() == "没有找到"
+
+
+def test_an_administrator_gets_the_roles_page_and_changes_go_out_as_ops(qtbot, cache, session, monkeypatch):
     put(cache, "role_grant", "办公室主任|authz.manage", {"role": "办公室主任", "permission": "authz.manage"})
     put(cache, "role_grant", "车辆调度员|vehicle.dispatch", {"role": "车辆调度员", "permission": "vehicle.dispatch"})
     for role in ("办公室主任", "车辆调度员"):
@@ -94,6 +117,14 @@ def test_an_administrator_gets_the_roles_page_and_changes_go_out_as_ops(qtbot, c
     assert roles.permissions.item(0).text() == "派车"
     roles.permissions.setCurrentRow(0)
     roles.revoke_button.click()
+    roles.roles.setCurrentItem(roles.roles.findItems("办公室主任", Qt.MatchFlag.MatchExactly)[0])
+    assert roles.members.item(0).text() == "陈建国（密级：秘密）"
+    roles.members.setCurrentRow(0)
+    monkeypatch.setattr("ui.views.admin_view.QInputDialog.getItem", lambda *a: ("内部", True))  # the modal box cannot be answered offscreen
+    roles.clearance_button.click()
     with cache.session() as s:
-        assert [(op.name, op.args) for op in outbox.pending_rows(s)] == [("authz.revoke", {"role": "车辆调度员", "permission": "vehicle.dispatch"})]
+        assert [(op.name, op.args) for op in outbox.pending_rows(s)] == [
+            ("authz.revoke", {"role": "车辆调度员", "permission": "vehicle.dispatch"}),
+            ("authz.set_clearance", {"person_id": HEAD.id, "clearance": "内部"}),
+        ]
     win.close()

@@ -182,6 +182,9 @@ class MainWindow(QMainWindow):
         elif kind in ("incoming", "reminder"):
             self.show_page("incoming")
             self.incoming.open_document(ref_id)
+        elif kind == "file":
+            self.show_page("files")
+            self.files.open_file(ref_id)
 
     def open_system(self, address: str) -> None:
         """In the system browser, signed in through our 单点登录 while this session is unlocked;

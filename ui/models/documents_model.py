@@ -3,7 +3,6 @@ SQL on a header click): title, 文种, 文号, 密级, state, time.
 A row whose last action waits to be sent says 待发送 in words, a 时限 due today or overdue says
 so; urgency and 密级 are columns, so colour is never the only signal."""
 
-import html
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
@@ -14,12 +13,12 @@ from PySide6.QtGui import QFont
 from app.domain.documents import incoming as inc
 from app.domain.documents.deadlines import BEIJING, DueState, due_state
 from app.services.document_pages import ListedRow
-from app.store.document_search import Highlighted, SearchHit
 from app.store.models import DocumentRow, IncomingRow
 from ui import time_format
 from ui.models.document_status import incoming_statuses, outgoing_statuses, pending_word
 from ui.models.lazy_table_model import Index, LazyColumn, LazyTableModel
 from ui.models.roles import ID_ROLE
+from ui.models.search_marks import hit_html
 from ui.text import fill
 
 
@@ -39,7 +38,7 @@ class _DocumentsModel(LazyTableModel[ListedRow]):
         if role == ID_ROLE:
             return item.row.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _marked(item.hit) if item.hit is not None and index.column() == self.TITLE else super().data(index)
+            return hit_html(item.hit.title, item.hit.snippet) if item.hit is not None and index.column() == self.TITLE else super().data(index)
         if role == Qt.ItemDataRole.FontRole and item.hit is not None and item.hit.title.spans and index.column() == self.TITLE:
             font = QFont()
             font.setBold(True)
@@ -98,12 +97,3 @@ class IncomingModel(_DocumentsModel):
 
 def _column(header: str, value: Callable[[Any], str], sort: str | None = None) -> LazyColumn[ListedRow]:
     return LazyColumn(header, lambda item: value(item.row), sort)
-
-
-def _marked(hit: SearchHit) -> str:
-    """The title and snippet as rich text, the found words in bold."""
-    return f"{_bold(hit.title)}<br>{_bold(hit.snippet)}"
-
-
-def _bold(text: Highlighted) -> str:
-    return html.escape(text.marked("\0", "\1")).replace("\0", "<b>").replace("\1", "</b>")

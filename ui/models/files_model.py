@@ -1,11 +1,14 @@
 """The files of one folder (or search hits): name, 密级, size, version, who saved it and when,
-and whether its content is on this computer."""
+and whether its content is on this computer. A hit's name is bold when a word was found in it,
+and its tooltip shows the name and the text around the words found, in bold."""
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
 
-from app.services.files import FileItem
+from app.services.files import FileHit, FileItem
 from ui import time_format
 from ui.models.list_table_model import ListTableModel
+from ui.models.search_marks import hit_html
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -23,11 +26,29 @@ class FilesModel(ListTableModel[FileItem]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._headers = [self.tr("Name"), self.tr("Classification"), self.tr("Size"), self.tr("Version"), self.tr("Saved by"), self.tr("Saved at"), self.tr("On this computer")]
+        self._hits: dict[str, FileHit] = {}
+
+    def set_hits(self, hits: list[FileHit]) -> None:
+        self._hits = {h.file.id: h for h in hits}
+        super().set_rows([h.file for h in hits])
+
+    def set_rows(self, rows: list[FileItem]) -> None:
+        self._hits = {}
+        super().set_rows(rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
             return None
         f = self._rows[index.row()]
+        hit = self._hits.get(f.id) if index.column() == self.NAME else None
+        if hit is not None and role == Qt.ItemDataRole.ToolTipRole:
+            return hit_html(hit.title, hit.snippet)
+        if hit is not None and role == Qt.ItemDataRole.FontRole and hit.title.spans:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
         column = index.column()
         if column == self.NAME:
             return f.name + (self.tr(" (waiting to upload)") if f.pending else "")

@@ -1,5 +1,6 @@
-"""统一授权 (for administrators): the roles, each one's permissions and members; grant, revoke,
-assign and unassign go to the server as ops it checks again, and show once it has applied them."""
+"""统一授权 (for administrators): the roles, each one's permissions and members with their 密级
+clearance; grant, revoke, assign, unassign and a new clearance go to the server as ops it checks
+again, and show once it has applied them."""
 
 from collections.abc import Callable
 
@@ -7,9 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.authz import PERMISSIONS, describe
+from app.domain.documents.metadata import CLASSIFICATIONS
 from app.domain.errors import RuleViolation
 from app.services.authz import AuthzService, RoleView
-from ui.models.roles import ID_ROLE
+from ui.models.roles import CLEARANCE_ROLE, ID_ROLE
 from ui.text import fill
 from ui.views.page import Page, page_header
 
@@ -36,10 +38,12 @@ class AdminView(Page):
         self.assign_button.clicked.connect(self._assign)
         self.unassign_button = QPushButton(self.tr("Remove"), self)
         self.unassign_button.clicked.connect(lambda: self._on_selected(self.members, self._authz.unassign))
+        self.clearance_button = QPushButton(self.tr("Clearance…"), self)
+        self.clearance_button.clicked.connect(self._set_clearance)
         row = QHBoxLayout()
         row.addWidget(self.roles, 1)
         row.addWidget(self._box(self.tr("Permissions"), self.permissions, self.grant_button, self.revoke_button), 1)
-        row.addWidget(self._box(self.tr("Members"), self.members, self.assign_button, self.unassign_button), 1)
+        row.addWidget(self._box(self.tr("Members"), self.members, self.assign_button, self.unassign_button, self.clearance_button), 1)
         layout = QVBoxLayout(self)
         layout.addLayout(page_header(self.tr("Roles and permissions"), new_role))
         layout.addWidget(self.note)
@@ -76,7 +80,9 @@ class AdminView(Page):
         for permission in role.permissions:
             QListWidgetItem(describe(permission), self.permissions).setData(ID_ROLE, permission)
         for member in role.members:
-            QListWidgetItem(member.name, self.members).setData(ID_ROLE, member.id)
+            item = QListWidgetItem(fill(self.tr("%1 (clearance: %2)"), member.name, member.clearance), self.members)
+            item.setData(ID_ROLE, member.id)
+            item.setData(CLEARANCE_ROLE, member.clearance)
 
     def _new_role(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("New role"), self.tr("Name of the role:"))
@@ -98,6 +104,16 @@ class AdminView(Page):
         person, ok = QInputDialog.getText(self, self.tr("Add person"), fill(self.tr("Login name of the person to hold %1:"), role))
         if ok:
             self._do(lambda: self._authz.assign(role, person))
+
+    def _set_clearance(self) -> None:
+        item = self.members.currentItem()
+        if item is None:
+            return
+        levels = list(CLASSIFICATIONS)
+        now = levels.index(item.data(CLEARANCE_ROLE))
+        level, ok = QInputDialog.getItem(self, self.tr("Clearance"), self.tr("Highest classification this person may see:"), levels, now, False)
+        if ok and level != levels[now]:
+            self._do(lambda: self._authz.set_clearance(item.data(ID_ROLE), level))
 
     def _on_selected(self, items: QListWidget, change: Callable[[str, str], None]) -> None:
         role, item = self._role(), items.currentItem()

@@ -1,11 +1,12 @@
 """文件共享: the unit's and one's own file cabinet as trees, the files of the chosen folder with
 their 密级, upload by drag and drop (or a button) with progress, versions, sharing, keep offline,
-and search by name and content. A conflict copy made of one's offline edit is told above."""
+a folder's menu (rename, move within its cabinet, delete once empty and confirmed), and search by
+name and content. A conflict copy made of one's offline edit is told above."""
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Qt
+from PySide6.QtCore import QPoint, QUrl, Qt
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -46,6 +49,12 @@ class FilesView(Page):
         self.tree = QTreeView(self, headerHidden=True)
         self.tree.setModel(self.tree_model)
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._show_folder())
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._folder_menu)
+        self.folder_actions = QMenu(self)
+        self.rename_folder_action = self.folder_actions.addAction(self.tr("Rename folder…"), self._rename_folder)
+        self.move_folder_action = self.folder_actions.addAction(self.tr("Move folder…"), self._move_folder)
+        self.delete_folder_action = self.folder_actions.addAction(self.tr("Delete folder…"), self._delete_folder)
         self.model = FilesModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -144,6 +153,20 @@ class FilesView(Page):
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_item(rows[0].row()) if rows else None
 
+    def open_file(self, file_id: str) -> None:
+        """Show a file in its folder, selected, and open it (from the 门户's search)."""
+        self.search.clear()
+        self.refresh()
+        item = self._files_of().file(file_id)
+        at = self.tree_model.index_of(item.container) if item else None
+        if item is None or at is None:
+            self._say(self.tr("This file is no longer here: it was deleted, moved out of reach, or its share was withdrawn."))
+            return
+        self.tree.setCurrentIndex(at)
+        self._show_folder()
+        self.table.selectRow(self.model.row_of(file_id))
+        self._open()
+
     def upload_paths(self, paths: list[Path]) -> None:
         """Copy each file into the local store and queue it, one after another off the UI thread
         (a big file takes a while to hash and copy); the bar counts the files, the status bar
@@ -225,6 +248,44 @@ class FilesView(Page):
         if chosen is not None:
             self._try(lambda: self._files_of().delete(chosen.id))
 
+    def _folder_menu(self, at: QPoint) -> None:
+        index = self.tree.indexAt(at)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+        folder = self._folder()
+        if folder is not None:
+            for action in self.folder_actions.actions():
+                action.setEnabled(folder.right == "write")
+            self.folder_actions.popup(self.tree.viewport().mapToGlobal(at))
+
+    def _rename_folder(self) -> None:
+        folder = self._folder()
+        if folder is None:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Rename folder"), self.tr("New name"), text=folder.name)
+        if ok and name != folder.name:
+            self._try(lambda: self._files_of().rename_folder(folder.id, name))
+
+    def _move_folder(self) -> None:
+        folder = self._folder()
+        if folder is None:
+            return
+        files = self._files_of()
+        targets = files.move_targets(folder.id)
+        top = self.tree_model.index_of(targets[0][0])
+        labels = [path or (top.data() if top is not None else self.tr("Top of the cabinet")) for _, path in targets]
+        label, ok = QInputDialog.getItem(self, self.tr("Move folder"), fill(self.tr("Move “%1” to:"), folder.name), labels, 0, False)
+        if ok:
+            self._try(lambda: files.move_folder(folder.id, targets[labels.index(label)][0]))
+
+    def _delete_folder(self) -> None:
+        folder = self._folder()
+        if folder is None:
+            return
+        asked = QMessageBox.question(self, self.tr("Delete folder"), fill(self.tr("Delete the folder “%1”? Only an empty folder can be deleted."), folder.name))
+        if asked == QMessageBox.StandardButton.Yes:
+            self._try(lambda: self._files_of().delete_folder(folder.id))
+
     def _share(self) -> None:
         folder = self._folder()
         if folder is None:
@@ -261,7 +322,10 @@ class FilesView(Page):
         files = self._files_of()
         query = self.search.text().strip()
         container = self.container()
-        self.model.set_rows(files.search(query) if query else files.files(container) if container else [])
+        if query:
+            self.model.set_hits(files.search(query))
+        else:
+            self.model.set_rows(files.files(container) if container else [])
         folder = self._folder()
         self.offline_button.blockSignals(True)
         self.offline_button.setChecked(bool(folder and folder.offline))

@@ -1,18 +1,21 @@
 """门户: the first page. On the left the user's 待办 from every system (double-click or Enter
-opens it: ours here, another system's in the browser); on the right the launcher of the unit's
-intranet systems, recent notices, and today's meetings and cars."""
+opens it: ours here, another system's in the browser), and above them, while words are typed in
+the search of 公文 and files, what it found (the words in bold in a hit's tooltip); on the right
+the launcher of the unit's intranet systems, recent notices, and today's meetings and cars."""
 
 import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QListView, QListWidget, QListWidgetItem, QTableView, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget, QListWidgetItem, QTableView, QVBoxLayout, QWidget
 
-from app.services.portal import SYSTEM_KIND, PortalService
+from app.services.portal import SYSTEM_KIND, Found, PortalService
 from ui import time_format
 from ui.icons import system_icon
 from ui.models.portal_todo_model import PortalTodoModel
 from ui.models.roles import ID_ROLE
+from ui.models.search_marks import hit_html
 from ui.models.search_proxy import SearchProxy
 from ui.text import fill
 from ui.views.page import Page, page_header
@@ -50,10 +53,19 @@ class PortalView(Page):
         self.notices = QListWidget(self)
         self.notices.itemActivated.connect(lambda item: self.open_requested.emit("notice", item.data(ID_ROLE)))
         self.today = QListWidget(self)
+        self.finder = QLineEdit(self, placeholderText=self.tr("Search documents and files"), clearButtonEnabled=True)
+        self.finder.textChanged.connect(lambda *_: self._fill_found())
+        self.found = QListWidget(self)
+        self.found.itemActivated.connect(lambda item: self.open_requested.emit(*item.data(ID_ROLE)))
+        self.found_box = QGroupBox(self.tr("Documents and files found"), self, visible=False)
+        QVBoxLayout(self.found_box).addWidget(self.found)
         layout = QVBoxLayout(self)
-        layout.addLayout(page_header(self.tr("Portal"), self._count, self._search))
+        layout.addLayout(page_header(self.tr("Portal"), self._count, self.finder, self._search))
+        left = QVBoxLayout()
+        left.addWidget(self.found_box, 1)
+        left.addWidget(self.table, 2)
         row = QHBoxLayout()
-        row.addWidget(self.table, 1)
+        row.addLayout(left, 1)
         row.addWidget(self._side())
         layout.addLayout(row, 1)
 
@@ -64,6 +76,7 @@ class PortalView(Page):
         self._fill_launcher()
         self._fill_notices()
         self._fill_today()
+        self._fill_found()  # what a sync brought or took away
 
     def focus_search(self) -> None:
         self._search.focus()
@@ -105,6 +118,25 @@ class PortalView(Page):
             QListWidgetItem(fill(self.tr("Car %1  %2 → %3 (%4)"), time_format.local(t.start).toString("HH:mm"), t.origin, t.destination, car), self.today)
         if not self.today.count():
             QListWidgetItem(self.tr("No meetings or cars today"), self.today).setFlags(Qt.ItemFlag.NoItemFlags)
+
+    def _fill_found(self) -> None:
+        self.found.clear()
+        searching = bool(self.finder.text().split())
+        self.found_box.setVisible(searching)
+        for hit in self._portal.search(self.finder.text()):
+            self.found.addItem(self._found_item(hit))
+        if searching and not self.found.count():
+            QListWidgetItem(self.tr("Nothing found"), self.found).setFlags(Qt.ItemFlag.NoItemFlags)
+
+    def _found_item(self, hit: Found) -> QListWidgetItem:
+        item = QListWidgetItem(fill(self.tr("[%1] %2 — %3"), hit.label, hit.title.text, hit.snippet.text))
+        item.setData(ID_ROLE, (hit.kind, hit.ref_id))
+        item.setToolTip(hit_html(hit.title, hit.snippet))
+        if hit.title.spans:
+            font = QFont()
+            font.setBold(True)
+            item.setFont(font)
+        return item
 
     def _open_todo(self, index: QModelIndex | QPersistentModelIndex) -> None:
         item = self._model.row_item(self._proxy.mapToSource(index).row())

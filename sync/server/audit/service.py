@@ -1,7 +1,8 @@
 """Write and read the audit log. Events: login.ok, login.failed, token.refresh, token.reuse, token.refused,
 session.lock, session.unlock, logout, cert.revoked, single sign-on's oidc.authorize, oidc.refused,
 oidc.code_reuse, 交换包's bundle.import, bundle.refused, bundle.export (detail names the file
-hash), and document.open (a 秘密 or 机密 公文 shown; detail names it and its 密级). Never a PIN, a nonce or a token."""
+hash), document.open (a 秘密 or 机密 公文 shown; detail names it and its 密级), and person.clearance
+(a person's 密级 clearance set; detail names them, the old and the new level). Never a PIN, a nonce or a token."""
 
 from dataclasses import dataclass
 
@@ -13,6 +14,7 @@ from sync.server.audit.models import AuditEventModel
 EVENTS = (
     "login.ok", "login.failed", "token.refresh", "token.reuse", "token.refused", "session.lock", "session.unlock", "logout", "cert.revoked",
     "oidc.authorize", "oidc.refused", "oidc.code_reuse", "bundle.import", "bundle.refused", "bundle.export", "bundle.relay", "document.open",
+    "person.clearance",
 )  # fmt: skip
 
 

@@ -48,6 +48,12 @@ class CurrentUser:
     def scopes(self) -> list[str]:
         return scopes_for(self.id, self.unit_id) + file_scopes_for(self.id, self.department_id, self.unit_id, self.clearance)
 
+    @property
+    def scopes_at_any_clearance(self) -> list[str]:
+        """What could be theirs at the highest 密级: one of these they no longer hold (a lowered
+        clearance) is withdrawn from their client, not refused as someone else's."""
+        return scopes_for(self.id, self.unit_id) + file_scopes_for(self.id, self.department_id, self.unit_id, CLASSIFICATIONS[-1])
+
 
 @dataclass(frozen=True)
 class TokenPolicy:

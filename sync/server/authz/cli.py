@@ -1,5 +1,6 @@
-"""`xietong-server admin role …`: 统一授权 from the command line — roles, their permissions and
-their members. Every change reaches the clients through the change log and holds for the next op."""
+"""`xietong-server admin role …` and `admin person clearance`: 统一授权 from the command line —
+roles, their permissions and their members, and a person's 密级 clearance. Every change reaches
+the clients through the change log and holds for the next op."""
 
 import argparse
 from collections.abc import Callable
@@ -8,7 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.authz import PERMISSIONS, describe
+from app.domain.documents.metadata import CLASSIFICATIONS
 from app.domain.errors import RuleViolation
+from sync.server.audit.service import Actor
 from sync.server.authz import service
 from sync.server.config import Settings
 from sync.server.database import open_database
@@ -42,6 +45,13 @@ def add_commands(admin: argparse._SubParsersAction, common: argparse.ArgumentPar
 
     p = sub.add_parser("publish", parents=[common], help="把全部授权与业务系统重新发给客户端（升级数据库后运行一次）")
     p.set_defaults(command=_change(lambda s, _a: service.publish_all(s), "已发布。"))
+
+    person = admin.add_parser("person", help="人员的密级权限")
+    sub = person.add_subparsers(required=True, metavar="ACTION")
+    p = sub.add_parser("clearance", parents=[common], help="设置人员可知悉的最高密级（降低后，超出的公文和文件在其下次同步时从其电脑上移除）")
+    p.add_argument("person", help="人员编号或登录名")
+    p.add_argument("level", help=f"密级：{'、'.join(CLASSIFICATIONS)}")
+    p.set_defaults(command=_change(lambda s, a: service.set_clearance(s, a.person, a.level, Actor("cli")), "{person} 的密级权限已设为 {level}。"))
 
 
 def _change(change: Callable[[Session, argparse.Namespace], None], done: str) -> Callable[[Settings, argparse.Namespace], int]:

@@ -21,3 +21,9 @@ class MemberArgs(BaseModel):
     model_config = ConfigDict(extra="forbid")
     role: str = NAME
     person_id: str = NAME
+
+
+class ClearanceArgs(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    person_id: str = NAME
+    clearance: str = Field(min_length=1, max_length=8)

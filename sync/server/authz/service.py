@@ -1,6 +1,8 @@
 """统一授权 on the server: what a person may do, `require` for every op that needs a permission,
-and the administrator's changes (roles, grants, members), each sent to the clients through the
-directory scope so they can hide what their user may not do."""
+and the administrator's changes (roles, grants, members, a person's 密级 clearance), each sent to
+the clients through the directory scope so they can hide what their user may not do."""
+
+import time
 
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
@@ -10,14 +12,18 @@ from sqlalchemy.orm import Session
 
 from app.domain import authz
 from app.domain.authz import AUTHZ_MANAGE, SYSTEM_SEE
+from app.domain.documents.metadata import CLASSIFICATIONS
 from app.domain.errors import RuleViolation
 from app.domain.scopes import DIRECTORY
+from sync.server.audit import service as audit
+from sync.server.audit.service import Actor
 from sync.server.auth.service import CurrentUser
 from sync.server.authz.models import RoleGrantModel
-from sync.server.authz.schemas import GrantArgs, MemberArgs, RoleArgs
+from sync.server.authz.schemas import ClearanceArgs, GrantArgs, MemberArgs, RoleArgs
 from sync.server.changelog.service import EntityChange, record_many
 from sync.server.directory import service as directory
 from sync.server.directory.models import PersonModel, RoleModel
+from sync.server.documents import publish as documents
 from sync.server.oidc import catalogue
 from sync.server.oidc.models import OidcClientModel
 
@@ -107,6 +113,21 @@ def unassign(session: Session, role: str, person_id: str) -> None:
         directory.publish_person(session, person)
 
 
+def set_clearance(session: Session, person_id: str, level: str, actor: Actor) -> None:
+    """A person's 密级 clearance (the highest level they may see), audited. It reaches their
+    client through the directory; a lower one takes their 公文 above it off their computer at
+    the next sync, and the file scopes above it are no longer theirs (sync pull says so)."""
+    if level not in CLASSIFICATIONS:
+        raise RuleViolation("authz.bad_clearance", f"密级只能是{'、'.join(CLASSIFICATIONS)}之一，没有“{level}”。")
+    person = _person(session, person_id)
+    if person.clearance == level:
+        return
+    audit.record(session, time.time(), "person.clearance", actor, f"{person.id} {person.clearance}→{level}")
+    person.clearance = level
+    directory.publish_person(session, person)
+    documents.withdraw_above(session, person.id, level)
+
+
 def publish_all(session: Session) -> None:
     """Send every grant and registered system to the clients again (after an upgrade)."""
     _publish(session, [(g.role, g.permission) for g in session.scalars(select(RoleGrantModel))])
@@ -188,10 +209,19 @@ def _op_unassign(session: Session, user: CurrentUser, args: dict[str, Any]) -> d
     return {"role": a.role, "person_id": a.person_id}
 
 
+def _op_set_clearance(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[str, Any]:
+    a = ClearanceArgs.model_validate(args)
+    require(session, user, AUTHZ_MANAGE)
+    _check_own_unit(session, user, a.person_id)
+    set_clearance(session, a.person_id, a.clearance, Actor("sync", user.id, user.device_id))
+    return {"person_id": a.person_id, "clearance": a.clearance}
+
+
 OPS = {
     "authz.create_role": _op_create_role,
     "authz.grant": _op_grant,
     "authz.revoke": _op_revoke,
     "authz.assign": _op_assign,
     "authz.unassign": _op_unassign,
+    "authz.set_clearance": _op_set_clearance,
 }

@@ -88,6 +88,14 @@ class Savepoint:
                 del self._pending[self._mark :]
 
 
+def live(session: Session, scope: str, entities: Sequence[str]) -> list[EntityChange]:
+    """What `scope` holds now of these entity kinds (its rows that are not tombstones)."""
+    found = session.execute(
+        select(ChangeRow.entity, ChangeRow.entity_id, ChangeRow.version, ChangeRow.data).where(ChangeRow.scope == scope, ChangeRow.entity.in_(entities), ChangeRow.deleted.is_(False))
+    )
+    return [EntityChange(e, i, v, data) for e, i, v, data in found]
+
+
 def read(session: Session, scope: str, after_seq: int, limit: int) -> tuple[list[Row], bool]:
     """Rows of `scope` with seq > after_seq in seq order, at most `limit`, and whether more follow."""
     found = session.execute(

@@ -7,10 +7,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.documents.clearance import CLERK_ROLE
+from app.domain.documents.clearance import CLERK_ROLE, within
 from app.domain.documents.route import route_from_json, route_to_json
 from app.domain.documents.route_visibility import redacted, visible_steps
 from app.domain.scopes import user_scope
+from sync.server.changelog import service as changelog
 from sync.server.changelog.service import EntityChange, record_many
 from sync.server.directory.models import PersonModel
 from sync.server.documents.models import DocumentBodyModel, DocumentModel, IncomingModel, ReminderModel
@@ -82,6 +83,18 @@ def receipt(session: Session, inc: IncomingModel, people: Iterable[str], reason:
 def reminder(session: Session, r: ReminderModel, from_name: str) -> None:
     data = {"incoming_id": r.incoming_id, "from_id": r.from_id, "from_name": from_name, "to_id": r.to_id, "text": r.text, "at": r.at}
     _send(session, {r.from_id, r.to_id}, [EntityChange("document_reminder", r.id, BODY_VERSION, data)])
+
+
+def withdraw_above(session: Session, person_id: str, clearance: str) -> None:
+    """A lowered 密级 clearance: the person's 发文 and 收文 above it, with their bodies, leave their
+    scope, so the next sync removes them from their computer."""
+    scope = user_scope(person_id)
+    above = [c for c in changelog.live(session, scope, ("document", "incoming")) if not within(c.data["classification"], clearance)]
+    documents = {c.data["document_id"] if c.entity == "incoming" else c.entity_id for c in above}
+    bodies = [c for c in changelog.live(session, scope, ("document_body",)) if c.data["document_id"] in documents]
+    gone = [EntityChange(c.entity, c.entity_id, c.version, {}, deleted=True) for c in [*above, *bodies]]
+    if gone:
+        record_many(session, scope, gone)
 
 
 def _send(session: Session, people: Iterable[str], changes: list[EntityChange]) -> None:

@@ -14,6 +14,7 @@ from app.domain.files import (
     Grantee,
     Member,
     cabinet_owner,
+    check_folder_move,
     check_level,
     check_name,
     check_quota,
@@ -225,6 +226,31 @@ def rename_folder(session: Session, user: CurrentUser, args: dict[str, Any]) -> 
     folder.name, folder.version = name, folder.version + 1
     publish_folder(session, folder)
     return {"folder_id": folder.id}
+
+
+def move_folder(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[str, Any]:
+    """A folder and all below it to another folder of the cabinet (or its top); the rights it
+    inherits change with the place, so everything below is published again."""
+    a = MoveArgs.model_validate(args)
+    folder = _live_folder(session, a.id)
+    _need(session, user, folder.id, WRITE)
+    _check_container(session, a.container, user)
+    _need(session, user, a.container, WRITE)
+    check_folder_move(folder.id, folder.cabinet, _cabinet_of(session, a.container), _chain(session, a.container))
+    _check_unique(session, a.container, folder.name, exclude=folder.id)
+    folder.parent_id, folder.version = None if cabinet_owner(a.container) else a.container, folder.version + 1
+    _republish_below(session, folder)
+    return {"folder_id": folder.id}
+
+
+def _chain(session: Session, container: str) -> list[str]:
+    """A folder and the folders above it, up to its cabinet."""
+    chain: list[str] = []
+    while container and not cabinet_owner(container) and container not in chain:
+        chain.append(container)
+        parent = session.get(FolderModel, container)
+        container = parent.parent_id or parent.cabinet if parent else ""
+    return chain
 
 
 def delete_folder(session: Session, user: CurrentUser, args: dict[str, Any]) -> dict[str, Any]:
@@ -445,6 +471,7 @@ OPS = {
     "folder.create": create_folder,
     "folder.rename": rename_folder,
     "folder.delete": delete_folder,
+    "folder.move": move_folder,
     "folder.share": share_folder,
     "file.save": save_file,
     "file.rename": rename_file,

@@ -43,4 +43,4 @@ def pull(req: PullRequest, user: User, db: Db) -> PullResponse:
         raise refusal(*NOT_YOUR_DEVICE) from None
     except ScopeForbidden as exc:
         raise refusal(status.HTTP_403_FORBIDDEN, "sync.scope_forbidden", f"无权读取同步范围“{exc.scope}”。", scope=exc.scope) from None
-    return PullResponse(scopes=scopes, server_time=time.time(), results=results)
+    return PullResponse(scopes=scopes, server_time=time.time(), results=results, held=user.scopes)

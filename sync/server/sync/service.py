@@ -139,13 +139,14 @@ def _apply_ops(session: Session, user: CurrentUser, device_id: str, ops: list[Op
 
 
 def pull(session: Session, user: CurrentUser, req: PullRequest) -> dict[str, ScopeChanges]:
-    """Up to `req.limit` rows for each requested scope (the limit applies per scope)."""
+    """Up to `req.limit` rows for each requested scope the user holds (the limit applies per
+    scope); one of their own they no longer hold is left out (the answer's `held` tells why)."""
     _own_device(session, user, req.device_id)
-    allowed = set(user.scopes)
+    allowed, own = set(user.scopes), set(user.scopes_at_any_clearance)
     for scope in req.cursors:
-        if scope not in allowed:
+        if scope not in allowed and scope not in own:
             raise ScopeForbidden(scope)
-    return {scope: scope_changes(session, scope, cursor, req.limit) for scope, cursor in req.cursors.items()}
+    return {scope: scope_changes(session, scope, cursor, req.limit) for scope, cursor in req.cursors.items() if scope in allowed}
 
 
 def scope_changes(session: Session, scope: str, cursor: int, limit: int) -> ScopeChanges:
