@@ -450,7 +450,7 @@ class FileRow(Base):
 
 
 class FileTextRow(Base):
-    """The text of one blob for the search (cache migration 0014): extracted once, kept so a
+    """The text of one blob for the search (cache migration 0013): extracted once, kept so a
     renamed or re-synced file is indexed again without reading its content."""
 
     __tablename__ = "file_texts"

@@ -2,15 +2,15 @@
 table of each blob's extracted text; the files' entries in document_index are written by
 app/store/file_index_sync.py when the cache is next opened.
 
-Revision ID: 0014
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0014"
-down_revision = "0011"
+revision = "0013"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
