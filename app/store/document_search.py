@@ -21,12 +21,15 @@ word is in 60,000 documents or in 6, instead of collecting every hit and sorting
 """
 
 import datetime as dt
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
+from itertools import chain
+from operator import add
 from typing import Any
 
-from sqlalchemy import Connection, Row, Select, TableClause, bindparam, column, delete, func, or_, select, table, text
+from sqlalchemy import Connection, Row, Select, TableClause, bindparam, column, delete, or_, select, table, text
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -53,6 +56,11 @@ _LIST_COLUMNS = (DocumentIndexRow.seq, *(getattr(DocumentIndexRow, c) for c in (
 
 _STORED_TEXT = text("SELECT rowid, title, number, metadata, opinions, body FROM document_text WHERE rowid IN :seqs").bindparams(
     bindparam("seqs", expanding=True)
+)
+
+# the last seq taken on each of the days (their first seqs, a JSON list): one statement a chunk
+_LAST_SEQS = text(
+    "SELECT value, (SELECT max(seq) FROM document_index WHERE seq BETWEEN value AND value + :slots - 1) FROM json_each(:firsts)"
 )
 
 Db = Session | Connection
@@ -159,13 +167,9 @@ def document_list(sessions: sessionmaker[Session], filters: DocumentFilters = Do
 
 
 def character_grams(values: Sequence[str]) -> str:
-    """政务公开 → "政 政务 务 务公 公 公开 开": the tokens of document_grams, each once."""
-    tokens: dict[str, None] = {}
-    for value in values:
-        for run in _RUN.findall(value.lower()):
-            for i in range(len(run)):
-                tokens[run[i]] = tokens[run[i : i + 2]] = None
-    return " ".join(tokens)
+    """政务公开 → "政 务 公 开 政务 务公 公开": the tokens of document_grams, each once."""
+    runs = [run for value in values for run in _RUN.findall(value.lower())]
+    return " ".join(dict.fromkeys(chain(*runs, *(map(add, run, run[1:]) for run in runs))))
 
 
 def title_initials(title: str) -> str:
@@ -292,13 +296,11 @@ def _index_chunk(db: Db, docs: Sequence[tuple[str, DocumentFields]]) -> None:
 
 def _new_seqs(db: Db, dates: list[dt.date | None]) -> list[int]:
     """The next free seq of each document's day, in the order given."""
-    last: dict[int, int] = {}
+    firsts = [_first_seq(date) for date in dates]
+    taken = db.execute(_LAST_SEQS, {"firsts": json.dumps(sorted(set(firsts))), "slots": DAY_SLOTS})
+    last = {first: first - 1 if seq is None else seq for first, seq in taken}
     seqs = []
-    for date in dates:
-        first = _first_seq(date)
-        if first not in last:
-            taken = db.execute(select(func.max(DocumentIndexRow.seq)).where(DocumentIndexRow.seq.between(first, first + DAY_SLOTS - 1))).scalar()
-            last[first] = first - 1 if taken is None else taken
+    for first in firsts:
         last[first] += 1
         seqs.append(last[first])
     return seqs
