@@ -9,9 +9,6 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
-from app.services.bookings import BookingService
-from app.services.documents import DocumentService
-from app.services.notices import NoticeService
 from app.services.todo import TodoService
 from app.store.cache import Cache, open_cache
 from app.store.models import IncomingRow
@@ -37,7 +34,7 @@ def run() -> list[tuple[str, float, str]]:
         try:
             sign_in(cache, HEAD)
             # the services first: the lists' index is not what 待办 reads, so it is not filled
-            todo = TodoService(NoticeService(cache, HEAD), BookingService(cache, HEAD), DocumentService(cache, HEAD))
+            todo = TodoService(cache, HEAD)
             _fill(cache)
             samples = []
             for _ in range(ROUNDS + 1):

@@ -33,7 +33,7 @@ from sqlalchemy import Connection, Row, Select, TableClause, bindparam, column, 
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.domain.directory import pinyin_initials
+from app.domain.directory import initials_per_character
 from app.domain.documents.metadata import urgency_rank
 from app.store.models import DocumentIndexRow
 from app.store.paged_query import Directed, PagedQuery
@@ -172,11 +172,6 @@ def character_grams(values: Sequence[str]) -> str:
     return " ".join(dict.fromkeys(chain(*runs, *(map(add, run, run[1:]) for run in runs))))
 
 
-def title_initials(title: str) -> str:
-    """通知 GB → "tz gb": one letter per character, so a match is a span of the title."""
-    return "".join((pinyin_initials(c) or c)[:1] for c in title)
-
-
 def search_terms(query: str) -> list[str]:
     return list(dict.fromkeys(query.split()))
 
@@ -244,7 +239,7 @@ def _pattern(terms: list[str]) -> re.Pattern[str] | None:
 
 
 def _hit(row: Row[Any], values: Sequence[str], pattern: re.Pattern[str] | None, initials: re.Pattern[str] | None) -> SearchHit:
-    found_initials = _spans(initials, title_initials(row.title)) if initials else ()
+    found_initials = _spans(initials, initials_per_character(row.title)) if initials else ()
     title = Highlighted(row.title, _merged([*_spans(pattern, row.title), *found_initials]))
     found = [v for v in values if pattern and pattern.search(v)]
     return SearchHit(_listed(row), title, _snippet(found[0] if found else values[-1], pattern))
@@ -328,7 +323,7 @@ def _listed_values(doc: DocumentFields) -> dict[str, Any]:
     values = {f.name: getattr(doc, f.name) for f in fields(DocumentFields) if f.name not in (*LONG_FIELDS, "due")}
     return {
         **values, "date": doc.date.isoformat() if doc.date else "", "urgency": urgency_rank(doc.urgency),
-        "due_ascending": doc.due or NO_DUE, "due_descending": doc.due, "initials": title_initials(doc.title),
+        "due_ascending": doc.due or NO_DUE, "due_descending": doc.due, "initials": initials_per_character(doc.title),
     }
 
 
