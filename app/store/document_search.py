@@ -85,6 +85,7 @@ class DocumentFields:
     drafter: str = ""  # 拟稿人
     due: str = ""  # 时限 as an aware ISO time
     updated: float = 0.0
+    todo: bool = False  # in this user's 待办
 
 
 @dataclass(frozen=True)

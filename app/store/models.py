@@ -489,6 +489,7 @@ class DocumentIndexRow(Base):
     due_descending: Mapped[str] = mapped_column(String(40), default="")  # the 时限, or "" (before every date)
     updated: Mapped[float] = mapped_column(Float, default=0.0)
     initials: Mapped[str] = mapped_column(String(400), default="")  # the title's pinyin initials, a letter a character
+    todo: Mapped[bool] = mapped_column(Boolean, default=False)  # in this user's 待办
 
     __table_args__ = (
         Index("ix_document_index_kind", "kind"),
@@ -496,6 +497,7 @@ class DocumentIndexRow(Base):
             Index(f"ix_document_index_kind_{c}", "kind", c)
             for c in ("title", "number", "doc_type", "secrecy", "unit", "status", "urgency", "drafter", "due_ascending", "due_descending", "updated")
         ),
+        Index("ix_document_index_todo", "todo", sqlite_where=text("todo IS 1")),
     )
 
 
