@@ -9,9 +9,6 @@ import time
 from pathlib import Path
 
 from app.domain.notices import AUDIENCE_ALL
-from app.services.bookings import BookingService
-from app.services.documents import DocumentService
-from app.services.notices import NoticeService
 from app.services.portal import PortalService
 from app.services.todo import TodoService
 from app.store.cache import Cache, open_cache
@@ -36,7 +33,7 @@ def run() -> list[tuple[str, float, str]]:
         cache = open_cache(path, kept_key(path))
         try:
             _fill(cache)
-            portal = PortalService(cache, HEAD, TodoService(NoticeService(cache, HEAD), BookingService(cache, HEAD), DocumentService(cache, HEAD)))
+            portal = PortalService(cache, HEAD, TodoService(cache, HEAD))
             assert len(portal.todos()) == 500
             samples = []
             for _ in range(ROUNDS + 1):  # the first round warms imports and Qt's caches

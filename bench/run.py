@@ -2,7 +2,7 @@
 
 import sys
 
-from bench import blob_resume, bookings, bundles, cache_open, directory_sync, document_search, documents_exchange, documents_pdf, files_transfer, login, portal, startup, sync_initial, sync_push
+from bench import blob_resume, bookings, bundles, cache_open, directory_sync, document_search, documents_exchange, documents_pdf, files_transfer, login, portal, startup, sync_initial, sync_push, todo_list
 
 GROUPS = {
     "startup": startup.run,
@@ -19,6 +19,7 @@ GROUPS = {
     "files": files_transfer.run,
     "docs_search": document_search.run,
     "portal": portal.run,
+    "todo": todo_list.run,
 }
 
 

@@ -85,7 +85,7 @@ class ClientSession:
 
     @property
     def todo(self) -> TodoService:
-        return TodoService(self.notices, self.bookings, self.documents)
+        return TodoService(self.cache, self.user)
 
     @property
     def authz(self) -> AuthzService:

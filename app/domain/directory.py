@@ -48,6 +48,11 @@ def pinyin_initials(text: str) -> str:
     return "".join(syllable[0] for syllable in lazy_pinyin(text, style=Style.FIRST_LETTER) if syllable).lower()
 
 
+def initials_per_character(text: str) -> str:
+    """通知 GB → "tz gb": one letter for each character, so a match is also a span of the text."""
+    return "".join((pinyin_initials(c) or c)[:1] for c in text)
+
+
 def search_keys(name: str, unit_name: str, department_name: str) -> str:
     """The text a directory search looks in: name, its pinyin initials, unit and department."""
     return " ".join((name, pinyin_initials(name), unit_name, department_name)).lower()

@@ -21,6 +21,7 @@ from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from app.domain.directory import initials_per_character
 from app.store import sqlcipher
 from app.store.cache_key import CacheLocked
 
@@ -97,6 +98,8 @@ def _engine(path: Path, key: bytes) -> Engine:
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record) -> None:
         sqlcipher.quiet(dbapi_conn)
+        # SQL finds titles by their pinyin initials as the directory does (the 待办 search)
+        dbapi_conn.create_function("initials", 1, initials_per_character, deterministic=True)
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")

@@ -60,11 +60,13 @@ def _fields(row: DocumentRow | IncomingRow, body: str) -> DocumentFields:
             kind=OUTGOING, title=row.title, number=row.doc_number or "", doc_type=row.kind, secrecy=row.classification,
             unit=row.meta.get("发文机关署名") or row.drafter_name, date=_written_on(row.meta, row.created_at), status=row.status,
             metadata=_meta_text(row.meta), opinions=_opinions(row.route.get("history", [])), body=body,
+            urgency=row.urgency or "", drafter=row.drafter_name, updated=row.updated_at, todo=row.todo,
         )
     handling = [*row.state.get("history", []), *row.state.get("handlers", [])]
     return DocumentFields(
         kind=INCOMING, title=row.title, number=row.doc_number or "", doc_type=row.kind, secrecy=row.classification, unit=row.sender_name,
         date=dt.date.fromtimestamp(row.delivered_at), status=row.status, metadata=_meta_text(row.meta), opinions=_opinions(handling), body=body,
+        urgency=row.meta.get("紧急程度") or "", due=row.due or "", updated=row.updated_at, todo=row.todo,
     )
 
 

@@ -6,13 +6,16 @@ one query over every kind finds both, and a filter on kind gives one list.
 Chinese has no spaces between words, so the text is indexed by characters, not words. FTS5's
 trigram tokenizer (document_text) finds any run of three or more characters, but never a shorter
 one, and the commonest Chinese words have two characters (政务, 会签). A second, contentless
-index (document_pairs) holds every character pair of each run of letters and digits, plus the
-run's last character, so a two-character word is one token and one character is a token prefix.
+index (document_grams) holds each document's distinct characters and character pairs (of each run
+of letters and digits), without positions, so a one- or two-character word is one token.
 LIKE over the stored text would find them too, but reads every body in the file: see
-bench/document_search.py for both figures.
+bench/document_search.py for the figures.
+
+A term of Latin letters also finds titles by their pinyin initials (tzgg finds 通知公告), as the
+directory finds people: a stored column of one initial per title character, so it is marked too.
 
 Search terms are separated by spaces and must all occur (in any of title, metadata, opinions,
-body, 文号). Hits come newest first, or sorted by any list column; each carries its title and a
+body, 文号, or the title's initials). Hits come newest first, or sorted by any list column; each carries its title and a
 snippet with the occurrences marked.
 
 A document's `seq`, its rowid in all three tables, is its day followed by a counter, so rowid order
@@ -21,17 +24,22 @@ word is in 60,000 documents or in 6, instead of collecting every hit and sorting
 """
 
 import datetime as dt
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
+from itertools import chain
+from operator import add
 from typing import Any
 
-from sqlalchemy import Connection, Row, Select, TableClause, bindparam, column, delete, func, select, table, text
+from sqlalchemy import Connection, Row, Select, TableClause, bindparam, column, delete, or_, select, table, text
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.domain.directory import initials_per_character
+from app.domain.documents.metadata import urgency_rank
 from app.store.models import DocumentIndexRow
-from app.store.paged_query import PagedQuery
+from app.store.paged_query import Directed, PagedQuery
 
 TEXT_FIELDS = ("title", "number", "metadata", "opinions", "body")
 LONG_FIELDS = TEXT_FIELDS[2:]  # kept only in document_text; the list shows title and number
@@ -41,11 +49,21 @@ TRIGRAM = 3
 CHUNK = 500
 DAY_SLOTS = 1 << 20  # documents one day can hold: seq = day number * DAY_SLOTS + counter
 _RUN = re.compile(r"[^\W_]+")  # what unicode61 keeps as one token: letters and digits
-_SORT_COLUMNS = {"date": DocumentIndexRow.seq, **{c: getattr(DocumentIndexRow, c) for c in ("title", "number", "doc_type", "secrecy", "unit", "status")}}
+NO_DUE = "~"  # after every ISO date: no 时限 sorts last
+_SORT_COLUMNS = {
+    "date": DocumentIndexRow.seq,
+    **{c: getattr(DocumentIndexRow, c) for c in ("title", "number", "doc_type", "secrecy", "unit", "status", "urgency", "drafter", "updated")},
+    "due": Directed(DocumentIndexRow.due_ascending, DocumentIndexRow.due_descending),
+}
 _LIST_COLUMNS = (DocumentIndexRow.seq, *(getattr(DocumentIndexRow, c) for c in ("doc_id", "kind", "number", "title", "doc_type", "secrecy", "unit", "date", "status")))
 
 _STORED_TEXT = text("SELECT rowid, title, number, metadata, opinions, body FROM document_text WHERE rowid IN :seqs").bindparams(
     bindparam("seqs", expanding=True)
+)
+
+# the last seq taken on each of the days (their first seqs, a JSON list): one statement a chunk
+_LAST_SEQS = text(
+    "SELECT value, (SELECT max(seq) FROM document_index WHERE seq BETWEEN value AND value + :slots - 1) FROM json_each(:firsts)"
 )
 
 Db = Session | Connection
@@ -66,6 +84,11 @@ class DocumentFields:
     metadata: str = ""  # the GB/T 33480 metadata as words (主送, 抄送, 主题词…)
     opinions: str = ""  # 拟办、批办、会签意见
     body: str = ""
+    urgency: str = ""  # 紧急程度: 特急, 加急 or none
+    drafter: str = ""  # 拟稿人
+    due: str = ""  # 时限 as an aware ISO time
+    updated: float = 0.0
+    todo: bool = False  # in this user's 待办
 
 
 @dataclass(frozen=True)
@@ -147,13 +170,10 @@ def document_list(sessions: sessionmaker[Session], filters: DocumentFilters = Do
     return PagedQuery(sessions, statement, _SORT_COLUMNS, DocumentIndexRow.seq, lambda _db, rows: [_listed(r) for r in rows], "date", True)
 
 
-def character_pairs(value: str) -> str:
-    """政务公开 → "政务 务公 公开 开": the tokens of document_pairs."""
-    tokens: list[str] = []
-    for run in _RUN.findall(value.lower()):
-        tokens += [run[i : i + 2] for i in range(len(run) - 1)]
-        tokens.append(run[-1])
-    return " ".join(tokens)
+def character_grams(values: Sequence[str]) -> str:
+    """政务公开 → "政 务 公 开 政务 务公 公开": the tokens of document_grams, each once."""
+    runs = [run for value in values for run in _RUN.findall(value.lower())]
+    return " ".join(dict.fromkeys(chain(*runs, *(map(add, run, run[1:]) for run in runs))))
 
 
 def search_terms(query: str) -> list[str]:
@@ -162,11 +182,11 @@ def search_terms(query: str) -> list[str]:
 
 def _search(sessions: sessionmaker[Session] | None, query: str, filters: DocumentFilters) -> PagedQuery[SearchHit]:
     terms = search_terms(query)
-    long = [t for t in terms if len(t) >= TRIGRAM]
-    short = [w for w in (_word(t) for t in terms if len(t) < TRIGRAM) if w]
-    long_query = " AND ".join(_quoted(t) for t in long)
-    short_query = " AND ".join(_quoted(w) + ("*" if len(w) == 1 else "") for w in short)
-    matches = [_match(name, q) for name, q in (("document_text", long_query), ("document_pairs", short_query)) if q]
+    latin = [t for t in terms if _is_initials(t)]
+    words = [t for t in terms if t not in latin]
+    long_query = " AND ".join(_quoted(t) for t in words if len(t) >= TRIGRAM)
+    short_query = " AND ".join(_quoted(w) for w in (_word(t) for t in words if len(t) < TRIGRAM) if w)
+    matches = [_match(name, q) for name, q in (("document_text", long_query), ("document_grams", short_query)) if q]
     statement, key = select(*_LIST_COLUMNS), DocumentIndexRow.seq
     if matches:
         # The first full-text table drives the loop in its rowid order; everything else is looked up.
@@ -175,15 +195,27 @@ def _search(sessions: sessionmaker[Session] | None, query: str, filters: Documen
         statement = statement.select_from(outer).join(DocumentIndexRow, DocumentIndexRow.seq == key).where(condition)
         for fts, condition in matches[1:]:
             statement = statement.join(fts, fts.c.rowid == key).where(condition)
+    for term in latin:
+        statement = statement.where(or_(DocumentIndexRow.initials.contains(term.lower(), autoescape=True), DocumentIndexRow.seq.in_(_holding(term))))
     statement = _filtered(statement, filters, key)
     sort_columns = {**_SORT_COLUMNS, "date": key}
     return PagedQuery(sessions, statement, sort_columns, key, lambda db, rows: _hits(db, rows, terms), "date", True)
 
 
 def _match(fts_table: str, expression: str) -> tuple[TableClause, Any]:
-    """Phrases for document_text; words of document_pairs, one character as a prefix of pairs."""
-    fts = table(fts_table, column("rowid"))
-    return fts, text(f"{fts_table} MATCH :{fts_table}_query").bindparams(**{f"{fts_table}_query": expression})
+    """Phrases for document_text; characters and pairs, each a token, for document_grams."""
+    fts = table(fts_table, column("rowid"), column(fts_table))
+    return fts, fts.c[fts_table].op("MATCH")(expression)
+
+
+def _holding(term: str) -> Select[Any]:
+    """The seqs of the documents holding one term in their text."""
+    fts, condition = _match("document_text", _quoted(term)) if len(term) >= TRIGRAM else _match("document_grams", _quoted(_word(term)))
+    return select(fts.c.rowid).where(condition)
+
+
+def _is_initials(term: str) -> bool:
+    return term.isascii() and term.isalpha()
 
 
 def _filtered(statement: Select[Any], filters: DocumentFilters, seq: Any = DocumentIndexRow.seq) -> Select[Any]:
@@ -201,12 +233,18 @@ def _filtered(statement: Select[Any], filters: DocumentFilters, seq: Any = Docum
 
 def _hits(db: Db, rows: Sequence[Row[Any]], terms: list[str]) -> list[SearchHit]:
     texts = _texts(db, [r.seq for r in rows])
-    pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)), re.IGNORECASE) if terms else None
-    return [_hit(row, texts.get(row.seq, ("",) * len(LONG_FIELDS)), pattern) for row in rows]
+    pattern = _pattern(terms)
+    initials = _pattern([t.lower() for t in terms if _is_initials(t)])
+    return [_hit(row, texts.get(row.seq, ("",) * len(LONG_FIELDS)), pattern, initials) for row in rows]
 
 
-def _hit(row: Row[Any], values: Sequence[str], pattern: re.Pattern[str] | None) -> SearchHit:
-    title = Highlighted(row.title, _spans(pattern, row.title))
+def _pattern(terms: list[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)), re.IGNORECASE) if terms else None
+
+
+def _hit(row: Row[Any], values: Sequence[str], pattern: re.Pattern[str] | None, initials: re.Pattern[str] | None) -> SearchHit:
+    found_initials = _spans(initials, initials_per_character(row.title)) if initials else ()
+    title = Highlighted(row.title, _merged([*_spans(pattern, row.title), *found_initials]))
     found = [v for v in values if pattern and pattern.search(v)]
     return SearchHit(_listed(row), title, _snippet(found[0] if found else values[-1], pattern))
 
@@ -225,6 +263,17 @@ def _spans(pattern: re.Pattern[str] | None, value: str) -> tuple[tuple[int, int]
     return tuple(m.span() for m in pattern.finditer(value)) if pattern else ()
 
 
+def _merged(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Spans found by the text and by the initials, in order and without overlaps."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return tuple(out)
+
+
 def _texts(db: Db, seqs: list[int]) -> dict[int, tuple[str, ...]]:
     if not seqs:
         return {}
@@ -239,20 +288,18 @@ def _index_chunk(db: Db, docs: Sequence[tuple[str, DocumentFields]]) -> None:
     seqs = _new_seqs(db, [doc.date for _, doc in docs])
     db.execute(insert(DocumentIndexRow), [{"seq": seq, "doc_id": doc_id, **_listed_values(doc)} for seq, (doc_id, doc) in zip(seqs, docs)])
     texts = [_params(seq, [getattr(doc, name) for name in TEXT_FIELDS]) for seq, (_, doc) in zip(seqs, docs)]
-    pairs = [{**t, **{k: character_pairs(v) for k, v in t.items() if k != "s"}} for t in texts]
+    grams = [{"s": seq, "g": character_grams([getattr(doc, name) for name in TEXT_FIELDS])} for seq, (_, doc) in zip(seqs, docs)]
     db.execute(text("INSERT INTO document_text(rowid, title, number, metadata, opinions, body) VALUES (:s, :t, :n, :m, :o, :b)"), texts)
-    db.execute(text("INSERT INTO document_pairs(rowid, title, number, metadata, opinions, body) VALUES (:s, :t, :n, :m, :o, :b)"), pairs)
+    db.execute(text("INSERT INTO document_grams(rowid, grams) VALUES (:s, :g)"), grams)
 
 
 def _new_seqs(db: Db, dates: list[dt.date | None]) -> list[int]:
     """The next free seq of each document's day, in the order given."""
-    last: dict[int, int] = {}
+    firsts = [_first_seq(date) for date in dates]
+    taken = db.execute(_LAST_SEQS, {"firsts": json.dumps(sorted(set(firsts))), "slots": DAY_SLOTS})
+    last = {first: first - 1 if seq is None else seq for first, seq in taken}
     seqs = []
-    for date in dates:
-        first = _first_seq(date)
-        if first not in last:
-            taken = db.execute(select(func.max(DocumentIndexRow.seq)).where(DocumentIndexRow.seq.between(first, first + DAY_SLOTS - 1))).scalar()
-            last[first] = first - 1 if taken is None else taken
+    for first in firsts:
         last[first] += 1
         seqs.append(last[first])
     return seqs
@@ -266,19 +313,22 @@ def _remove(db: Db, ids: list[str]) -> None:
     seqs = list(db.execute(select(DocumentIndexRow.seq).where(DocumentIndexRow.doc_id.in_(ids))).scalars())
     if not seqs:
         return
-    # document_pairs keeps no text: FTS5 forgets a row when told the tokens it indexed, which are
-    # the pairs of the text document_text still holds (so character_pairs must not change without
+    # document_grams keeps no text: FTS5 forgets a row when told the tokens it indexed, which are
+    # the grams of the text document_text still holds (so character_grams must not change without
     # a migration that rebuilds the index).
     stored = db.execute(_STORED_TEXT, {"seqs": seqs}).all()
-    forget = [_params(row[0], [character_pairs(v) for v in row[1:]]) for row in stored]
-    db.execute(text("INSERT INTO document_pairs(document_pairs, rowid, title, number, metadata, opinions, body) VALUES ('delete', :s, :t, :n, :m, :o, :b)"), forget)
+    forget = [{"s": row[0], "g": character_grams(row[1:])} for row in stored]
+    db.execute(text("INSERT INTO document_grams(document_grams, rowid, grams) VALUES ('delete', :s, :g)"), forget)
     db.execute(text("DELETE FROM document_text WHERE rowid = :s"), [{"s": seq} for seq in seqs])
     db.execute(delete(DocumentIndexRow).where(DocumentIndexRow.seq.in_(seqs)))
 
 
 def _listed_values(doc: DocumentFields) -> dict[str, Any]:
-    values = {f.name: getattr(doc, f.name) for f in fields(DocumentFields) if f.name not in LONG_FIELDS}
-    return {**values, "date": doc.date.isoformat() if doc.date else ""}
+    values = {f.name: getattr(doc, f.name) for f in fields(DocumentFields) if f.name not in (*LONG_FIELDS, "due")}
+    return {
+        **values, "date": doc.date.isoformat() if doc.date else "", "urgency": urgency_rank(doc.urgency),
+        "due_ascending": doc.due or NO_DUE, "due_descending": doc.due, "initials": initials_per_character(doc.title),
+    }
 
 
 def _listed(row: Row[Any]) -> ListedDocument:

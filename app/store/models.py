@@ -478,7 +478,7 @@ class FileQuotaRow(Base):
 class DocumentIndexRow(Base):
     """One 公文 or shared file as the 收文/发文 lists and the search show it (cache migration 0010); `seq` (its day, then a counter:
     date order) is also its rowid in the full-text tables document_text (trigrams) and
-    document_pairs (character pairs), which app/store/document_search.py keeps beside it."""
+    document_grams (its characters and character pairs), which app/store/document_search.py keeps beside it."""
 
     __tablename__ = "document_index"
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
@@ -491,10 +491,22 @@ class DocumentIndexRow(Base):
     unit: Mapped[str] = mapped_column(String(200))
     date: Mapped[str] = mapped_column(String(10))  # ISO date, so text order is date order
     status: Mapped[str] = mapped_column(String(32))
+    urgency: Mapped[int] = mapped_column(Integer, default=0)  # 紧急程度 as a rank (0016): 特急 2, 加急 1, none 0
+    drafter: Mapped[str] = mapped_column(String(64), default="")  # 拟稿人
+    # 时限 sorts with the documents that have none last both ways: one column for each direction
+    due_ascending: Mapped[str] = mapped_column(String(40), default="")  # the 时限, or "~" (after every date)
+    due_descending: Mapped[str] = mapped_column(String(40), default="")  # the 时限, or "" (before every date)
+    updated: Mapped[float] = mapped_column(Float, default=0.0)
+    initials: Mapped[str] = mapped_column(String(400), default="")  # the title's pinyin initials, a letter a character
+    todo: Mapped[bool] = mapped_column(Boolean, default=False)  # in this user's 待办
 
     __table_args__ = (
         Index("ix_document_index_kind", "kind"),
-        *(Index(f"ix_document_index_kind_{c}", "kind", c) for c in ("title", "number", "doc_type", "secrecy", "unit", "status")),
+        *(
+            Index(f"ix_document_index_kind_{c}", "kind", c)
+            for c in ("title", "number", "doc_type", "secrecy", "unit", "status", "urgency", "drafter", "due_ascending", "due_descending", "updated")
+        ),
+        Index("ix_document_index_todo", "todo", sqlite_where=text("todo IS 1")),
     )
 
 

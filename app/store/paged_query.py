@@ -13,6 +13,17 @@ from sqlalchemy import ColumnElement, Connection, Row, Select, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Directed:
+    """A sort that is not one column read both ways: 时限 keeps the documents without one last
+    whichever way it is sorted, so each direction has its own indexed column."""
+
+    ascending: ColumnElement[Any]
+    descending: ColumnElement[Any]
+
+
 Items = Callable[[Session | Connection, Sequence[Row[Any]]], list[T]]
 
 
@@ -25,7 +36,7 @@ class PagedQuery(Generic[T]):
 
     sessions: sessionmaker[Session] | None
     statement: Select[Any]
-    sort_columns: Mapping[str, ColumnElement[Any]]
+    sort_columns: Mapping[str, ColumnElement[Any] | Directed]
     key: ColumnElement[Any]
     items: Items[T]
     sort: str
@@ -47,7 +58,10 @@ class PagedQuery(Generic[T]):
             return self.page_in(session, offset, limit)
 
     def page_in(self, session: Session | Connection, offset: int, limit: int) -> list[T]:
-        columns = [self.sort_columns[self.sort], self.key]
+        sort = self.sort_columns[self.sort]
+        if isinstance(sort, Directed):
+            sort = sort.descending if self.descending else sort.ascending
+        columns = [sort, self.key]
         if columns[0] is self.key:
             columns = columns[1:]  # e.g. documents by date, when their key is in date order
         order = [c.desc() if self.descending else c.asc() for c in columns]

@@ -62,11 +62,11 @@ def test_an_invitation_reaches_the_invitees_todo_is_answered_and_exports_to_ics(
     booking_id = organiser.bookings.request("u01-r3", "季度工作会", start, end, attendees=20, invitees=(guest.user.id, organiser.user.id))
     organiser.sync()
     guest.sync()
-    [item] = [i for i in TodoService(guest.notices, guest.bookings, guest.documents).items() if i.kind == "invitation" and i.ref_id == booking_id]
+    [item] = [i for i in TodoService(guest.cache, guest.user).items() if i.kind == "invitation" and i.ref_id == booking_id]
     assert (item.title, item.source, item.deadline) == ("季度工作会", "陈建国", start)
 
     guest.bookings.answer(booking_id, accept=True)
-    assert [i for i in TodoService(guest.notices, guest.bookings, guest.documents).items() if i.ref_id == booking_id] == []  # answered at once
+    assert [i for i in TodoService(guest.cache, guest.user).items() if i.ref_id == booking_id] == []  # answered at once
     guest.sync()
     organiser.sync()
     assert organiser.bookings.answers(booking_id) == [("王晓燕", "accepted")]

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from app.store.cache import open_cache
-from app.store.document_search import DocumentFields, DocumentFilters, character_pairs, index_document, remove_document, search
+from app.store.document_search import DocumentFields, DocumentFilters, character_grams, index_document, remove_document, search
 from app.store.models import DocumentIndexRow
 from tests.support.memory_keyring import kept_key
 
@@ -129,7 +129,7 @@ def test_an_update_reindexes(cache):
     with cache.sessions.begin() as s:
         index_document(s, "roads", DocumentFields(**{**ROADS.__dict__, "title": "关于报送水利建设计划的请示", "body": "用于河道整治。"}))
     assert found(cache, "交通") == []
-    assert found(cache, "公路") == [] and _in_pairs(cache, "公路") == 0
+    assert found(cache, "公路") == [] and _in_grams(cache, "公路") == 0
     assert found(cache, "河道整治") == ["roads"]
     assert found(cache, "水利") == ["roads"]
     assert _rows(cache) == (3, 3)
@@ -141,14 +141,14 @@ def test_an_update_reindexes(cache):
 def test_a_removed_document_is_gone(cache):
     with cache.sessions.begin() as s:
         remove_document(s, "plan")
-    assert found(cache, "政务") == [] and _in_pairs(cache, "政务") == 0
+    assert found(cache, "政务") == [] and _in_grams(cache, "政务") == 0
     assert found(cache, "战略决策") == []
     assert found(cache, "信息化") == ["budget"]
     assert _rows(cache) == (2, 2)
 
 
-def test_character_pairs_are_the_tokens_of_each_run():
-    assert character_pairs("政务公开，GB 9704") == "政务 务公 公开 开 gb b 97 70 04 4"
+def test_character_grams_are_each_character_and_pair_of_each_run_once():
+    assert character_grams(["政务公开，GB 9704", "公开"]).split() == [*"政务公开gb9704", "政务", "务公", "公开", "gb", "97", "70", "04"]
 
 
 def _rows(cache):
@@ -158,7 +158,25 @@ def _rows(cache):
     return listed, indexed
 
 
-def _in_pairs(cache, word):
-    """Rows the character-pair index itself still holds for `word` (the lists would hide a stale one)."""
+def _in_grams(cache, word):
+    """Rows the character and pair index itself still holds for `word` (the lists would hide a stale one)."""
     with cache.sessions() as s:
-        return s.execute(text("SELECT count(*) FROM document_pairs WHERE document_pairs MATCH :w"), {"w": word}).scalar_one()
+        return s.execute(text("SELECT count(*) FROM document_grams WHERE document_grams MATCH :w"), {"w": word}).scalar_one()
+
+
+def test_titles_are_found_by_pinyin_initials_and_marked(shared):
+    with shared.sessions() as s:
+        [hit] = search(s, "czys")  # 财政预算
+    assert hit.document.doc_id == "budget"
+    assert hit.title.marked("[", "]") == "关于下达[财政预算]的函"
+    assert found(shared, "JTJS") == ["roads"]  # 交通建设, in any case
+    assert found(shared, "glgz") == []  # 公路改造 is in the body: initials are of titles only
+    assert found(shared, "jtjs 秘密") == []
+    assert found(shared, "jtjs 资金") == ["roads"]
+
+
+def test_a_latin_word_of_the_text_is_found_as_well_as_initials(cache):
+    with cache.sessions.begin() as s:
+        index_document(s, "gb", DocumentFields(kind="发文", title="关于执行国家标准的通知", body="按照 GB 9704 排版。"))
+    assert found(cache, "gb") == ["gb"]
+    assert found(cache, "gjbz") == ["gb"]

@@ -59,8 +59,8 @@ class OutgoingModel(_DocumentsModel):
         self._columns = [
             _column(self.tr("Title"), lambda d: d.title, "title"), _column(self.tr("Kind"), lambda d: d.kind, "doc_type"),
             _column(self.tr("Number"), lambda d: d.doc_number or "", "number"), _column(self.tr("Classification"), lambda d: d.classification, "secrecy"),
-            _column(self.tr("Urgency"), lambda d: d.urgency or ""), _column(self.tr("Drafted by"), lambda d: d.drafter_name),
-            _column(self.tr("State"), state, "status"), _column(self.tr("Updated"), lambda d: time_format.date_time(d.updated_at)),
+            _column(self.tr("Urgency"), lambda d: d.urgency or "", "urgency"), _column(self.tr("Drafted by"), lambda d: d.drafter_name, "drafter"),
+            _column(self.tr("State"), state, "status"), _column(self.tr("Updated"), lambda d: time_format.date_time(d.updated_at), "updated"),
         ]
 
 
@@ -78,7 +78,7 @@ class IncomingModel(_DocumentsModel):
             _column(self.tr("Title"), lambda d: d.title, "title"), _column(self.tr("From"), lambda d: d.sender_name, "unit"),
             _column(self.tr("Kind"), lambda d: d.kind, "doc_type"), _column(self.tr("Number"), lambda d: d.register_no or d.doc_number or "", "number"),
             _column(self.tr("Classification"), lambda d: d.classification, "secrecy"), _column(self.tr("State"), state, "status"),
-            _column(self.tr("Deadline"), self._due), _column(self.tr("Delivered"), lambda d: time_format.date_time(d.delivered_at), "date"),
+            _column(self.tr("Deadline"), self._due, "due"), _column(self.tr("Delivered"), lambda d: time_format.date_time(d.delivered_at), "date"),
         ]
 
     def _due(self, doc: IncomingRow) -> str:

@@ -1,13 +1,13 @@
-"""待办 table: what waits for the user, with urgency and classification in words."""
+"""待办 table: what waits for the user, with urgency and classification in words, read a page
+at a time."""
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
-from app.domain.directory import pinyin_initials
 from app.services.todo import TodoItem
 from ui import time_format
-from ui.models.list_table_model import Index, ListTableModel
-from ui.models.roles import ID_ROLE, SEARCH_ROLE, SORT_ROLE
+from ui.models.lazy_table_model import Index, LazyColumn, LazyTableModel
+from ui.models.roles import ID_ROLE
 from ui.text import fill
 
 URGENT_COLOUR = QColor("#b3261e")
@@ -45,36 +45,29 @@ def source_label(kind: str, source: str) -> str:
     return fill(forms[kind], source) if kind in forms else source
 
 
-class TodoModel(ListTableModel[TodoItem]):
+class TodoModel(LazyTableModel[TodoItem]):
+    """Read a page at a time as the view scrolls; a header click sorts in SQL (app/services/todo.py)."""
+
     TITLE, SOURCE, SINCE, URGENCY, CLASSIFICATION = range(5)
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._headers = [self.tr("Title"), self.tr("From"), self.tr("Time"), self.tr("Urgency"), self.tr("Classification")]
+        super().__init__([], None, parent)
+        self._columns = [
+            LazyColumn(self.tr("Title"), lambda i: i.title, "title"),
+            LazyColumn(self.tr("From"), lambda i: source_label(i.kind, i.source), "source"),
+            LazyColumn(self.tr("Time"), lambda i: time_format.date_time(i.since), "since"),
+            LazyColumn(self.tr("Urgency"), lambda i: urgency_label(i.urgency), "urgency_rank"),
+            LazyColumn(self.tr("Classification"), lambda i: classification_label(i.classification), "classification_rank"),
+        ]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        item, column = self._rows[index.row()], index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(item, column)
-        if role == SORT_ROLE:
-            return item.since if column == self.SINCE else self._text(item, column)
-        if role == SEARCH_ROLE:
-            return f"{item.title} {item.source} {pinyin_initials(item.title)}".lower()
+        item = self.row_item(index.row())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return super().data(index)
         if role == ID_ROLE:
             return f"{item.kind}:{item.ref_id}"
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.URGENCY and item.urgency:
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.URGENCY and item.urgency:
             return URGENT_COLOUR
-        return None
-
-    def _text(self, item: TodoItem, column: int) -> str:
-        if column == self.TITLE:
-            return item.title
-        if column == self.SOURCE:
-            return source_label(item.kind, item.source)
-        if column == self.SINCE:
-            return time_format.date_time(item.since)
-        if column == self.URGENCY:
-            return urgency_label(item.urgency)
-        return classification_label(item.classification)
+        return super().data(index, role)

@@ -139,3 +139,9 @@ def _attachments_in(value: str | list | None) -> tuple[str, ...]:
 def _require(ok: bool, code: str, message: str) -> None:
     if not ok:
         raise RuleViolation(code, message)
+
+
+def urgency_rank(urgency: str | None) -> int:
+    """How 紧急程度 sorts: 特急 2, 加急 1, none (平件) 0."""
+    return len(URGENCIES) - URGENCIES.index(urgency) if urgency in URGENCIES else 0
+

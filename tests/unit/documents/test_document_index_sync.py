@@ -2,13 +2,17 @@
 rebase each leave document_index as the rows are, in the same transaction."""
 
 import pytest
+from alembic import command
+from sqlalchemy import create_engine, insert, select
 
 from app.services import local_ops
 from app.services.documents import DocumentService, RouteStep
+from app.store import cache as cache_mod
 from app.store import outbox
 from app.store.cache import open_cache
 from app.store.document_search import DocumentFilters, remove_document, search
 from app.store.mirror import apply_row, forget
+from app.store.models import DocumentIndexRow, IncomingRow
 from tests.support.cache_data import HEAD, OFFICE, fill_directory, sign_in
 from tests.support.documents import sample_meta
 from tests.support.memory_keyring import kept_key
@@ -74,3 +78,24 @@ def test_a_cache_filled_before_the_index_is_indexed_when_the_service_starts(cach
     assert found(cache, "节能") == []
     DocumentService(cache, OFFICE)
     assert found(cache, "节能") == ["d:u01"]
+
+
+def test_a_cache_indexed_before_0016_is_indexed_again_with_its_sort_columns(tmp_path):
+    path = tmp_path / "old.sqlite"
+    engine = create_engine(f"sqlite:///{path}")
+    cfg = cache_mod._alembic_config()
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"PRAGMA application_id={cache_mod.APPLICATION_ID}")
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0011")
+        row = {**INCOMING, "meta": {**INCOMING["meta"], "紧急程度": "特急"}, "due": "2026-11-20T00:00:00+08:00"}
+        conn.execute(insert(IncomingRow.__table__), {"id": "d:u01", **{k: v for k, v in row.items() if k != "todo_users"}, "todo": False, "pending": False})
+        conn.exec_driver_sql("INSERT INTO document_index VALUES (1, 'd:u01', '收文', '', '旧的标题', '通知', '公开', '', '2026-01-01', 'handling')")
+        conn.exec_driver_sql("INSERT INTO document_text(rowid, title, number, metadata, opinions, body) VALUES (1, '旧的标题', '', '', '', '')")
+    engine.dispose()
+    cache = open_cache(path, kept_key(path))
+    DocumentService(cache, OFFICE)  # the emptied index is filled again from the cache rows
+    assert found(cache, "旧的标题") == [] and found(cache, "节能检查") == ["d:u01"] and found(cache, "jnjc") == ["d:u01"]
+    with cache.session() as s:
+        assert s.execute(select(DocumentIndexRow.urgency, DocumentIndexRow.due_ascending)).one() == (2, "2026-11-20T00:00:00+08:00")
+    cache.close()
