@@ -491,7 +491,7 @@ class DocumentIndexRow(Base):
     unit: Mapped[str] = mapped_column(String(200))
     date: Mapped[str] = mapped_column(String(10))  # ISO date, so text order is date order
     status: Mapped[str] = mapped_column(String(32))
-    urgency: Mapped[int] = mapped_column(Integer, default=0)  # 紧急程度 as a rank (0016): 特急 2, 加急 1, none 0
+    urgency: Mapped[int] = mapped_column(Integer, default=0)  # 紧急程度 as a rank (0014): 特急 2, 加急 1, none 0
     drafter: Mapped[str] = mapped_column(String(64), default="")  # 拟稿人
     # 时限 sorts with the documents that have none last both ways: one column for each direction
     due_ascending: Mapped[str] = mapped_column(String(40), default="")  # the 时限, or "~" (after every date)

@@ -80,7 +80,7 @@ def test_a_cache_filled_before_the_index_is_indexed_when_the_service_starts(cach
     assert found(cache, "节能") == ["d:u01"]
 
 
-def test_a_cache_indexed_before_0016_is_indexed_again_with_its_sort_columns(tmp_path):
+def test_a_cache_indexed_before_0014_is_indexed_again_with_its_sort_columns(tmp_path):
     path = tmp_path / "old.sqlite"
     engine = create_engine(f"sqlite:///{path}")
     cfg = cache_mod._alembic_config()

@@ -8,15 +8,15 @@ instead of a prefix over every pair that starts with it. The index is emptied: t
 need the cache rows, so the client's backfill (app/store/document_index_sync.py) fills it again
 on the next start.
 
-Revision ID: 0016
-Revises: 0011
+Revision ID: 0014
+Revises: 0013
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0016"
-down_revision = "0011"
+revision = "0014"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
