@@ -61,7 +61,7 @@ class HeadlessClient:
 
     @property
     def portal(self) -> PortalService:
-        return PortalService(self.cache, self.user, OurTodos(self.notices, self.bookings, self.documents))
+        return PortalService(self.cache, self.user, OurTodos(self.cache, self.user))
 
     def sync(self) -> SyncReport:
         return self.engine.sync_once()
