@@ -2,8 +2,8 @@
 store of the previous, plain version; drop decrypted copies a crash left) and after each sync.
 
 A blob stays while the cache needs it: an op in the outbox not refused names it (it may still
-have to be uploaded), a 公文 in the cache has it as an attachment, or it is the content of a
-file in a folder kept offline. Everything else goes: uploads the server refused (quota), files
+have to be uploaded), a 通知 or 公文 (发文, 收文) in the cache has it as an attachment, or it is
+the content of a file in a folder kept offline. Everything else goes: uploads the server refused (quota), files
 of folders no longer kept offline, attachments of 公文 the cache forgot, files opened once.
 """
 
@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from app.services.files import local_blobs, offline_files, opened_copies
 from app.store.cache import Cache
-from app.store.models import DocumentRow, OutboxOp
+from app.store.models import DocumentRow, IncomingRow, NoticeRow, OutboxOp
 from app.store.plain_blobs import encrypt_plain_blobs
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,7 @@ def collect_garbage(cache: Cache, now: float | None = None) -> int:
 def needed_blobs(cache: Cache) -> set[str]:
     with cache.session() as s:
         lists = [args.get("attachments") or [] for args in s.scalars(select(OutboxOp.args).where(OutboxOp.status != "rejected"))]
-        lists += s.scalars(select(DocumentRow.attachments)).all()
+        for column in (NoticeRow.attachments, DocumentRow.attachments, IncomingRow.attachments):
+            lists += s.scalars(select(column)).all()
     named = {a.get("sha256") for items in lists for a in items if isinstance(a, dict)}
     return {sha for sha in named if isinstance(sha, str)} | {row.sha256 for row in offline_files(cache)}

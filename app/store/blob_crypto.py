@@ -6,6 +6,7 @@ Each file has its own key (HKDF of the store's frame key with the salt). A frame
 is the header, its index and a final flag, so frames cannot be reordered, dropped or cut off; the
 final frame's also holds the plaintext SHA-256, so a file renamed onto another blob's name is
 caught. The random nonce (not a counter) lets a resumed download rewrite a torn last frame safely.
+A download in progress keeps its last, incomplete frame sealed in a small file beside it.
 """
 
 import os
@@ -81,9 +82,24 @@ class FrameWriter:
             self._seal(bytes(self._buffer), None)
             self._buffer.clear()
 
+    def seal_held(self) -> bytes:
+        """The held-back bytes sealed on their own: a partial download's tail, kept beside it."""
+        nonce = os.urandom(NONCE_BYTES)
+        return nonce + self._aead.encrypt(nonce, bytes(self._buffer), self._tail_aad())
+
+    def open_held(self, sealed: bytes) -> bytes | None:
+        """A tail sealed by `seal_held` at this frame index, or None when it is not one."""
+        try:
+            return self._aead.decrypt(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], self._tail_aad())
+        except (InvalidTag, ValueError):
+            return None
+
     def finish(self, sha: str) -> None:
         self._seal(bytes(self._buffer), sha)
         self._buffer.clear()
+
+    def _tail_aad(self) -> bytes:
+        return _aad(self._header, self.index, None) + b"tail"
 
     def _seal(self, plain: bytes, final_sha: str | None) -> None:
         nonce = os.urandom(NONCE_BYTES)

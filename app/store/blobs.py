@@ -132,7 +132,9 @@ class LocalBlobs:
         return PartialBlob(self, sha, self._partial_file(sha))
 
     def drop_partial(self, sha: str) -> None:
-        self._partial_file(sha).unlink(missing_ok=True)
+        path = self._partial_file(sha)
+        path.unlink(missing_ok=True)
+        _tail(path).unlink(missing_ok=True)
 
     def remove_unlisted(self, keep: Iterable[str], older_than: float) -> int:
         """Delete blobs (and partial downloads) whose sha is not in `keep`, last written before
@@ -140,7 +142,7 @@ class LocalBlobs:
         kept = {self.name(sha) for sha in keep}
         removed = 0
         for path in [*self.folder.glob("*/*"), *self.folder.glob("adding-*")]:
-            if path.name not in kept and path.is_file() and path.stat().st_mtime < older_than:
+            if path.name.partition(".")[0] not in kept and path.is_file() and path.stat().st_mtime < older_than:
                 path.unlink()
                 removed += 1
         return removed
@@ -162,8 +164,9 @@ class LocalBlobs:
 
 
 class PartialBlob:
-    """Whole frames already downloaded stay on disk (encrypted like a blob) and are checked and
-    hashed again on resume; a torn or damaged tail is dropped and fetched again."""
+    """What was downloaded stays on disk, encrypted like a blob (whole frames, and the last
+    incomplete one sealed in `<name>.tail`); on resume it is checked and hashed again, and a torn
+    or damaged end is dropped and fetched again."""
 
     def __init__(self, blobs: LocalBlobs, sha: str, path: Path) -> None:
         self._blobs, self._sha, self.path = blobs, sha, path
@@ -191,22 +194,27 @@ class PartialBlob:
         """Store the blob when the bytes hash to its sha; otherwise drop them and return False."""
         if self._digest.hexdigest() != self._sha:
             self._f.close()
-            self.path.unlink()
+            self._blobs.drop_partial(self._sha)
             return False
         self._writer.finish(self._sha)
         _sync(self._f)
         self._f.close()
         self._blobs._place(self.path, self._sha)
-        self.path.unlink(missing_ok=True)
+        self._blobs.drop_partial(self._sha)
         return True
 
     def close(self) -> None:
-        """Keep what arrived for the next attempt (whole frames only)."""
-        if not self._f.closed:
-            self._writer.flush()
-            self._f.close()
+        """Keep what arrived for the next attempt."""
+        if self._f.closed:
+            return
+        self._writer.flush()
+        self._f.close()
+        tail, tmp = _tail(self.path), self.path.with_name(self.path.name + ".tail-new")
+        tmp.write_bytes(self._writer.seal_held())
+        os.replace(tmp, tail)
 
     def _fresh(self) -> BinaryIO:
+        _tail(self.path).unlink(missing_ok=True)
         f = self.path.open("wb")
         header = new_header()
         f.write(header)
@@ -232,7 +240,15 @@ class PartialBlob:
         f.truncate(HEADER_BYTES + whole * STORED_FRAME)
         f.seek(0, os.SEEK_END)
         self._writer, self._bytes = FrameWriter(f, self._blobs._frames, reader.header, whole), whole * FRAME
+        tail = _tail(self.path)
+        held = self._writer.open_held(tail.read_bytes()) if tail.exists() else None
+        if held:
+            self.append(held)
         return f
+
+
+def _tail(partial: Path) -> Path:
+    return partial.with_name(partial.name + ".tail")
 
 
 def _sync(f: BinaryIO) -> None:
