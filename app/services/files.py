@@ -39,7 +39,7 @@ from app.services.account import User, remembered_scopes
 from app.services.file_text import extract_text
 from app.services.notices import DISMISSED_CONFLICTS_KEY
 from app.store import file_index, meta, outbox
-from app.store.blobs import LocalBlobs
+from app.store.blobs import BlobDamaged, LocalBlobs
 from app.store.cache import Cache
 from app.store.opened_copies import OpenedCopies
 from app.store.models import ConflictRow, FileFolderRow, FileQuotaRow, FileRow, OfflineFolderRow
@@ -331,7 +331,11 @@ class FilesService:
                 raise RuleViolation("files.not_offline", "该文件未保存在本机，请连接网络后再打开，或把所在文件夹设为“保持离线”。")
             self._fetch(sha, size)
             self._index(sha, row.name)
-        return opened_copies(self._cache).copy(self.blobs, sha, row.name)
+        try:
+            return opened_copies(self._cache).copy(self.blobs, sha, row.name)
+        except BlobDamaged:
+            self.blobs.remove(sha)  # the next open (online) downloads it again
+            raise RuleViolation("files.local_damaged", "本机保存的该文件已损坏或被改动，已删除本机副本，请联网后重新打开。") from None
 
     # --- helpers -----------------------------------------------------------------------
 

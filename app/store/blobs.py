@@ -136,6 +136,9 @@ class LocalBlobs:
         path.unlink(missing_ok=True)
         _tail(path).unlink(missing_ok=True)
 
+    def remove(self, sha: str) -> None:
+        self.file(sha).unlink(missing_ok=True)
+
     def remove_unlisted(self, keep: Iterable[str], older_than: float) -> int:
         """Delete blobs (and partial downloads) whose sha is not in `keep`, last written before
         `older_than` (a blob added a moment ago may not be named by its op yet). Returns how many."""

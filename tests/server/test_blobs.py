@@ -152,6 +152,21 @@ def test_an_attachment_lost_locally_is_refused_here_and_the_queue_moves_on(deplo
     assert report.server_time > 0
 
 
+def test_an_attachment_damaged_locally_is_refused_here_in_words_and_the_queue_moves_on(deployment, tmp_path):
+    local = LocalBlobs(tmp_path / "office-blobs", KEY)
+    office, _ = inprocess_client(deployment, "chenjg", tmp_path)
+    office.engine.blobs = BlobTransfer(office.transport, local, CHUNK)
+    sha = local.add(random_file(tmp_path, CHUNK + 10))
+    local.file(sha).write_bytes(local.file(sha).read_bytes()[:-1])  # cut short on disk
+    office.notices.publish(NoticeDraft("附件损坏", "正文", "u01"), [{"name": "x.pdf", "sha256": sha, "size": CHUNK + 10}])
+    office.notices.publish(NoticeDraft("其后的通知", "正文", "u01"))
+    office.sync()
+    office.sync()
+    state = sync_state.read(office.cache)
+    assert [(r.code, "已损坏" in r.message) for r in state.rejections] == [("client.blob_damaged", True)] and state.pending == 0
+    assert "其后的通知" in {n.title for n in office.notices.notices() if not n.pending}
+
+
 def test_only_readers_of_a_scope_naming_a_blob_and_its_uploader_may_download_it(client, tokens):
     office = log_in(client, tokens, "chenjg")  # 市人民政府办公室 (u01)
     colleague = log_in(client, tokens, "wangxy")  # same unit

@@ -6,6 +6,7 @@ import time
 
 import pytest
 
+from app.domain.errors import RuleViolation
 from app.services.blob_upkeep import GRACE_S, collect_garbage, start_session
 from app.services.files import FilesService, local_blobs, opened_copies
 from app.store import mirror, outbox
@@ -43,16 +44,33 @@ def test_an_upload_the_server_refused_goes_and_a_queued_one_stays(cache, tmp_pat
     assert (blobs.has(refused["sha256"]), blobs.has(waiting["sha256"]), blobs.has(fresh["sha256"])) == (False, True, False)
 
 
-def test_the_files_of_a_folder_no_longer_kept_offline_go(cache, tmp_path):
-    content = stored(cache, tmp_path, "会议纪要")
+def file_kept_offline(cache, content: dict) -> FilesService:
+    """File f1 in the user's folder d1, kept offline."""
     cabinet = f"person:{HEAD.id}"
     with cache.sessions.begin() as s:
-        apply_row(s, "file_folder", "d1", 1, False, {"cabinet": cabinet, "parent_id": None, "name": "纪要", "grants": [], "shares": []})
+        apply_row(s, "file_folder", "d1", 1, False, {"cabinet": cabinet, "parent_id": None, "name": "纪要", "grants": [["person", HEAD.id, "write"]], "shares": []})
         data = {"container": "d1", "cabinet": cabinet, "name": content["name"], "level": "公开", "sha256": content["sha256"], "size": content["size"],
                 "saved_at": 1.0, "author_name": HEAD.name, "grants": [], "versions": [{**content, "number": 1, "author_name": HEAD.name, "saved_at": 1.0}]}  # fmt: skip
         apply_row(s, "file", "f1", 1, False, data)
     files = FilesService(cache, HEAD)
     files.keep_offline("d1", True)
+    return files
+
+
+def test_a_file_kept_offline_opens_as_a_decrypted_copy_and_a_damaged_one_is_said_in_words(cache, tmp_path):
+    files = file_kept_offline(cache, content := stored(cache, tmp_path, "会议纪要"))
+    opened = files.open_path("f1")
+    assert opened.name == "会议纪要.txt" and opened.read_text(encoding="utf-8") == "会议纪要"
+    assert opened.parent.parent == opened_copies(cache).folder
+    files.blobs.file(content["sha256"]).write_bytes(b"XTBLOB1\x00" + bytes(60))
+    with pytest.raises(RuleViolation) as refused:
+        files.open_path("f1")  # offline: no way to fetch it again now
+    assert refused.value.code == "files.local_damaged" and "已损坏" in refused.value.message
+    assert not files.blobs.has(content["sha256"]) and not files.file("f1").local
+
+
+def test_the_files_of_a_folder_no_longer_kept_offline_go(cache, tmp_path):
+    files = file_kept_offline(cache, content := stored(cache, tmp_path, "会议纪要"))
     assert collect_garbage(cache, LATER) == 0
     files.keep_offline("d1", False)
     assert collect_garbage(cache, LATER) == 1 and not files.blobs.has(content["sha256"])
