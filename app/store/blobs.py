@@ -11,7 +11,7 @@ import hashlib
 import hmac
 import os
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -63,19 +63,7 @@ class LocalBlobs:
                     digest.update(block)
                     yield block
 
-        tmp = self.folder / f"adding-{os.getpid()}-{time.monotonic_ns()}"
-        try:
-            with tmp.open("wb") as f:
-                writer = FrameWriter(f, self._frames, header := new_header())
-                f.write(header)
-                for block in pieces():
-                    writer.write(block)
-                writer.finish(sha := digest.hexdigest())
-                _sync(f)
-            self._place(tmp, sha)
-        finally:
-            tmp.unlink(missing_ok=True)
-        return sha
+        return self._store(pieces(), digest.hexdigest)
 
     def write(self, sha: str, pieces: Iterable[bytes]) -> None:
         """Store a file arriving in pieces (from a 交换包) whose hash the caller has checked."""
@@ -84,18 +72,7 @@ class LocalBlobs:
                 pass
             self._touch(sha)
             return
-        tmp = self.folder / f"adding-{os.getpid()}-{time.monotonic_ns()}"
-        try:
-            with tmp.open("wb") as f:
-                writer = FrameWriter(f, self._frames, header := new_header())
-                f.write(header)
-                for piece in pieces:
-                    writer.write(piece)
-                writer.finish(sha)
-                _sync(f)
-            self._place(tmp, sha)
-        finally:
-            tmp.unlink(missing_ok=True)
+        self._store(pieces, lambda: sha)
 
     def read(self, sha: str, offset: int = 0) -> Iterator[bytes]:
         """The plaintext from `offset` on, a frame at a time. Raises FileNotFoundError for a blob
@@ -149,6 +126,22 @@ class LocalBlobs:
                 path.unlink()
                 removed += 1
         return removed
+
+    def _store(self, pieces: Iterable[bytes], sha_of: Callable[[], str]) -> str:
+        """Encrypt `pieces` under a temporary name, then rename it to the sha known at the end."""
+        tmp = self.folder / f"adding-{os.getpid()}-{time.monotonic_ns()}"
+        try:
+            with tmp.open("wb") as f:
+                writer = FrameWriter(f, self._frames, header := new_header())
+                f.write(header)
+                for piece in pieces:
+                    writer.write(piece)
+                writer.finish(sha := sha_of())
+                _sync(f)
+            self._place(tmp, sha)
+        finally:
+            tmp.unlink(missing_ok=True)
+        return sha
 
     def _partial_file(self, sha: str) -> Path:
         return self.folder / "partial" / self.name(sha)
