@@ -36,7 +36,7 @@ from app.domain.files import (
 )
 from app.services import local_ops
 from app.services.account import User, remembered_scopes
-from app.services.file_text import extract_text
+from app.services.file_text import extract_text, has_text
 from app.services.notices import DISMISSED_CONFLICTS_KEY
 from app.store import file_index, meta, outbox
 from app.store.blobs import BlobDamaged, LocalBlobs
@@ -354,11 +354,13 @@ class FilesService:
                 return
         if plain is not None:
             body = extract_text(plain, name)
-        else:
+        elif has_text(name):
             with tempfile.TemporaryDirectory() as private:  # made 0700
                 copy = Path(private) / "content"
                 self.blobs.export(sha, copy)
                 body = extract_text(copy, name)
+        else:
+            body = ""  # a kind without text: a 2 GB disk image is not decrypted for nothing
         with self._cache.sessions.begin() as s:
             file_index.add(s, sha, body)
 
