@@ -19,13 +19,15 @@ DONE_MARKER = "encrypted-v1"
 SHA = re.compile(r"[0-9a-f]{64}")
 
 
-def encrypt_plain_blobs(blobs: LocalBlobs) -> int:
-    """Returns how many plain files were encrypted (damaged ones are dropped: they are fetched again)."""
-    marker = blobs.folder / DONE_MARKER
-    if marker.exists():
+def encrypt_plain_blobs(blobs: LocalBlobs, folder: Path | None = None) -> int:
+    """Encrypt the plain files of `folder` (by default the store's own) into `blobs`. Returns how
+    many there were (damaged ones are dropped: they are fetched again)."""
+    folder = folder or blobs.folder
+    marker = folder / DONE_MARKER
+    if marker.exists() or not folder.is_dir():
         return 0
     done = 0
-    for path in sorted(blobs.folder.glob("*/*")):
+    for path in sorted(folder.glob("*/*")):
         if not SHA.fullmatch(path.name) or not path.is_file() or _encrypted(path):
             continue
         if path.parent.name == "partial":
@@ -39,11 +41,11 @@ def encrypt_plain_blobs(blobs: LocalBlobs) -> int:
             log.warning("plain blob %s does not match its name; dropped", path.name)
         path.unlink()
         done += 1
-    for leftover in blobs.folder.glob("*/*.adding"):
+    for leftover in folder.glob("*/*.adding"):
         leftover.unlink()
     marker.touch()
     if done:
-        log.info("%d local files in %s encrypted in place", done, blobs.folder)
+        log.info("%d local files in %s encrypted into %s", done, folder, blobs.folder)
     return done
 
 

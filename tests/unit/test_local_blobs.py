@@ -140,6 +140,17 @@ def test_a_plain_store_is_encrypted_in_place_and_a_start_cut_short_carries_on(tm
     assert encrypt_plain_blobs(blobs) == 0
 
 
+def test_the_plain_files_of_the_previous_bundle_folder_move_into_the_store(tmp_path):
+    old = tmp_path / "bundles" / "blobs"
+    content = MARKER * 10
+    sha = hashlib.sha256(content).hexdigest()
+    (old / sha[:2]).mkdir(parents=True)
+    (old / sha[:2] / sha).write_bytes(content)
+    blobs = LocalBlobs(tmp_path / "cache.sqlite.blobs", KEY)
+    assert encrypt_plain_blobs(blobs, old) == 1
+    assert b"".join(blobs.read(sha)) == content and not (old / sha[:2] / sha).exists()
+
+
 def test_opened_copies_are_private_and_go_when_cleared(tmp_path):
     data, sha = secret_file(tmp_path, frames=0.2)
     blobs = LocalBlobs(tmp_path / "blobs", KEY)
