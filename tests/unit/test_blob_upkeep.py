@@ -15,7 +15,10 @@ from app.store.mirror import apply_row
 from tests.support.cache_data import HEAD, sign_in
 from tests.support.memory_keyring import kept_key
 
-LATER = time.time() + GRACE_S + 60  # every file here is older than the grace by then
+
+def later() -> float:
+    """A time when every file made so far is older than the grace."""
+    return time.time() + GRACE_S + 60
 
 
 @pytest.fixture
@@ -39,7 +42,7 @@ def test_an_upload_the_server_refused_goes_and_a_queued_one_stays(cache, tmp_pat
         outbox.append(s, "file.save", {"id": "f2", "attachments": [waiting]})
         assert outbox.settle(s, op.op_id, op.client_seq, False, "files.quota_full", "单位文件柜空间已满")
     assert collect_garbage(cache) == 0  # all just added: their ops may not be queued yet
-    assert collect_garbage(cache, LATER) == 2
+    assert collect_garbage(cache, later()) == 2
     blobs = local_blobs(cache)
     assert (blobs.has(refused["sha256"]), blobs.has(waiting["sha256"]), blobs.has(fresh["sha256"])) == (False, True, False)
 
@@ -71,9 +74,9 @@ def test_a_file_kept_offline_opens_as_a_decrypted_copy_and_a_damaged_one_is_said
 
 def test_the_files_of_a_folder_no_longer_kept_offline_go(cache, tmp_path):
     files = file_kept_offline(cache, content := stored(cache, tmp_path, "会议纪要"))
-    assert collect_garbage(cache, LATER) == 0
+    assert collect_garbage(cache, later()) == 0
     files.keep_offline("d1", False)
-    assert collect_garbage(cache, LATER) == 1 and not files.blobs.has(content["sha256"])
+    assert collect_garbage(cache, later()) == 1 and not files.blobs.has(content["sha256"])
 
 
 def test_the_attachments_of_a_forgotten_document_go_at_the_next_start(cache, tmp_path):
