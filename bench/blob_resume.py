@@ -26,7 +26,7 @@ def run() -> list[tuple[str, float, str]]:
             with source.open("wb") as f:
                 for _ in range(SIZE_MB):
                     f.write(os.urandom(1024 * 1024))
-            local = LocalBlobs(work / "blobs")
+            local = LocalBlobs(work / "blobs", os.urandom(32))
             sha = local.add(source)
             client = sign_in(server.url, server.ca_file, work / "tokens", "wangxy", work / "cache.sqlite")
             transfer = BlobTransfer(client.transport, local)

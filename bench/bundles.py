@@ -37,30 +37,30 @@ def run() -> list[tuple[str, float, str]]:
     clerk, exchange = party(ca, "张三", "如东县保密局"), party(ca, "交换站", "南通市人民政府办公室")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        files = LocalBlobs(work / "sent")
+        files = LocalBlobs(work / "sent", key := os.urandom(32))
         shas = [files.add(_random_file(work / "f.bin", FILE_MB)) for _ in range(max(1, total_mb // FILE_MB))]
-        standard = _measure(work, files, shas, clerk.signer, exchange.signer, trust(ca), policy.STANDARD)
+        standard = _measure(work, files, key, shas, clerk.signer, exchange.signer, trust(ca), policy.STANDARD)
         sm2_clerk, sm2_exchange, sm2_trust = _sm2_parties(work / "sm2")
-        national = _measure(work, files, shas, sm2_clerk, sm2_exchange, sm2_trust, policy.NATIONAL)
+        national = _measure(work, files, key, shas, sm2_clerk, sm2_exchange, sm2_trust, policy.NATIONAL)
     return [
         ("bundle.export_mb_per_s", standard[0], "MB/s"), ("bundle.import_mb_per_s", standard[1], "MB/s"),
         ("bundle.export_sm4_mb_per_s", national[0], "MB/s"), ("bundle.import_sm4_mb_per_s", national[1], "MB/s"),
     ]  # fmt: skip
 
 
-def _measure(work: Path, files: LocalBlobs, shas: list[str], sender: Signer, receiver: Signer, material: TrustMaterial, algorithms: str) -> tuple[float, float]:
+def _measure(work: Path, files: LocalBlobs, key: bytes, shas: list[str], sender: Signer, receiver: Signer, material: TrustMaterial, algorithms: str) -> tuple[float, float]:
     bundle = work / f"out-{algorithms}.xtb"
     start = time.perf_counter()
     with BundleWriter(bundle, "ops", sender, receiver.certificate, 1, algorithms=algorithms) as w:
         for sha in shas:
-            w.add_blob(sha, files.path(sha))
+            w.add_blob_pieces(sha, files.size(sha), files.read(sha))
         for first in range(0, OPS, 200):
             ops = [Op(op_id=f"op-{i}", client_seq=i + 1, name="notice.publish", args={"title": f"通知 {i}", "body": "正文" * 100}) for i in range(first, first + 200)]
             w.add("push", PushRequest(device_id="dev-1", ops=ops).model_dump(mode="json"))
         w.close()
     exported = time.perf_counter() - start
     size_mb = bundle.stat().st_size / MB
-    received = LocalBlobs(work / f"received-{algorithms}")
+    received = LocalBlobs(work / f"received-{algorithms}", key)
     expect = Expectation("ops", receiver_key_of(receiver), receiver.certificate, material, lambda _sender: 0, dt.datetime.now(dt.timezone.utc), algorithms=algorithms)
     start = time.perf_counter()
     for record in open_bundle(bundle, expect).records():

@@ -2,7 +2,7 @@
 
 import sys
 
-from bench import blob_resume, bookings, bundles, cache_open, directory_sync, document_search, documents_exchange, documents_pdf, files_transfer, login, portal, startup, sync_initial, sync_push, todo_list
+from bench import blob_resume, bookings, bundles, cache_open, directory_sync, document_search, documents_exchange, documents_pdf, files_transfer, local_blobs, login, portal, startup, sync_initial, sync_push, todo_list
 
 GROUPS = {
     "startup": startup.run,
@@ -16,7 +16,8 @@ GROUPS = {
     "docs_exchange": documents_exchange.run,
     "booking": bookings.run,
     "bundle": bundles.run,
-    "files": files_transfer.run,
+    "files": lambda: local_blobs.run() + files_transfer.run(),
+    "files_local": local_blobs.run,
     "docs_search": document_search.run,
     "portal": portal.run,
     "todo": todo_list.run,

@@ -12,7 +12,7 @@ import uuid
 from pathlib import Path
 
 from app.store import outbox
-from tests.server.helpers import log_in, op
+from tests.server.helpers import log_in
 from tests.support.headless_client import sign_in
 from tests.support.postgres import fresh_database
 from tests.support.http_client import Http

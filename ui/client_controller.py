@@ -13,6 +13,7 @@ from app.config import ClientConfig
 from app.domain.bundles import may_relay
 from app.identity.keys import find_keys
 from app.identity.signer import Signer
+from app.services.files import opened_copies
 from app.services.session_lock import SessionLock
 from app.store.blobs import LocalBlobs
 from app.store.cache import CacheOpenReport
@@ -48,6 +49,7 @@ class ClientController(QObject):
     def open_main_window(self, session: ClientSession) -> None:
         runner = self.runner = SyncRunner(session)
         self.window = MainWindow(session, runner, self._bundle_party(session), self._relay(session))
+        self.window.closed.connect(lambda: opened_copies(session.cache).clear())  # no decrypted copy outlives the session
         self.window.closed.connect(session.cache.close)
         self.window.show()
         self.login.close()
@@ -72,7 +74,7 @@ class ClientController(QObject):
         """A 交换站管理员 relays isolated units' bundles through the server (docs/bundles.md)."""
         if not may_relay(session.user.roles):
             return None
-        carried = LocalBlobs(paths.data_dir() / "bundles" / "relayed")
+        carried = LocalBlobs(paths.data_dir() / "bundles" / "relayed", session.cache.blob_key)
         return lambda bundle, answer, progress: relay_bundle(session.transport, carried, bundle, answer, progress)
 
     def _watch_key(self, session: ClientSession) -> None:
@@ -86,6 +88,7 @@ class ClientController(QObject):
         screen = LockScreen(lock, lambda: find_keys(folder, self._config.pkcs11_module))
         screen.unlocked.connect(lambda signer: self._unlock(session, signer))
         self.window.lock(screen)
+        opened_copies(session.cache).clear()
         self._report(session, "lock")
 
     def _unlock(self, session: ClientSession, signer: Signer) -> None:

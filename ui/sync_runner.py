@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from app.services import sync_state
+from app.services.blob_upkeep import collect_garbage
 from app.services.files import FilesService
 from sync.client.backoff import Backoff
 from sync.client.engine import SyncReport
@@ -52,6 +53,8 @@ class _SyncWorker(QObject):
         try:
             report = self._engine.sync_once(self._report_progress)
             fetched = self._fetch_offline()
+            if _changed(report) or fetched:  # it reads every 公文's attachments: not every 30 s for nothing
+                collect_garbage(self._session.cache)
         except SyncCancelled:
             return
         except ServerUnreachable as exc:

@@ -13,9 +13,13 @@ log = logging.getLogger(__name__)
 MAX_TEXT_BYTES = 8 * 1024 * 1024  # a huge log file is searched by its first eight megabytes
 
 
+def has_text(name: str) -> bool:
+    """Whether a file of this name can have text to find (by its kind)."""
+    return _kind(name) in _READERS
+
+
 def extract_text(path: Path, name: str) -> str:
-    kind = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    reader = _READERS.get(kind)
+    reader = _READERS.get(_kind(name))
     if reader is None:
         return ""
     try:
@@ -23,6 +27,10 @@ def extract_text(path: Path, name: str) -> str:
     except Exception:  # a damaged or encrypted file is still stored, it just has no text to find
         log.warning("no text from %s", name, exc_info=True)
         return ""
+
+
+def _kind(name: str) -> str:
+    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
 
 
 def _plain(path: Path) -> str:

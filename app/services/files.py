@@ -7,6 +7,7 @@ keep offline have their files' blobs fetched by `fetch_offline()` and open witho
 """
 
 import json
+import tempfile
 import time
 import uuid
 from collections.abc import Callable
@@ -36,16 +37,17 @@ from app.domain.files import (
 )
 from app.services import local_ops
 from app.services.account import User, remembered_scopes
-from app.services.file_text import extract_text
+from app.services.file_text import extract_text, has_text
 from app.services.notices import DISMISSED_CONFLICTS_KEY
 from app.store import document_search, file_index_sync, meta, outbox
-from app.store.blobs import LocalBlobs
+from app.store.blobs import BlobDamaged, LocalBlobs
 from app.store.cache import Cache
 from app.store.document_search import DocumentFilters, Highlighted
 from app.store.file_index_sync import FILE, file_id_of
 from app.store.models import ConflictRow, FileFolderRow, FileQuotaRow, FileRow, OfflineFolderRow
+from app.store.opened_copies import OpenedCopies
 
-Fetch = Callable[[str, int], Path]  # (sha256, size) -> the local path, downloading if needed
+Fetch = Callable[[str, int], None]  # (sha256, size): download the blob into the local store
 SEARCH_LIMIT = 200  # hits the 文件共享 page lists; a longer list wants more words
 
 
@@ -102,8 +104,28 @@ class FileConflict:
 
 
 def local_blobs(cache: Cache) -> LocalBlobs:
-    """The blobs of this cache, in a folder beside it."""
-    return LocalBlobs(cache.path.with_name(cache.path.name + ".blobs"))
+    """The blobs of this cache, in a folder beside it, encrypted under the cache's key."""
+    return LocalBlobs(cache.path.with_name(cache.path.name + ".blobs"), cache.blob_key)
+
+
+def opened_copies(cache: Cache) -> OpenedCopies:
+    """Where decrypted copies of this cache's files are put for other programs to open."""
+    return OpenedCopies(cache.path.with_name(cache.path.name + ".opened"))
+
+
+def offline_files(cache: Cache) -> list[FileRow]:
+    """The files under the folders kept offline (保持离线), subfolders included."""
+    with cache.session() as s:
+        todo, seen, found = list(s.scalars(select(OfflineFolderRow.folder_id))), set(), []
+        while todo:
+            folder = todo.pop()
+            if folder in seen:
+                continue
+            seen.add(folder)
+            found += s.scalars(select(FileRow).where(FileRow.container == folder, FileRow.name != "")).all()
+            todo += s.scalars(select(FileFolderRow.id).where(FileFolderRow.parent_id == folder)).all()
+        s.expunge_all()
+        return found
 
 
 def clearance_of(scopes: list[str], person_id: str) -> str:
@@ -324,7 +346,7 @@ class FilesService:
         """Bring the content of every file under the folders kept offline into the local store
         (resumable; run after a sync, off the UI thread). Returns how many were fetched."""
         fetched = 0
-        for row in self._offline_files():
+        for row in offline_files(self._cache):
             if not self.blobs.has(row.sha256) and self._fetch is not None:
                 self._fetch(row.sha256, row.size)
                 fetched += 1
@@ -333,8 +355,9 @@ class FilesService:
         return fetched
 
     def open_path(self, file_id: str, number: int | None = None) -> Path:
-        """The local copy of a file's content (a version's when `number` is given), fetched first
-        when online and not yet here. Offline and not kept: RuleViolation saying so."""
+        """A decrypted copy of a file's content (a version's when `number` is given) under its
+        name, for another program to open; fetched first when online and not yet here. Offline
+        and not kept: RuleViolation saying so. The copy goes when the session locks or ends."""
         row = self._row(file_id)
         sha, size = row.sha256, row.size
         if number is not None:
@@ -347,37 +370,38 @@ class FilesService:
                 raise RuleViolation("files.not_offline", "该文件未保存在本机，请连接网络后再打开，或把所在文件夹设为“保持离线”。")
             self._fetch(sha, size)
             self._index(sha, row.name)
-        return self.blobs.path(sha)
+        try:
+            return opened_copies(self._cache).copy(self.blobs, sha, row.name)
+        except BlobDamaged:
+            self.blobs.remove(sha)  # the next open (online) downloads it again
+            raise RuleViolation("files.local_damaged", "本机保存的该文件已损坏或被改动，已删除本机副本，请联网后重新打开。") from None
 
     # --- helpers -----------------------------------------------------------------------
 
     def _save(self, file_id: str, container: str, name: str, level: str, base_version: int, source: Path) -> None:
         sha = self.blobs.add(source)
-        size = self.blobs.path(sha).stat().st_size
-        self._index(sha, name)
+        size = self.blobs.size(sha)
+        self._index(sha, name, source)
         args = {"id": file_id, "container": container, "name": name, "level": level, "base_version": base_version, "copy_id": _new_id(), "attachments": [{"name": name, "sha256": sha, "size": size}]}
         self._act("file.save", args)
 
-    def _index(self, sha: str, name: str) -> None:
+    def _index(self, sha: str, name: str, plain: Path | None = None) -> None:
+        """Index the text of blob `sha`, read from `plain` (its plaintext) or a decrypted
+        temporary copy that is gone at once."""
         with self._cache.session() as s:
             if file_index_sync.has_text(s, sha):
                 return
-        body = extract_text(self.blobs.path(sha), name)
+        if plain is not None:
+            body = extract_text(plain, name)
+        elif has_text(name):
+            with tempfile.TemporaryDirectory() as private:  # made 0700
+                copy = Path(private) / "content"
+                self.blobs.export(sha, copy)
+                body = extract_text(copy, name)
+        else:
+            body = ""  # a kind without text: a 2 GB disk image is not decrypted for nothing
         with self._cache.sessions.begin() as s:
             file_index_sync.add_text(s, sha, body)
-
-    def _offline_files(self) -> list[FileRow]:
-        with self._cache.session() as s:
-            todo, seen, found = list(self._offline(s)), set(), []
-            while todo:
-                folder = todo.pop()
-                if folder in seen:
-                    continue
-                seen.add(folder)
-                found += s.scalars(select(FileRow).where(FileRow.container == folder, FileRow.name != "")).all()
-                todo += s.scalars(select(FileFolderRow.id).where(FileFolderRow.parent_id == folder)).all()
-            s.expunge_all()
-            return found
 
     def _folder_row(self, folder_id: str) -> FileFolderRow:
         with self._cache.session() as s:

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from app.domain.directory import initials_per_character
-from app.store import sqlcipher
+from app.store import blob_crypto, sqlcipher
 from app.store.cache_key import CacheLocked
 
 if TYPE_CHECKING:
@@ -50,6 +50,7 @@ class Cache:
     engine: Engine
     sessions: sessionmaker[Session]
     report: CacheOpenReport
+    blob_key: bytes  # the local files' key (app/store/blobs.py), derived from the data key
 
     def session(self) -> Session:
         return self.sessions()
@@ -79,7 +80,7 @@ def open_cache(path: Path, key: bytes) -> Cache:
     sessions = sessionmaker(engine, expire_on_commit=False)
     if problem:
         report.recovered_ops, report.recovered_meta = _restore(sessions, *salvaged)
-    return Cache(path=path, engine=engine, sessions=sessions, report=report)
+    return Cache(path=path, engine=engine, sessions=sessions, report=report, blob_key=blob_crypto.derive(key, "store"))
 
 
 def head_revision() -> str:

@@ -8,7 +8,7 @@ import json
 import os
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -46,10 +46,14 @@ class BundleWriter:
 
     def add_blob(self, sha256: str, path: Path) -> None:
         """A file by its content hash, streamed from disk."""
-        self.add_blob_header(sha256, path.stat().st_size)
         with path.open("rb") as f:
-            while block := f.read(BLOCK):
-                self._write_plain(block)
+            self.add_blob_pieces(sha256, path.stat().st_size, iter(lambda: f.read(BLOCK), b""))
+
+    def add_blob_pieces(self, sha256: str, size: int, pieces: Iterable[bytes]) -> None:
+        """A file by its content hash, streamed in pieces (a local blob as it is decrypted)."""
+        self.add_blob_header(sha256, size)
+        for piece in pieces:
+            self._write_plain(piece)
 
     def add_blob_header(self, sha256: str, size: int) -> None:
         data = json.dumps({"kind": "blob", "body": {"sha256": sha256, "size": size}}).encode()

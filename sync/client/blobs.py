@@ -1,16 +1,14 @@
 """Resumable chunked blob transfer over the transport, with progress callbacks (done, total bytes).
 
 Upload asks the server how much it already holds and continues from there; a chunk the server
-refuses because it was damaged on the way is sent again (a few times). Download appends to a
-partial file and continues from its size; the whole file is verified before it is moved into the
-local store, so a half or damaged download never looks complete.
+refuses because it was damaged on the way is sent again (a few times). Download appends to an
+(encrypted) partial file and continues from what it holds; the whole file is verified before it
+is moved into the local store, so a half or damaged download never looks complete.
 """
 
-import os
 from collections.abc import Callable
-from pathlib import Path
 
-from app.store.blobs import LocalBlobs, sha256_file
+from app.store.blobs import LocalBlobs
 from sync.client.transport import ServerRefused, Transport
 from sync.protocol.messages import BLOB_CHUNK_BYTES
 
@@ -31,42 +29,30 @@ class BlobTransfer:
 
     def upload(self, sha: str, progress: BytesProgress | None = None) -> None:
         """Make the server hold the local blob `sha`, resuming a partial upload."""
-        path = self._local.path(sha)
-        total = path.stat().st_size
+        total = self._local.size(sha)
         status = self._transport.blob_status(sha)
         offset = status.offset if status.state == "partial" else 0
-        with path.open("rb") as f:
-            while status.state != "complete":
-                f.seek(offset)
-                chunk = f.read(self._chunk)
-                status = self._put(sha, offset, total, chunk)
-                offset = status.offset
-                if progress:
-                    progress(total if status.state == "complete" else offset, total)
+        while status.state != "complete":
+            chunk = self._local.read_at(sha, offset, self._chunk)
+            status = self._put(sha, offset, total, chunk)
+            offset = status.offset
+            if progress:
+                progress(total if status.state == "complete" else offset, total)
 
-    def download(self, sha: str, size: int, progress: BytesProgress | None = None) -> Path:
-        """Fetch blob `sha` into the local store (resuming), verify it, return its path."""
+    def download(self, sha: str, size: int, progress: BytesProgress | None = None) -> None:
+        """Fetch blob `sha` into the local store (resuming) and verify it."""
         if self._local.has(sha):
-            return self._local.path(sha)
-        partial = self._local.partial(sha)
-        partial.parent.mkdir(exist_ok=True)
-        with partial.open("ab") as f:
-            offset = f.tell()
-            while offset < size:
-                data = self._transport.blob_get(sha, offset, self._chunk)
+            return
+        with self._local.partial(sha) as partial:
+            while partial.offset < size:
+                data = self._transport.blob_get(sha, partial.offset, self._chunk)
                 if not data:
                     break
-                f.write(data)
-                offset += len(data)
+                partial.append(data)
                 if progress:
-                    progress(offset, size)
-        if sha256_file(partial) != sha:
-            partial.unlink()
-            raise BlobCorrupt(sha)
-        target = self._local.path(sha)
-        target.parent.mkdir(exist_ok=True)
-        os.replace(partial, target)
-        return target
+                    progress(partial.offset, size)
+            if not partial.finish():
+                raise BlobCorrupt(sha)
 
     def _put(self, sha: str, offset: int, total: int, chunk: bytes):
         for attempt in range(CHUNK_RETRIES):

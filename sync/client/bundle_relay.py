@@ -7,8 +7,6 @@ The relay client never opens the bundle: it carries bytes. That is why this is t
 path over decrypting on the clerk's PC — the exchange key stays on the server, and the server,
 not the relay, decides what is applied."""
 
-import os
-import shutil
 from pathlib import Path
 
 from app.store.blobs import LocalBlobs
@@ -23,8 +21,6 @@ def relay_bundle(transport: Transport, local: LocalBlobs, bundle: Path, answer: 
     sha = local.add(bundle)
     transfer.upload(sha, progress)
     done = transport.relay_bundle(RelayRequest(bundle_sha256=sha))
-    kept = transfer.download(done.answer_sha256, done.answer_size, progress)
-    partial = answer.with_name(answer.name + ".partial")
-    shutil.copyfile(kept, partial)
-    os.replace(partial, answer)
+    transfer.download(done.answer_sha256, done.answer_size, progress)
+    local.export(done.answer_sha256, answer)
     return done

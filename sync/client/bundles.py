@@ -97,7 +97,7 @@ def export_bundle(party: BundleParty, path: Path, progress: WriteProgress | None
     with BundleWriter(path, "ops", party.signer, party.exchange_certificate, seq, progress, party.algorithms) as w:
         w.add("pull", pull.model_dump(mode="json"))  # first: it names the device
         for sha in files:
-            w.add_blob(sha, party.blobs.path(sha))
+            w.add_blob_pieces(sha, party.blobs.size(sha), party.blobs.read(sha))
         for batch in _batches(ops):
             w.add("push", PushRequest(device_id=party.device_id, ops=batch).model_dump(mode="json"))
         file_sha256 = w.close()

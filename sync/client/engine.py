@@ -17,6 +17,7 @@ from app.domain.scopes import file_slice
 from app.services import local_ops, sync_state
 from app.services.account import User, remember_scopes
 from app.store import mirror, outbox, scope_index
+from app.store.blobs import BlobDamaged
 from app.store.cache import Cache
 from app.store.models import SyncCursor
 from sync.client.blobs import BlobTransfer
@@ -148,12 +149,18 @@ class SyncEngine:
             return
         missing = list(blocked[0].result.get("missing", []))
         if self.blobs is None or not all(self.blobs.has_local(sha) for sha in missing):
-            with self._cache.sessions.begin() as s:
-                outbox.reject_locally(s, blocked[0].client_seq, "client.blob_lost", "本操作引用的文件在本机已找不到，无法发送，请重新添加附件。")
-                local_ops.rebase(s, self._user)
+            self._refuse_here(blocked[0].client_seq, "client.blob_lost", "本操作引用的文件在本机已找不到，无法发送，请重新添加附件。")
             return
-        for sha in missing:
-            self.blobs.upload(sha, (lambda done, total: progress("upload", done, total)) if progress else None)
+        try:
+            for sha in missing:
+                self.blobs.upload(sha, (lambda done, total: progress("upload", done, total)) if progress else None)
+        except BlobDamaged:
+            self._refuse_here(blocked[0].client_seq, "client.blob_damaged", "本操作引用的文件在本机已损坏或被改动，无法发送，请重新添加附件。")
+
+    def _refuse_here(self, client_seq: int, code: str, message: str) -> None:
+        with self._cache.sessions.begin() as s:
+            outbox.reject_locally(s, client_seq, code, message)
+            local_ops.rebase(s, self._user)
 
     def _record(self, answer: PushResponse, report: SyncReport) -> None:
         applied = [r.client_seq for r in answer.results if r.status == "applied"]

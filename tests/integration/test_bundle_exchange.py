@@ -94,10 +94,10 @@ def test_files_travel_with_the_ops_and_come_back_with_the_rows(server, isolated,
 
     _, answer = carry(server, party, tmp_path, "files")
     assert BlobStore(server.workdir / "var" / "server" / "blobs").has(sha)
-    elsewhere = replace(party, blobs=LocalBlobs(tmp_path / "other-blobs"))  # a machine without the file
+    elsewhere = replace(party, blobs=LocalBlobs(tmp_path / "other-blobs", party.cache.blob_key))  # a machine without the file
     report = import_answer(elsewhere, answer)
     assert report.applied == 1 and report.blobs == 1
-    assert elsewhere.blobs.path(sha).read_bytes() == source.read_bytes()
+    assert b"".join(elsewhere.blobs.read(sha)) == source.read_bytes()
 
 
 def test_an_op_whose_file_is_not_on_the_stick_waits_for_it(server, isolated, tmp_path):

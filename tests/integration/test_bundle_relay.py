@@ -45,7 +45,7 @@ def test_a_clerk_with_the_exchange_point_role_relays_a_bundle_and_its_answer(ser
         isolated.sync()
         party = party_of(isolated, server, tmp_path)
         isolated.notices.publish(NoticeDraft("经交换站转交的通知", "正文", isolated.user.unit_id))
-        out, answer, carried = tmp_path / "out.xtb", tmp_path / "answer.xtb", LocalBlobs(tmp_path / "clerk-blobs")
+        out, answer, carried = tmp_path / "out.xtb", tmp_path / "answer.xtb", LocalBlobs(tmp_path / "clerk-blobs", clerk.cache.blob_key)
         export_bundle(party, out)
 
         with pytest.raises(ServerRefused) as refused:  # no role yet
@@ -81,7 +81,7 @@ def test_the_relay_menu_writes_the_answer_beside_the_bundle_and_says_a_refusal_i
         out = export_bundle(party, stick / "liming.xtb").path
         monkeypatch.setattr(bundle_actions, "choose_file", lambda _parent, _title: str(out))
         session = ClientSession(server.url, clerk.cache, clerk.user, list(clerk.login.scopes), clerk.login.device_id, clerk.transport, None, online=True)
-        carried = LocalBlobs(tmp_path / "relayed")
+        carried = LocalBlobs(tmp_path / "relayed", clerk.cache.blob_key)
         win = MainWindow(session, SyncRunner(session), relay=lambda bundle, answer, progress: relay_bundle(clerk.transport, carried, bundle, answer, progress))
         qtbot.addWidget(win)
         [menu] = [a.menu() for a in win.menuBar().actions()]

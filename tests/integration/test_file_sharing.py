@@ -3,6 +3,8 @@ units, offline edits on both sides, rights and 密级 ceilings, bad names, sizes
 One server for the module (SQLite); each test works in folders of its own."""
 
 import datetime as dt
+import hashlib
+import time
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -10,6 +12,7 @@ import pytest
 from app.domain.errors import RuleViolation
 from app.domain.files import MAX_FILE_BYTES, check_size
 from app.services import sync_state
+from app.services.blob_upkeep import GRACE_S, collect_garbage
 from app.store import outbox
 from app.store.models import PersonRow
 from sync.client.transport import ServerRefused, ServerUnreachable
@@ -225,6 +228,8 @@ def test_a_full_quota_is_a_clear_refusal_and_nothing_is_kept(server, people, tmp
     shown = run_cli(server, "files", "quota", "u02")
     assert "已用 0.0 MB" in shown.stdout
     assert zhao.files.usage() == (0, 1024 * 1024)  # the sync brought the unit's figures
+    collect_garbage(zhao.cache, time.time() + GRACE_S)  # the refused upload's local copy goes
+    assert not zhao.files.blobs.has(hashlib.sha256(big.read_bytes()).hexdigest())
     kept = set(zhao.files.blobs.folder.rglob("*"))
     with pytest.raises(RuleViolation) as full:  # now refused here, before a byte is copied or sent
         zhao.files.upload(zhao.files.unit_cabinet, big, name="再传一次.bin")

@@ -20,6 +20,7 @@ from tests.server.helpers import log_in, op
 from tests.server.inprocess_clients import inprocess_client
 
 CHUNK = 256 * 1024
+KEY = os.urandom(32)  # the local stores' key (a cache's blob_key)
 
 
 def random_file(folder, size: int):
@@ -34,7 +35,7 @@ def puts(session) -> int:
 
 def test_an_upload_killed_half_way_resumes_from_its_offset(deployment, tmp_path):
     me, session = inprocess_client(deployment, "liming", tmp_path)
-    local = LocalBlobs(tmp_path / "blobs")
+    local = LocalBlobs(tmp_path / "blobs", KEY)
     sha = local.add(random_file(tmp_path, 5 * CHUNK + 1000))  # 6 chunks
     calls = iter(range(100))
     session.drop_request = lambda path, _b: "offset=" in path and next(calls) >= 2
@@ -51,19 +52,20 @@ def test_an_upload_killed_half_way_resumes_from_its_offset(deployment, tmp_path)
 
 def test_a_download_killed_half_way_resumes_and_is_verified(deployment, tmp_path):
     me, session = inprocess_client(deployment, "liming", tmp_path)
-    source = LocalBlobs(tmp_path / "source")
+    source = LocalBlobs(tmp_path / "source", KEY)
     original = random_file(tmp_path, 3 * CHUNK + 5)
     sha = source.add(original)
     BlobTransfer(me.transport, source, CHUNK).upload(sha)
-    target = LocalBlobs(tmp_path / "target")
+    target = LocalBlobs(tmp_path / "target", KEY)
     calls = iter(range(100))
     session.drop_request = lambda path, _b: path.endswith(f"length={CHUNK}") and next(calls) >= 1
     with pytest.raises(ServerUnreachable):
         BlobTransfer(me.transport, target, CHUNK).download(sha, original.stat().st_size)
-    assert not target.has(sha) and target.partial(sha).stat().st_size == CHUNK
+    with target.partial(sha) as partial:
+        assert not target.has(sha) and partial.offset == CHUNK
     session.drop_request = lambda _p, _b: False
-    path = BlobTransfer(me.transport, target, CHUNK).download(sha, original.stat().st_size)
-    assert path.read_bytes() == original.read_bytes()
+    BlobTransfer(me.transport, target, CHUNK).download(sha, original.stat().st_size)
+    assert b"".join(target.read(sha)) == original.read_bytes()
 
 
 def test_a_damaged_chunk_is_refused_and_nothing_lands(client, tokens):
@@ -117,7 +119,7 @@ def test_an_op_naming_a_missing_blob_is_answered_with_what_is_missing(deployment
 
 
 def test_the_engine_uploads_attachments_before_the_op_and_others_download_them(deployment, tmp_path):
-    local = LocalBlobs(tmp_path / "office-blobs")
+    local = LocalBlobs(tmp_path / "office-blobs", KEY)
     office, session = inprocess_client(deployment, "chenjg", tmp_path)
     office.engine.blobs = BlobTransfer(office.transport, local, CHUNK)
     source = random_file(tmp_path, CHUNK + 10)
@@ -132,8 +134,9 @@ def test_the_engine_uploads_attachments_before_the_op_and_others_download_them(d
     [notice] = [n for n in clerk.notices.notices() if n.title == "附件：会议议程"]
     with clerk.cache.session() as s:
         [attachment] = s.get(NoticeRow, notice.id).attachments
-    path = BlobTransfer(clerk.transport, LocalBlobs(tmp_path / "clerk-blobs"), CHUNK).download(attachment["sha256"], attachment["size"])
-    assert path.read_bytes() == source.read_bytes()
+    clerk_blobs = LocalBlobs(tmp_path / "clerk-blobs", KEY)
+    BlobTransfer(clerk.transport, clerk_blobs, CHUNK).download(attachment["sha256"], attachment["size"])
+    assert b"".join(clerk_blobs.read(attachment["sha256"])) == source.read_bytes()
 
 
 def test_an_attachment_lost_locally_is_refused_here_and_the_queue_moves_on(deployment, tmp_path):
@@ -147,6 +150,21 @@ def test_an_attachment_lost_locally_is_refused_here_and_the_queue_moves_on(deplo
     assert [r.code for r in state.rejections] == ["client.blob_lost"] and state.pending == 0
     assert "其后的通知" in {n.title for n in office.notices.notices() if not n.pending}
     assert report.server_time > 0
+
+
+def test_an_attachment_damaged_locally_is_refused_here_in_words_and_the_queue_moves_on(deployment, tmp_path):
+    local = LocalBlobs(tmp_path / "office-blobs", KEY)
+    office, _ = inprocess_client(deployment, "chenjg", tmp_path)
+    office.engine.blobs = BlobTransfer(office.transport, local, CHUNK)
+    sha = local.add(random_file(tmp_path, CHUNK + 10))
+    local.file(sha).write_bytes(local.file(sha).read_bytes()[:-1])  # cut short on disk
+    office.notices.publish(NoticeDraft("附件损坏", "正文", "u01"), [{"name": "x.pdf", "sha256": sha, "size": CHUNK + 10}])
+    office.notices.publish(NoticeDraft("其后的通知", "正文", "u01"))
+    office.sync()
+    office.sync()
+    state = sync_state.read(office.cache)
+    assert [(r.code, "已损坏" in r.message) for r in state.rejections] == [("client.blob_damaged", True)] and state.pending == 0
+    assert "其后的通知" in {n.title for n in office.notices.notices() if not n.pending}
 
 
 def test_only_readers_of_a_scope_naming_a_blob_and_its_uploader_may_download_it(client, tokens):

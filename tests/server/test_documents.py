@@ -6,7 +6,7 @@ import hashlib
 import uuid
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import create_engine, select, text
 
 from app.domain.documents.bodies import body_sha256
 from sync.server.audit.models import AuditEventModel

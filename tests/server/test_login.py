@@ -28,7 +28,7 @@ from sync.server.pki import ca as authority
 from sync.server.pki.models import CrlModel
 from sync.server.pki.service import name_key
 from tests.server.conftest import inprocess_settings
-from tests.server.helpers import AUDIENCE, challenge, log_in, login_body, new_device, signer
+from tests.server.helpers import challenge, log_in, login_body, new_device, signer
 from app.identity.p12_key import P12Signer
 
 FAILED = {"code": "auth.failed", "message": "登录失败：证书或签名未通过验证。"}

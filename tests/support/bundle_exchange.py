@@ -42,6 +42,6 @@ def party_of(client: HeadlessClient, server: ServerProcess, workdir: Path) -> Bu
     exchange = exchange_signer(server).certificate
     return BundleParty(
         client.cache, client.user, client.login.device_id, list(client.login.scopes), signer, signer.key,
-        exchange, TrustMaterial(anchors, chain[1:], crls), workdir / "bundles-audit.jsonl", LocalBlobs(workdir / "blobs"),
+        exchange, TrustMaterial(anchors, chain[1:], crls), workdir / "bundles-audit.jsonl", LocalBlobs(workdir / "blobs", client.cache.blob_key),
     )  # fmt: skip
 

@@ -30,7 +30,7 @@ def isolated(qtbot, session, tmp_path, monkeypatch):
     monkeypatch.setattr(bundle_actions, "choose_folder", lambda _parent, _title: chosen["folder"])
     monkeypatch.setattr(bundle_actions, "choose_file", lambda _parent, _title: chosen["file"])
     bundle_party = BundleParty(session.cache, HEAD, session.device_id, session.scopes, CLERK.signer, CLERK.key, EXCHANGE.certificate, trust(CA),
-                               tmp_path / "audit.jsonl", LocalBlobs(tmp_path / "blobs"))  # fmt: skip
+                               tmp_path / "audit.jsonl", LocalBlobs(tmp_path / "blobs", session.cache.blob_key))  # fmt: skip
     win = MainWindow(session, SyncRunner(session), lambda: bundle_party)
     qtbot.addWidget(win)
     win.show()

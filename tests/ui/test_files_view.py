@@ -4,6 +4,7 @@ does waits in the outbox, as on a train."""
 
 import hashlib
 import time
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
@@ -91,7 +92,8 @@ def test_versions_restore_and_open(qtbot, view, files, tmp_path):
     view.refresh()
     view.table.selectRow(0)
     view.open_button.click()
-    assert view.opened == [QUrl.fromLocalFile(str(files.blobs.path(sha)))]
+    [opened] = view.opened  # a decrypted copy under the file's name
+    assert Path(opened.toLocalFile()).name == "纪要.txt" and Path(opened.toLocalFile()).read_text(encoding="utf-8") == "第一稿"
 
 
 def test_the_classification_is_changed_within_the_ceiling(view, files, tmp_path, monkeypatch):

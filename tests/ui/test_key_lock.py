@@ -1,10 +1,12 @@
 """Pulling the USB key (SoftHSM2) out locks the window within 2 s: the pages are hidden behind the
-lock screen; another person's key cannot unlock it; the same key with its PIN can."""
+lock screen, and decrypted copies of opened files are removed; another person's key cannot unlock
+it; the same key with its PIN can."""
 
 from PySide6.QtCore import Qt
 
 from app.config import ClientConfig
 from app.identity.pkcs11_key import find_pkcs11_keys
+from app.services.files import local_blobs, opened_copies
 from tests.support.softhsm import MODULE
 from tests.ui.conftest import make_session
 from ui.client_controller import ClientController
@@ -35,9 +37,13 @@ def test_pulling_the_key_out_locks_and_only_the_same_key_unlocks(qtbot, softhsm,
     window = controller.window
     qtbot.addWidget(window)
     assert window.stack.isVisible()
+    minutes = tmp_path / "纪要.txt"
+    minutes.write_text("会议纪要", encoding="utf-8")
+    opened = opened_copies(cache).copy(local_blobs(cache), local_blobs(cache).add(minutes), minutes.name)
 
     softhsm.pull_out("李明的Key")
     qtbot.waitUntil(lambda: window.locked, timeout=2000)
+    assert not opened.exists()
     screen = window.centralWidget()
     assert not window.stack.isVisible()
     assert screen.isVisible()

@@ -8,6 +8,7 @@ from cryptography import x509
 
 from app.config import ClientConfig
 from app.identity.signer import KeyHolder
+from app.services.blob_upkeep import start_session
 from sync.client.sign_in import FirstLoginNeedsServer, sign_in as sign_in_with_key
 from sync.client.transport import Transport
 from ui.session import DEVICE_NAME, ClientSession
@@ -22,6 +23,7 @@ def sign_in(holder: KeyHolder, pin: str, config: ClientConfig) -> ClientSession:
     signer = holder.unlock(pin)
     transport = Transport(config.server_url, config.trust_anchors)
     done = sign_in_with_key(signer, pin, transport, trust_anchors(config), DEVICE_NAME)
+    start_session(done.cache)
     log.info("%s signed in %s at %s", done.user.login, "online" if done.online else "offline", config.server_url)
     return ClientSession(config.server_url, done.cache, done.user, done.scopes, done.device_id, transport, signer, done.online, done.login, holder, config.pkcs11_module)
 

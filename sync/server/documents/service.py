@@ -7,7 +7,6 @@ import time
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.documents.audience import incoming_people, incoming_todo, route_people
