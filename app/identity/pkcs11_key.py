@@ -22,6 +22,7 @@ from pkcs11 import KDF, Attribute, KeyType, Mechanism, ObjectClass, TokenFlag
 from pkcs11 import exceptions as p11
 from pkcs11.util.ec import encode_ec_public_key, encode_ecdsa_signature, encode_named_curve_parameters
 
+from app.identity import openssl_errors
 from app.identity.certificates import holder_name, label_of
 from app.identity.signer import KeyRemoved, PinLocked, TokenUnreadable, WrongPin
 
@@ -35,9 +36,19 @@ GONE = (p11.TokenNotPresent, p11.DeviceRemoved, p11.SessionClosed, p11.SessionHa
 def module(path: str) -> pkcs11.lib:
     """The vendor's library, loaded once per process (PKCS#11 initialises a module once)."""
     try:
-        return pkcs11.lib(path)
+        lib = pkcs11.lib(path)
     except (OSError, RuntimeError, p11.PKCS11Error) as exc:
         raise TokenUnreadable(f"PKCS#11 module {path} cannot be loaded: {exc}") from exc
+    finally:
+        openssl_errors.clear()
+    return lib
+
+
+def restart(path: str) -> None:
+    """Start the module again (finalize, initialize): it then sees tokens made since, and every
+    session of it is gone."""
+    module(path).reinitialize()
+    openssl_errors.clear()
 
 
 @dataclass
@@ -153,7 +164,7 @@ def find_pkcs11_keys(module_path: str, restart_if_in_flux: bool = True) -> list[
         except ValueError as exc:
             log.warning("skipping a certificate in slot %s: %s", slot.slot_id, exc)
     if in_flux and restart_if_in_flux:
-        module(module_path).reinitialize()
+        restart(module_path)
         return find_pkcs11_keys(module_path, restart_if_in_flux=False)
     return found
 

@@ -49,7 +49,7 @@ def make_seal_tokens(session: Session, folder: Path, user_ca: Path, pin: str, no
         subprocess.run(["softhsm2-util", "--init-token", "--free", "--label", seal.token_label, "--so-pin", SO_PIN, "--pin", pin],
                        check=True, capture_output=True)
     if pkcs11_key.module.cache_info().currsize:  # loaded before the tokens existed: read them anew
-        pkcs11_key.module(SOFTHSM_MODULE).reinitialize()
+        pkcs11_key.restart(SOFTHSM_MODULE)
     for seal in DEMO_SEALS:
         pki_admin.issue_unit_to_token(session, user_ca, seal.unit_id, Path(SOFTHSM_MODULE), seal.token_label, pin, demo_seal_png(seal.name), now, seal.name)
     return list(DEMO_SEALS)

@@ -66,7 +66,7 @@ def start(folder: Path) -> SoftHsm:
 
 
 def restart_module() -> None:
-    from app.identity.pkcs11_key import module
+    from app.identity.pkcs11_key import module, restart
 
     if module.cache_info().currsize:
-        module(MODULE).reinitialize()
+        restart(MODULE)
