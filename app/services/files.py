@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -44,10 +45,17 @@ from app.store.blobs import BlobDamaged, LocalBlobs
 from app.store.cache import Cache
 from app.store.document_search import DocumentFilters, Highlighted
 from app.store.file_index_sync import FILE, file_id_of
-from app.store.models import ConflictRow, FileFolderRow, FileQuotaRow, FileRow, OfflineFolderRow
+from app.store.models import (
+    ConflictRow,
+    FileFolderRow,
+    FileQuotaRow,
+    FileRow,
+    OfflineFolderRow,
+)
 from app.store.opened_copies import OpenedCopies
 
 Fetch = Callable[[str, int], None]  # (sha256, size): download the blob into the local store
+Row = TypeVar("Row", FileRow, FileFolderRow)
 SEARCH_LIMIT = 200  # hits the 文件共享 page lists; a longer list wants more words
 
 
@@ -404,12 +412,7 @@ class FilesService:
             file_index_sync.add_text(s, sha, body)
 
     def _folder_row(self, folder_id: str) -> FileFolderRow:
-        with self._cache.session() as s:
-            row = s.get(FileFolderRow, folder_id)
-            if row is None or not row.name:
-                raise RuleViolation("files.not_found", "该文件或文件夹不存在，或您无权访问。")
-            s.expunge(row)
-            return row
+        return self._live(FileFolderRow, folder_id)
 
     def _chain(self, container: str) -> list[str]:
         """A folder and the folders above it that this cache holds, up to its cabinet."""
@@ -422,8 +425,12 @@ class FilesService:
         return chain
 
     def _row(self, file_id: str) -> FileRow:
+        return self._live(FileRow, file_id)
+
+    def _live(self, model: type[Row], row_id: str) -> Row:
+        """A file or folder the cache holds and has not deleted (a deleted one keeps no name)."""
         with self._cache.session() as s:
-            row = s.get(FileRow, file_id)
+            row = s.get(model, row_id)
             if row is None or not row.name:
                 raise RuleViolation("files.not_found", "该文件或文件夹不存在，或您无权访问。")
             s.expunge(row)
