@@ -147,10 +147,12 @@ class DocumentService:
         return version
 
     def submit(self, doc_id: str, opinion: str = "") -> None:
-        self.sign(doc_id, opinion)
+        self._sign(doc_id, opinion, None)
 
     def sign(self, doc_id: str, opinion: str, signer: Signer | None = None) -> None:
-        signer = signer or self._signer
+        self._sign(doc_id, opinion, signer or self._signer)
+
+    def _sign(self, doc_id: str, opinion: str, signer: Signer | None) -> None:
         if signer is None and self._stage(doc_id) in SIGNED_STAGES:
             raise RuleViolation("doc.signature_missing", "会签、签发意见须用本人UKey签名：请插入UKey并解锁后再签署。")
         version = self.document(doc_id).body_version
