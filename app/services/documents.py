@@ -3,7 +3,7 @@ one transaction, so it works offline; the server re-checks each op and allocates
 
 API (stable; all methods raise app.domain.errors.RuleViolation with a Chinese message on refusal):
 
-    svc = DocumentService(cache, user)
+    svc = DocumentService(cache, user, signer=None)   # signer: the unlocked key sign() uses by default
     # 发文
     doc_id = svc.draft(meta, steps, paragraphs, number_prefix, attachments=None)
         meta: GB/T 33480 dict keyed as shared/samples/*.meta.json (标题, 文种, 密级和保密期限…)
@@ -12,7 +12,8 @@ API (stable; all methods raise app.domain.errors.RuleViolation with a Chinese me
         attachments: [{name, sha256, size}] of files put in the local blob store
     svc.submit(doc_id) / svc.sign(doc_id, opinion, signer=None)   # 送审 is signing step 0 (拟稿)
         signer: the user's unlocked key; the opinion is then signed (app.documents.opinion_signature)
-        over the body version shown, the step and the op's own time, and the server checks it
+        over the body version shown, the step and the op's own time, and the server checks it;
+        a 会签 or 签发 opinion without a key is refused before it is queued (doc.signature_missing)
     svc.revise(doc_id, paragraphs) -> new body version
     svc.send_back(doc_id, target_step_id, reason); svc.retrieve(doc_id); svc.withdraw(doc_id, reason)
     svc.add_signer(doc_id, user_id, unit_id, before); svc.remove_added_signer(doc_id, step_id)
@@ -53,7 +54,7 @@ from app.services.authz import permissions_of_roles
 from app.domain.documents.deadlines import due_at_end_of
 from app.domain.documents.metadata import SECRET_LEVELS, meta_from_gb_json
 from app.domain.documents.numbering import DocNumber
-from app.domain.documents.route import route_from_json
+from app.domain.documents.route import SIGNED_STAGES, route_from_json
 from app.domain.errors import RuleViolation
 from app.identity.signer import Signer
 from app.services import document_ops, local_ops
@@ -113,9 +114,10 @@ def import_body(path: Path) -> list[str]:
 
 
 class DocumentService:
-    def __init__(self, cache: Cache, user: User) -> None:
+    def __init__(self, cache: Cache, user: User, signer: Signer | None = None) -> None:
         self._cache = cache
         self._user = user
+        self._signer = signer  # the unlocked key sign() uses when given none
         with cache.sessions.begin() as s:
             document_index_sync.backfill(s)  # a cache filled before the index existed
 
@@ -145,9 +147,14 @@ class DocumentService:
         return version
 
     def submit(self, doc_id: str, opinion: str = "") -> None:
-        self.sign(doc_id, opinion)
+        self._sign(doc_id, opinion, None)
 
     def sign(self, doc_id: str, opinion: str, signer: Signer | None = None) -> None:
+        self._sign(doc_id, opinion, signer or self._signer)
+
+    def _sign(self, doc_id: str, opinion: str, signer: Signer | None) -> None:
+        if signer is None and self._stage(doc_id) in SIGNED_STAGES:
+            raise RuleViolation("doc.signature_missing", "会签、签发意见须用本人UKey签名：请插入UKey并解锁后再签署。")
         version = self.document(doc_id).body_version
         args: dict = {"opinion": opinion, "body_version": version}
         if signer is not None:
@@ -346,6 +353,10 @@ class DocumentService:
     def _step_id(self, doc_id: str) -> str:
         step = route_from_json(self.document(doc_id).route).current_step
         return step.step_id if step is not None else ""
+
+    def _stage(self, doc_id: str) -> str:
+        step = route_from_json(self.document(doc_id).route).current_step
+        return step.stage if step is not None else ""
 
     def _signed(self, signer: Signer, doc_id: str, opinion: str, version: int, at: str) -> dict:
         """The signed opinion record: over what the op carries (step, time) and the body shown."""

@@ -76,7 +76,7 @@ def test_countersign_and_sign_off_travel_by_bundles_both_ways(exchange_server, p
     carry(exchange_server, leader_party, sticks["sunwh"], "sign-off")  # the exchange point checks the signed 签发 opinion
     issued = leader.documents.document(doc_id)
     assert issued.status == "signed" and issued.doc_number.startswith("通政办发〔")
-    assert [s["actor"] for s in issued.signatures] == ["p6"]
+    assert [s["actor"] for s in issued.signatures] == ["p4", "p6"], "会签 and 签发 are both signed"
 
     carry(exchange_server, drafter_party, sticks["liming"], "issued")
     drafter.documents.distribute(doc_id, ["u02"], [])

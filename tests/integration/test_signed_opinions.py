@@ -14,8 +14,9 @@ from app.documents.opinion_signature import OpinionStatus, verify_opinion
 from app.domain.documents.bodies import body_sha256
 from app.domain.documents.route import PENDING, route_from_json
 from app.domain.documents.routing import opinions, pending_users
+from app.domain.errors import RuleViolation
 from app.identity.pkcs11_key import find_pkcs11_keys
-from app.services.documents import RouteStep
+from app.services.documents import DocumentService, RouteStep
 from app.store.models import DocumentBodyRow, OutboxOp
 from tests.support.documents import sample_meta
 from tests.support.headless_client import sign_in
@@ -107,9 +108,17 @@ def _tamper_opinion(client, doc_id: str) -> None:
         op.args = {**op.args, "opinion": "不同意", "signature": {**op.args["signature"], "opinion": "不同意"}}
 
 
+def _strip_signature(client, doc_id: str) -> None:
+    """The op as a client that never signs (an older version, a hand-made request) would send it."""
+    with client.cache.sessions.begin() as s:
+        op = s.scalars(select(OutboxOp).where(OutboxOp.status == "pending")).one()
+        op.args = {k: v for k, v in op.args.items() if k != "signature"}
+
+
 @pytest.mark.parametrize(
     ("case", "code"),
-    [("tampered body", "doc.signature_body"), ("tampered opinion", "doc.signature_invalid"), ("wrong key", "doc.signature_wrong_key")],
+    [("tampered body", "doc.signature_body"), ("tampered opinion", "doc.signature_invalid"), ("wrong key", "doc.signature_wrong_key"),
+     ("no signature", "doc.signature_missing")],
 )
 def test_a_bad_signature_is_refused_in_words_and_changes_nothing(people, usb_key, server, case, code):
     doc_id = submitted(people)
@@ -121,12 +130,26 @@ def test_a_bad_signature_is_refused_in_words_and_changes_nothing(people, usb_key
     zhaoli.documents.sign(doc_id, "同意", signer)
     if case == "tampered opinion":
         _tamper_opinion(zhaoli, doc_id)
+    if case == "no signature":
+        _strip_signature(zhaoli, doc_id)
     [refusal] = zhaoli.sync().rejected
     assert refusal.code == code and "本次签署未执行" in refusal.message
     assert on_server(people, doc_id) == before, "the route, the signatures and the version are as they were"
     [lost] = [a for a in zhaoli.documents.lost_actions() if a.target_id == doc_id]
     assert lost.message == refusal.message and lost.written in ("同意", "不同意"), "what she wrote stays at her client"
     assert "p4" in pending_users(route_from_json(zhaoli.documents.document(doc_id).route))
+
+
+def test_without_an_unlocked_key_a_countersign_is_refused_before_it_is_queued(people):
+    doc_id = submitted(people)
+    zhaoli = people["zhaoli"]
+    keyless = DocumentService(zhaoli.cache, zhaoli.user)  # her USB key is not plugged in
+    with pytest.raises(RuleViolation, match="请插入UKey并解锁后再签署") as refused:
+        keyless.sign(doc_id, "同意")
+    assert refused.value.code == "doc.signature_missing"
+    with zhaoli.cache.session() as s:
+        assert not s.scalars(select(OutboxOp).where(OutboxOp.status == "pending")).all(), "nothing is queued"
+    assert doc_id in [t.id for t in keyless.todo()], "her 待办 is still there"
 
 
 def test_a_signature_over_a_superseded_version_is_signed_again(people, usb_key, server):

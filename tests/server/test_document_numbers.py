@@ -7,8 +7,9 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from tests.server.helpers import log_in
-from tests.support.document_ops import DRAFTER, LEADER, draft, sign, step
+from tests.support.document_ops import DRAFTER, LEADER, draft, sign, signed, step
 from tests.support.http_client import Http
+from tests.support.pki import demo_signer
 from tests.support.postgres import fresh_database
 from tests.support.server_process import start_server
 
@@ -27,11 +28,13 @@ def test_twenty_concurrent_sign_offs_number_one_to_twenty(tmp_path):
             with ThreadPoolExecutor(4) as pool:
                 leaders = list(pool.map(lambda _: log_in(Http(server.url, server.ca_file, timeout_s=60), server.tokens_dir, "sunwh"), range(SIGN_OFFS)))
             answers: list = [None] * SIGN_OFFS
+            key = demo_signer(server.tokens_dir, "sunwh")
+            opinions = [signed(key, d["id"], LEADER, "s1") for d in documents]
             go = threading.Barrier(SIGN_OFFS)
 
             def sign_off(i: int) -> None:
                 go.wait()
-                answers[i] = leaders[i].push(("document.route", sign(documents[i]["id"], LEADER, "同意"))).json()["results"][0]
+                answers[i] = leaders[i].push(("document.route", opinions[i])).json()["results"][0]
 
             threads = [threading.Thread(target=sign_off, args=(i,)) for i in range(SIGN_OFFS)]
             for t in threads:

@@ -1,6 +1,6 @@
 """公文 ops against the server: the route and 收文 re-checked, numbers allocated by the server, and
 every bad op refused in words with nothing changed (out of turn, for another user, above the 密级
-ceiling, without the 签发 role, a forged receipt, an oversized body)."""
+ceiling, without the 签发 role, a forged receipt, an oversized body, a 会签 opinion without its signature)."""
 
 import hashlib
 import uuid
@@ -12,7 +12,8 @@ from app.domain.documents.bodies import body_sha256
 from sync.server.audit.models import AuditEventModel
 from tests.server.helpers import log_in
 from tests.support.documents import sample_meta
-from tests.support.document_ops import CLERK, COUNTERSIGNER, DRAFTER, LEADER, OTHER_CLERK, draft, incoming, secret_meta, sign, step
+from tests.support.document_ops import CLERK, COUNTERSIGNER, DRAFTER, LEADER, OTHER_CLERK, draft, incoming, secret_meta, sign, signed, step
+from tests.support.pki import demo_signer
 
 COUNTY_CLERK = "p5"  # 周强, 如皋市 (u31)
 LOGINS = {DRAFTER: "liming", COUNTERSIGNER: "chenjg", LEADER: "sunwh", CLERK: "wangxy", OTHER_CLERK: "zhaoli", COUNTY_CLERK: "zhouqiang"}
@@ -21,6 +22,12 @@ LOGINS = {DRAFTER: "liming", COUNTERSIGNER: "chenjg", LEADER: "sunwh", CLERK: "w
 @pytest.fixture
 def people(client, tokens):
     return {pid: log_in(client, tokens, login) for pid, login in LOGINS.items()}
+
+
+@pytest.fixture
+def keys(tokens):
+    """The demo people's unlocked keys, for 会签 and 签发 opinions."""
+    return {pid: demo_signer(tokens, login) for pid, login in LOGINS.items()}
 
 
 def push(person, name: str, args: dict) -> dict:
@@ -41,12 +48,12 @@ def refused(person, name: str, args: dict, code: str) -> str:
     return answer["message"]
 
 
-def signed_off(people) -> tuple[str, str]:
+def signed_off(people, keys) -> tuple[str, str]:
     args = draft()
     applied(people[DRAFTER], "document.draft", args)
     applied(people[DRAFTER], "document.route", sign(args["id"], DRAFTER, "请审核"))
-    applied(people[COUNTERSIGNER], "document.route", sign(args["id"], COUNTERSIGNER))
-    number = applied(people[LEADER], "document.route", sign(args["id"], LEADER, "同意印发"))["doc_number"]
+    applied(people[COUNTERSIGNER], "document.route", signed(keys[COUNTERSIGNER], args["id"], COUNTERSIGNER, "s1"))
+    number = applied(people[LEADER], "document.route", signed(keys[LEADER], args["id"], LEADER, "s2", "同意印发"))["doc_number"]
     return args["id"], number
 
 
@@ -62,16 +69,16 @@ def snapshot(deployment) -> tuple:
         engine.dispose()
 
 
-def test_signing_off_allocates_the_next_number_and_the_route_reaches_everyone(people):
-    first_id, first = signed_off(people)
-    second_id, second = signed_off(people)
+def test_signing_off_allocates_the_next_number_and_the_route_reaches_everyone(people, keys):
+    first_id, first = signed_off(people, keys)
+    second_id, second = signed_off(people, keys)
     assert first.startswith("通政办发〔") and int(second.split("〕")[1].removesuffix("号")) == int(first.split("〕")[1].removesuffix("号")) + 1
     rows = {r["id"]: r for r in people[COUNTERSIGNER].pull_all(f"user:{COUNTERSIGNER}") if r["entity"] == "document"}
     assert rows[second_id]["data"]["doc_number"] == second and rows[second_id]["data"]["status"] == "signed"
 
 
-def test_receipts_and_register_numbers_travel_back(people):
-    doc_id, _ = signed_off(people)
+def test_receipts_and_register_numbers_travel_back(people, keys):
+    doc_id, _ = signed_off(people, keys)
     applied(people[CLERK], "document.distribute", {"id": doc_id, "main": ["u02"], "copy": ["u31"]})
     incoming_id = f"{doc_id}:u02"
     applied(people[COUNTY_CLERK], "document.incoming", incoming(f"{doc_id}:u31", "refuse", COUNTY_CLERK, reason="非本单位职责范围"))
@@ -95,15 +102,17 @@ def test_opening_a_secret_document_is_audited(people, deployment):
 
 @pytest.mark.parametrize(
     "case",
-    ["out_of_turn", "for_another_user", "above_ceiling", "without_sign_off_role", "forged_receipt", "receipt_never_delivered", "oversized_body"],
+    ["out_of_turn", "for_another_user", "above_ceiling", "without_sign_off_role", "forged_receipt", "receipt_never_delivered", "oversized_body", "unsigned_countersign"],
 )
-def test_bad_ops_are_refused_in_words_and_change_nothing(people, deployment, case):
+def test_bad_ops_are_refused_in_words_and_change_nothing(people, keys, deployment, case):
     args = draft()
     applied(people[DRAFTER], "document.draft", args)
     doc_id = args["id"]
     if case == "forged_receipt":
-        signed_id, _ = signed_off(people)
+        signed_id, _ = signed_off(people, keys)
         applied(people[CLERK], "document.distribute", {"id": signed_id, "main": ["u02"], "copy": []})
+    if case == "unsigned_countersign":
+        applied(people[DRAFTER], "document.route", sign(doc_id, DRAFTER, "请审核"))
     before = snapshot(deployment)
     if case == "out_of_turn":  # the drafter has not submitted: 会签 is not yet due
         message = refused(people[COUNTERSIGNER], "document.route", sign(doc_id, COUNTERSIGNER), "route.not_your_turn")
@@ -118,6 +127,8 @@ def test_bad_ops_are_refused_in_words_and_change_nothing(people, deployment, cas
         message = refused(people[CLERK], "document.incoming", incoming(f"{signed_id}:u02", "receive", CLERK), "doc.forged_receipt")
     elif case == "receipt_never_delivered":
         message = refused(people[OTHER_CLERK], "document.incoming", incoming(f"{doc_id}:u02", "receive", OTHER_CLERK), "doc.forged_receipt")
+    elif case == "unsigned_countersign":  # a 会签 opinion must carry her key's signature
+        message = refused(people[COUNTERSIGNER], "document.route", sign(doc_id, COUNTERSIGNER), "doc.signature_missing")
     else:
         message = refused(people[DRAFTER], "document.draft", draft(paragraphs=["字" * 200_001]), "doc.body_too_large")
     assert any("\u4e00" <= ch <= "\u9fff" for ch in message)
@@ -142,15 +153,15 @@ def test_a_paper_document_is_registered_handled_and_a_reminder_reaches_the_handl
     assert [r["data"]["text"] for r in rows if r["entity"] == "document_reminder" and r["data"]["incoming_id"] == incoming_id] == ["请于周五前办结"]
 
 
-def test_a_revised_body_reaches_the_route_and_old_versions_cannot_be_signed(people):
+def test_a_revised_body_reaches_the_route_and_old_versions_cannot_be_signed(people, keys):
     args = draft()
     applied(people[DRAFTER], "document.draft", args)
     applied(people[DRAFTER], "document.route", sign(args["id"], DRAFTER, "请审核"))
     revised = ["各县（市）、区人民政府：", "　　现将修订后的规划印发给你们。"]
     revise = {"id": args["id"], "action": "revise_body", "actor": COUNTERSIGNER, "new_version": 2, "paragraphs": revised, "sha256": body_sha256(revised), "at": "2026-11-26T10:00:00+08:00"}
     assert applied(people[COUNTERSIGNER], "document.revise", revise)["body_version"] == 2
-    refused(people[COUNTERSIGNER], "document.route", sign(args["id"], COUNTERSIGNER, "同意", body_version=1), "doc.version_superseded")
-    applied(people[COUNTERSIGNER], "document.route", sign(args["id"], COUNTERSIGNER, "同意", body_version=2))
+    refused(people[COUNTERSIGNER], "document.route", signed(keys[COUNTERSIGNER], args["id"], COUNTERSIGNER, "s1"), "doc.version_superseded")
+    applied(people[COUNTERSIGNER], "document.route", signed(keys[COUNTERSIGNER], args["id"], COUNTERSIGNER, "s1", body_version=2, paragraphs=revised))
     bodies = {r["id"]: r["data"]["paragraphs"] for r in people[DRAFTER].pull_all(f"user:{DRAFTER}") if r["entity"] == "document_body"}
     assert bodies[f"{args['id']}:2"] == revised
 

@@ -41,7 +41,7 @@ class HeadlessClient:
 
     @property
     def documents(self) -> DocumentService:
-        return DocumentService(self.cache, self.user)
+        return DocumentService(self.cache, self.user, self.login.signer)
 
     @property
     def bookings(self) -> BookingService:

@@ -206,6 +206,20 @@ def test_an_opinion_signed_with_the_key_shows_as_holding(qtbot, tmp_path, cache,
     assert signatures == {"陈建国": "未验证", "王晓燕": "签名有效"}  # the drafter submitted without a key
 
 
+def test_without_an_unlocked_key_a_countersign_is_refused_in_words(qtbot, cache, session):
+    drafts = DocumentService(cache, HEAD)
+    doc_id = drafts.draft(sample_meta(), [RouteStep("会签", "all", [(OFFICE.id, "u01")])], ["请认真贯彻执行。"], "通政办发")
+    drafts.submit(doc_id)
+    before = queued(cache)
+    view = outgoing_view(qtbot, session, OFFICE)  # no key unlocked in this session
+    view.open_document(doc_id)
+    qtbot.mouseClick(view.panel.action_buttons[0], Qt.MouseButton.LeftButton)
+    dialog = activated(qtbot, view.findChild(DocumentActionDialog))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert view.error.isVisible() and "请插入UKey并解锁后再签署" in view.error.text()
+    assert queued(cache) == before, "nothing is queued"
+
+
 def test_the_clerk_registers_with_a_deadline_and_the_list_shows_it(qtbot, cache, session):
     add_delivered(cache)
     clerk = IncomingView("收文", DocumentService(cache, OFFICE), session.directory, OFFICE, session.blobs)

@@ -13,6 +13,8 @@ ALL, ANY = "all", "any"
 IN_PROGRESS, SIGNED_OFF, WITHDRAWN = "in_progress", "signed", "withdrawn"
 DRAFT_STAGE = "拟稿"
 STAGES = ("拟稿", "核稿", "会签", "签发")
+# 会签 and 签发 opinions bind the signer (签名意见); 送审 and 核稿 may be signed but need not be
+SIGNED_STAGES = ("会签", "签发")
 
 
 @dataclass(frozen=True)

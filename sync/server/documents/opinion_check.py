@@ -1,7 +1,8 @@
 """The server's check of a signed 会签/签发 opinion (签名意见) before it is kept: the record must be
 over this op (document, step, signer, opinion text and time as the op carries them) and over the
 body version the op names as the server stores it, and signed by a certificate bound to the
-signed-in person in the directory, chained to the deployment's trust anchors and not revoked."""
+signed-in person in the directory, chained to the deployment's trust anchors and not revoked.
+A 会签/签发 opinion without such a record is refused."""
 
 from collections.abc import Mapping
 from typing import Any
@@ -10,6 +11,7 @@ from cryptography import x509
 from sqlalchemy.orm import Session
 
 from app.documents.opinion_signature import OpinionStatus, certificate_der, verify_opinion
+from app.domain.documents.route import SIGNED_STAGES
 from app.domain.errors import RuleViolation
 from sync.server.auth.service import CurrentUser
 from sync.server.documents.models import DocumentBodyModel
@@ -33,6 +35,12 @@ def check_current_version(route_version: int, args: Mapping[str, Any]) -> None:
     seen = args.get("body_version")
     if isinstance(seen, int) and not isinstance(seen, bool) and seen < route_version:
         raise RuleViolation("doc.version_superseded", f"正文已修改为第{route_version}版，您签署的第{seen}版已被取代，本次签署未执行；请阅读新版本后重新签署。{KEPT}")
+
+
+def check_signature_present(stage: str) -> None:
+    """A 会签 or 签发 opinion without the signer's signature is refused: it would bind no one."""
+    if stage in SIGNED_STAGES:
+        raise RuleViolation("doc.signature_missing", f"“{stage}”意见须用您本人的UKey签名，本次签署未执行；请插入UKey并解锁后重新签署。{KEPT}")
 
 
 def check_signed_opinion(session: Session, user: CurrentUser, args: Mapping[str, Any]) -> None:

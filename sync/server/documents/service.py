@@ -28,7 +28,7 @@ from sync.server.directory.models import PersonModel
 from sync.server.documents import publish
 from sync.server.documents.models import DocumentBodyModel, DocumentModel, IncomingModel, ReminderModel
 from sync.server.documents.numbers import next_serial
-from sync.server.documents.opinion_check import check_current_version, check_signed_opinion
+from sync.server.documents.opinion_check import check_current_version, check_signature_present, check_signed_opinion
 from sync.server.documents.schemas import ActionArgs, DistributeArgs, DraftArgs, OpenArgs, PaperArgs, RemindArgs
 
 CLERK_ACTIONS = ("receive", "refuse", "register", "propose", "archive")
@@ -313,7 +313,16 @@ def _check_route_rights(session: Session, user: CurrentUser, doc: DocumentModel,
 def _check_signature(session: Session, user: CurrentUser, route: Route, a: ActionArgs, args: dict[str, Any]) -> None:
     if a.signature is not None:
         check_signed_opinion(session, user, args)
+    else:
+        check_signature_present(_stage_signed(route, args))
     check_current_version(route.body_version, args)
+
+
+def _stage_signed(route: Route, args: dict[str, Any]) -> str:
+    """The stage of the step the user saw (an overtaken op is refused as such, further on)."""
+    step = route.current_step
+    named = next((s for s in route.steps if s.step_id == args.get("step_id")), step)
+    return named.stage if named is not None else ""
 
 
 def _check_assignee(session: Session, user_id: str, unit_id: str, classification: str, stage: str) -> None:
