@@ -499,6 +499,8 @@ class DocumentIndexRow(Base):
     updated: Mapped[float] = mapped_column(Float, default=0.0)
     initials: Mapped[str] = mapped_column(String(400), default="")  # the title's pinyin initials, a letter a character
     todo: Mapped[bool] = mapped_column(Boolean, default=False)  # in this user's 待办
+    # 待办's default order (0015): the 时限 in seconds, or NO_DEADLINE + updated when there is none
+    todo_order: Mapped[float] = mapped_column(Float, default=0.0)
 
     __table_args__ = (
         Index("ix_document_index_kind", "kind"),
@@ -506,7 +508,8 @@ class DocumentIndexRow(Base):
             Index(f"ix_document_index_kind_{c}", "kind", c)
             for c in ("title", "number", "doc_type", "secrecy", "unit", "status", "urgency", "drafter", "due_ascending", "due_descending", "updated")
         ),
-        Index("ix_document_index_todo", "todo", sqlite_where=text("todo IS 1")),
+        # 待办 merges each kind's waiting rows in (todo_order, seq) order straight from this index
+        Index("ix_document_index_kind_todo_order", "kind", "todo_order", sqlite_where=text("todo IS 1")),
     )
 
 
