@@ -94,7 +94,7 @@ def test_the_waiting_documents_are_read_in_order_from_their_index_not_sorted(tod
     sql = str(first_page.compile(dialect=cache.sessions.kw["bind"].dialect, compile_kwargs={"literal_binds": True}))
     with cache.sessions() as s:
         plan = s.execute(text("EXPLAIN QUERY PLAN " + sql)).all()
-    parts = {parent for _, parent, _, detail in plan if detail.startswith("SEARCH document_index USING INDEX ix_document_index_kind_todo_order")}
+    parts = {parent for _, parent, _, detail in plan if detail.startswith("SEARCH document_index USING COVERING INDEX ix_document_index_kind_todo_order")}
     assert len(parts) == 2  # 发文 and 收文
     assert not [detail for _, parent, _, detail in plan if parent in parts and "TEMP B-TREE" in detail]
 
