@@ -15,7 +15,7 @@ from sqlalchemy import insert
 
 from app.services.todo import TodoService
 from app.store.cache import Cache, open_cache
-from app.store.document_search import DAY_SLOTS, NO_DUE
+from app.store.document_search import DAY_SLOTS, NO_DUE, todo_order
 from app.store.models import DocumentIndexRow, IncomingRow
 from tests.support.cache_data import HEAD, sign_in
 from tests.support.memory_keyring import kept_key
@@ -82,4 +82,5 @@ def _listed(i: int) -> dict:
         "secrecy": row["classification"], "unit": row["sender_name"], "date": delivered.isoformat(), "status": row["status"],
         "urgency": 1 if row["meta"]["紧急程度"] else 0, "drafter": "", "due_ascending": row["due"] or NO_DUE, "due_descending": row["due"] or "",
         "updated": row["updated_at"], "initials": "", "todo": True,
+        "todo_order": todo_order(row["due"] or "", row["updated_at"]),
     }

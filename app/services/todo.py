@@ -5,21 +5,22 @@ signature (会签, 签发), 收文 to handle and 催办 reminders: one SQL list 
 view reads a page at a time, sorted and searched by SQL, so 100,000 waiting 收文 open as fast as ten.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Float, Row, String, case, cast, func, literal, null, or_, select, union_all
+from sqlalchemy import Float, Row, String, case, cast, func, literal, literal_column, null, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from app.domain.documents.metadata import URGENCIES
 from app.services.account import User
 from app.store.cache import Cache
 from app.store.document_index_sync import INCOMING, OUTGOING
+from app.store.document_search import NO_DEADLINE
 from app.store.models import DocumentIndexRow, IncomingRow, InvitationRow, NoticeRow, ReminderRow
 from app.store.paged_query import PagedQuery
 
 CLASSIFICATION_ORDER = ("", "公开", "内部", "秘密", "机密")
-NO_DEADLINE = 1e12  # after every deadline (seconds since 1970): those without one last, oldest first
 
 
 @dataclass(frozen=True)
@@ -43,15 +44,9 @@ class TodoService:
         """What waits, as a list to page through and sort by title, source, since, urgency or
         classification; each word of `text` must be in the title or source, or the title's
         pinyin initials."""
-        words = text.lower().split()
-        by_initials = any(w.isascii() and w.isalpha() for w in words)
-        todo = _waiting(self._user.id, by_initials).subquery("todo")
-        statement = select(*(c for c in todo.c if c.name != "initials"))
-        for word in words:
-            found = [todo.c[name].contains(word, autoescape=True) for name in ("title", "source", "initials")]
-            statement = statement.where(or_(*found))
-        sort_columns = {name: todo.c[name] for name in ("deadline_order", "title", "source", "since", "urgency_rank", "classification_rank")}
-        return PagedQuery(self._cache.sessions, statement, sort_columns, todo.c.key, _items, "deadline_order")
+        todo = _waiting(self._user.id, text.lower().split())
+        sort_columns = {name: literal_column(name) for name in ("deadline_order", "title", "source", "since", "urgency_rank", "classification_rank")}
+        return PagedQuery(self._cache.sessions, todo, sort_columns, literal_column("key"), _items, "deadline_order")
 
     def items(self) -> list[TodoItem]:
         """All of them at once (the 门户 shows them beside other systems')."""
@@ -59,13 +54,15 @@ class TodoService:
         return query.page(0, query.count())
 
 
-def _waiting(user_id: str, by_initials: bool) -> Any:
+def _waiting(user_id: str, words: list[str]) -> Any:
     """One row shape for the five kinds: kind, ref_id, key (unique), title, source, since, deadline, urgency, classification.
-    发文 and 收文 come from their narrow list rows (document_index), read in file order, not from
-    the cache rows with their JSON."""
+    The list is the UNION itself, each part filtered by the words: ordered by the compound's own
+    columns, SQLite merges the parts in order, and 发文 and 收文 come in 待办's default order
+    (todo_order, then seq as key) straight from their index on the narrow list rows."""
     no_time, no_text = cast(null(), Float), literal("")
+    by_initials = any(w.isascii() and w.isalpha() for w in words)
     doc = DocumentIndexRow
-    due = cast(func.strftime("%s", func.nullif(doc.due_descending, "")), Float)
+    deadline = case((doc.todo_order < NO_DEADLINE, doc.todo_order))
     urgency = case({rank: word for rank, word in enumerate(("", *reversed(URGENCIES)))}, value=doc.urgency, else_="")
     first_meeting = cast(func.json_extract(InvitationRow.occurrences, "$[0][0]"), Float)
 
@@ -73,33 +70,47 @@ def _waiting(user_id: str, by_initials: bool) -> Any:
         # worked out by Python for each row: only when a search word could be some
         return cast(func.initials(title), String) if by_initials else no_text
 
-    arms = [
-        _arm("notice", NoticeRow.id, NoticeRow.id, NoticeRow.title, NoticeRow.publisher_name, NoticeRow.published_at, no_time, no_text, no_text,
-             initials(NoticeRow.title)).where(NoticeRow.read_at.is_(None)),
-        _arm("invitation", InvitationRow.id, InvitationRow.id, InvitationRow.title, InvitationRow.organiser_name, first_meeting, first_meeting, no_text,
-             no_text, initials(InvitationRow.title)).where(InvitationRow.answer == "", InvitationRow.cancelled.is_(False)),
-        _arm("outgoing", doc.doc_id, doc.doc_id, doc.title, doc.drafter, doc.updated, no_time, urgency, doc.secrecy, doc.initials)
-        .where(doc.todo.is_(True), doc.kind == OUTGOING),
-        _arm("incoming", doc.doc_id, doc.doc_id, doc.title, doc.unit, doc.updated, due, urgency, doc.secrecy, doc.initials)
-        .where(doc.todo.is_(True), doc.kind == INCOMING),
-        _arm("reminder", ReminderRow.incoming_id, ReminderRow.id, func.coalesce(IncomingRow.title, ""), ReminderRow.text, ReminderRow.at, no_time, no_text,
-             no_text, initials(IncomingRow.title)).join(IncomingRow, IncomingRow.id == ReminderRow.incoming_id, isouter=True).where(ReminderRow.to_id == user_id),
-    ]
-    return union_all(*arms)
+    def documents(kind: str, stored: str, source: Any) -> Any:
+        part = _arm(kind, doc.doc_id, doc.seq, doc.title, source, doc.updated, deadline, urgency, doc.secrecy, doc.initials, words, doc.todo_order)
+        return part.where(doc.todo.is_(True), doc.kind == stored)
 
-
-def _arm(kind: str, ref_id: Any, row_id: Any, title: Any, source: Any, since: Any, deadline: Any, urgency: Any, classification: Any, initials: Any) -> Any:
-    return select(
-        literal(kind).label("kind"), ref_id.label("ref_id"), (literal(kind + ":") + row_id).label("key"), title.label("title"), source.label("source"),
-        since.label("since"), deadline.label("deadline"), urgency.label("urgency"), classification.label("classification"),
-        func.coalesce(deadline, NO_DEADLINE + since).label("deadline_order"), _rank(urgency, ("", *reversed(URGENCIES))).label("urgency_rank"),
-        _rank(classification, CLASSIFICATION_ORDER).label("classification_rank"), initials.label("initials"),
+    notice = _arm("notice", NoticeRow.id, _key("notice", NoticeRow.id), NoticeRow.title, NoticeRow.publisher_name, NoticeRow.published_at, no_time,
+                  no_text, no_text, initials(NoticeRow.title), words)
+    meeting = _arm("invitation", InvitationRow.id, _key("invitation", InvitationRow.id), InvitationRow.title, InvitationRow.organiser_name,
+                   first_meeting, first_meeting, no_text, no_text, initials(InvitationRow.title), words)
+    reminded = func.coalesce(IncomingRow.title, "")
+    reminder = _arm("reminder", ReminderRow.incoming_id, _key("reminder", ReminderRow.id), reminded, ReminderRow.text, ReminderRow.at, no_time, no_text,
+                    no_text, initials(IncomingRow.title), words)
+    return union_all(
+        notice.where(NoticeRow.read_at.is_(None)),
+        meeting.where(InvitationRow.answer == "", InvitationRow.cancelled.is_(False)),
+        documents("outgoing", OUTGOING, doc.drafter),
+        documents("incoming", INCOMING, doc.unit),
+        reminder.join(IncomingRow, IncomingRow.id == ReminderRow.incoming_id, isouter=True).where(ReminderRow.to_id == user_id),
     )
+
+
+def _key(kind: str, row_id: Any) -> Any:
+    """Unique across the parts: text here, the 公文's integer seq there (SQLite puts numbers before text)."""
+    return literal(kind + ":") + row_id
+
+
+def _arm(kind: str, ref_id: Any, key: Any, title: Any, source: Any, since: Any, deadline: Any, urgency: Any, classification: Any, initials: Any,
+         words: list[str], order: Any = None) -> Any:
+    part = select(
+        literal(kind).label("kind"), ref_id.label("ref_id"), key.label("key"), title.label("title"), source.label("source"),
+        since.label("since"), deadline.label("deadline"), urgency.label("urgency"), classification.label("classification"),
+        (func.coalesce(deadline, NO_DEADLINE + since) if order is None else order).label("deadline_order"),
+        _rank(urgency, ("", *reversed(URGENCIES))).label("urgency_rank"), _rank(classification, CLASSIFICATION_ORDER).label("classification_rank"),
+    )
+    for word in words:
+        part = part.where(or_(*(value.contains(word, autoescape=True) for value in (title, source, initials))))
+    return part
 
 
 def _rank(value: Any, order: tuple[str, ...]) -> Any:
     return case({word: rank for rank, word in enumerate(order)}, value=value, else_=0)
 
 
-def _items(_db: Session | Any, rows: list[Row[Any]]) -> list[TodoItem]:
+def _items(_db: Session | Any, rows: Sequence[Row[Any]]) -> list[TodoItem]:
     return [TodoItem(r.kind, r.ref_id, r.title, r.source, r.since, r.deadline, r.urgency, r.classification) for r in rows]

@@ -50,6 +50,7 @@ CHUNK = 500
 DAY_SLOTS = 1 << 20  # documents one day can hold: seq = day number * DAY_SLOTS + counter
 _RUN = re.compile(r"[^\W_]+")  # what unicode61 keeps as one token: letters and digits
 NO_DUE = "~"  # after every ISO date: no 时限 sorts last
+NO_DEADLINE = 1e12  # after every deadline (seconds since 1970): 待办 without one last, oldest first
 _SORT_COLUMNS = {
     "date": DocumentIndexRow.seq,
     **{c: getattr(DocumentIndexRow, c) for c in ("title", "number", "doc_type", "secrecy", "unit", "status", "urgency", "drafter", "updated")},
@@ -328,7 +329,19 @@ def _listed_values(doc: DocumentFields) -> dict[str, Any]:
     return {
         **values, "date": doc.date.isoformat() if doc.date else "", "urgency": urgency_rank(doc.urgency),
         "due_ascending": doc.due or NO_DUE, "due_descending": doc.due, "initials": initials_per_character(doc.title),
+        "todo_order": todo_order(doc.due, doc.updated),
     }
+
+
+def todo_order(due: str, updated: float) -> float:
+    """Where a 公文 sorts in 待办: by its 时限, those without one after every 时限 by when they changed.
+    Read as SQLite's strftime('%s', …) reads it (migration 0015 fills old rows that way): a time
+    without a zone is UTC, one that is not a time is no 时限."""
+    try:
+        deadline = dt.datetime.fromisoformat(due)
+    except ValueError:
+        return NO_DEADLINE + updated
+    return (deadline if deadline.tzinfo else deadline.replace(tzinfo=dt.UTC)).timestamp()
 
 
 def _listed(row: Row[Any]) -> ListedDocument:

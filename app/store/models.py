@@ -475,6 +475,10 @@ class FileQuotaRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=0)
 
 
+# what 待办 reads of a waiting 公文, in its default order (cache migration 0015)
+TODO_INDEX_COLUMNS = ("kind", "todo_order", "seq", "doc_id", "title", "unit", "drafter", "updated", "urgency", "secrecy", "initials")
+
+
 class DocumentIndexRow(Base):
     """One 公文 or shared file as the 收文/发文 lists and the search show it (cache migration 0010); `seq` (its day, then a counter:
     date order) is also its rowid in the full-text tables document_text (trigrams) and
@@ -499,6 +503,8 @@ class DocumentIndexRow(Base):
     updated: Mapped[float] = mapped_column(Float, default=0.0)
     initials: Mapped[str] = mapped_column(String(400), default="")  # the title's pinyin initials, a letter a character
     todo: Mapped[bool] = mapped_column(Boolean, default=False)  # in this user's 待办
+    # 待办's default order (0015): the 时限 in seconds, or NO_DEADLINE + updated when there is none
+    todo_order: Mapped[float] = mapped_column(Float, default=0.0)
 
     __table_args__ = (
         Index("ix_document_index_kind", "kind"),
@@ -506,7 +512,10 @@ class DocumentIndexRow(Base):
             Index(f"ix_document_index_kind_{c}", "kind", c)
             for c in ("title", "number", "doc_type", "secrecy", "unit", "status", "urgency", "drafter", "due_ascending", "due_descending", "updated")
         ),
-        Index("ix_document_index_todo", "todo", sqlite_where=text("todo IS 1")),
+        # 待办 merges each kind's waiting rows in (todo_order, seq) order straight from this index,
+        # which holds every column 待办 reads: deep pages and searches never jump about the table
+        Index("ix_document_index_kind_todo_order", *TODO_INDEX_COLUMNS, sqlite_where=text("todo IS 1")),
+        Index("ix_document_index_kind_todo", "kind", sqlite_where=text("todo IS 1")),  # narrow: 待办 counted
     )
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Connection, Row, Select, func, select
+from sqlalchemy import ColumnElement, CompoundSelect, Connection, Row, Select, func, literal, select, union_all
 from sqlalchemy.orm import Session, sessionmaker
 
 T = TypeVar("T")
@@ -35,7 +35,7 @@ class PagedQuery(Generic[T]):
     in the caller's session."""
 
     sessions: sessionmaker[Session] | None
-    statement: Select[Any]
+    statement: Select[Any] | CompoundSelect  # a UNION is ordered by its own result columns
     sort_columns: Mapping[str, ColumnElement[Any] | Directed]
     key: ColumnElement[Any]
     items: Items[T]
@@ -50,7 +50,7 @@ class PagedQuery(Generic[T]):
     def count(self) -> int:
         assert self.sessions is not None
         with self.sessions() as session:
-            return session.execute(select(func.count()).select_from(self.statement.subquery())).scalar_one()
+            return session.execute(select(func.count()).select_from(_counted(self.statement).subquery())).scalar_one()
 
     def page(self, offset: int, limit: int) -> list[T]:
         assert self.sessions is not None
@@ -67,3 +67,12 @@ class PagedQuery(Generic[T]):
         order = [c.desc() if self.descending else c.asc() for c in columns]
         rows = session.execute(self.statement.order_by(*order).offset(offset).limit(limit)).all()
         return self.items(session, rows)
+
+
+def _counted(statement: Select[Any] | CompoundSelect) -> Select[Any] | CompoundSelect:
+    """A UNION ALL's parts narrowed to one constant: SQLite would work out every column of every
+    row only to count them (a UNION that drops repeats needs them)."""
+    if isinstance(statement, Select) or statement.keyword.value != "UNION ALL":
+        return statement
+    parts = [part.with_only_columns(literal(1), maintain_column_froms=True) for part in statement.selects]
+    return union_all(*parts)
