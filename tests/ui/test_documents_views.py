@@ -215,8 +215,11 @@ def test_without_an_unlocked_key_a_countersign_is_refused_in_words(qtbot, cache,
     view.open_document(doc_id)
     qtbot.mouseClick(view.panel.action_buttons[0], Qt.MouseButton.LeftButton)
     dialog = activated(qtbot, view.findChild(DocumentActionDialog))
+    dialog.text.setPlainText("同意，建议第三条再斟酌")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert view.error.isVisible() and "请插入UKey并解锁后再签署" in view.error.text()
+    assert dialog.isVisible(), "the dialog stays open with the refusal"
+    assert dialog.error.isVisible() and "请插入UKey并解锁后再签署" in dialog.error.text()
+    assert dialog.text.toPlainText() == "同意，建议第三条再斟酌", "what she wrote is kept"
     assert queued(cache) == before, "nothing is queued"
 
 

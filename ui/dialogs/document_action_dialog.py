@@ -4,6 +4,8 @@ a colleague (转办, 加签 before or after oneself, the leader for 批办), han
 机关代字 of the 收文编号 with its 时限, a 催办 message to one who has it. `args()` gives the keyword
 arguments of the DocumentService call of the same action."""
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.errors import RuleViolation
 from app.services.directory import DirectoryService
 from app.documents.import_text import body_from_text
 from ui.views.document_actions import BODY, HOLDER, NOTE, OPINION, PEOPLE, PERSON, PLACEMENT, REASON, REGISTER, STEP, UNITS, Action
@@ -34,12 +37,15 @@ DEFAULT_OPINION = {"sign": "同意"}  # what most signers write; they change it 
 
 class DocumentActionDialog(QDialog):
     def __init__(self, action: Action, directory: DirectoryService, unit_id: str,
-                 choices: list[tuple[str, str]] = (), text: str = "", parent: QWidget | None = None) -> None:
+                 choices: list[tuple[str, str]] = (), text: str = "", parent: QWidget | None = None,
+                 submit: Callable[[dict], None] | None = None) -> None:
         """`choices`: (id, label) of the steps one may send back to, oldest first, of the people
         who have the document now (催办), or of the units to send it to (分发). `text`: the body
-        to edit (修改正文)."""
+        to edit (修改正文). `submit` carries the action out; a refusal (RuleViolation) is shown
+        here and the dialog stays open, so what the user wrote is not lost."""
         super().__init__(parent, windowTitle=action.label.rstrip("…"))
         self._action = action
+        self._submit = submit
         self.error = QLabel(self, objectName="ErrorText", wordWrap=True, visible=False)
         self.text = QPlainTextEdit(self)
         self.text.setPlainText(text or DEFAULT_OPINION.get(action.key, ""))
@@ -109,6 +115,11 @@ class DocumentActionDialog(QDialog):
 
     def try_accept(self) -> None:
         problem = self._problem()
+        if not problem and self._submit is not None:
+            try:
+                self._submit(self.args())
+            except RuleViolation as refused:
+                problem = refused.message
         if problem:
             self.error.setText(problem)
             self.error.show()

@@ -85,18 +85,20 @@ class DocumentListPage(Page):
         if not action.fields:
             self.perform(action, {})
             return
-        dialog = DocumentActionDialog(action, self._directory, self._unit_id, self.choices(action), self.text_to_edit(action), self)
+        dialog = DocumentActionDialog(action, self._directory, self._unit_id, self.choices(action), self.text_to_edit(action), self,
+                                      submit=lambda args: self._carry_out(action, args))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.perform(action, dialog.args()))
         dialog.open()
 
     def perform(self, action: Action, args: dict) -> None:
         try:
-            self.act(action.key, args)
+            self._carry_out(action, args)
         except RuleViolation as violation:
             self.error.setText(violation.message)
             self.error.show()
-            return
+
+    def _carry_out(self, action: Action, args: dict) -> None:
+        self.act(action.key, args)
         self.error.hide()
         self.refresh()
         self.changed.emit()
