@@ -2,10 +2,7 @@
 painted offscreen) over a real encrypted cache holding 500 待办 from three systems — our unread notices
 and two other systems' items — with the launcher, recent notices and today's meetings. Median of 5."""
 
-import os
-import statistics
 import tempfile
-import time
 from pathlib import Path
 
 from app.domain.notices import AUDIENCE_ALL
@@ -13,6 +10,7 @@ from app.services.portal import PortalService
 from app.services.todo import TodoService
 from app.store.cache import Cache, open_cache
 from app.store.mirror import PulledRow, apply_rows
+from bench.page_open import median_open_ms
 from tests.support.cache_data import HEAD, OFFICE, fill_directory, notice, sign_in
 from tests.support.memory_keyring import kept_key
 
@@ -22,12 +20,8 @@ SYSTEMS = (("docs", "公文交换系统"), ("dc", "督查督办系统"))
 
 
 def run() -> list[tuple[str, float, str]]:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
     from ui.views.portal_view import PortalView
 
-    app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "cache.sqlite"
         cache = open_cache(path, kept_key(path))
@@ -35,21 +29,10 @@ def run() -> list[tuple[str, float, str]]:
             _fill(cache)
             portal = PortalService(cache, HEAD, TodoService(cache, HEAD))
             assert len(portal.todos()) == 500
-            samples = []
-            for _ in range(ROUNDS + 1):  # the first round warms imports and Qt's caches
-                start = time.perf_counter()
-                page = PortalView(portal)
-                page.refresh()
-                page.resize(1180, 700)
-                page.show()
-                app.processEvents()  # the expose: laid out and painted once
-                samples.append((time.perf_counter() - start) * 1000)
-                page.close()
-                page.deleteLater()
-                app.processEvents()
+            opened = median_open_ms(lambda: PortalView(portal), ROUNDS)
         finally:
             cache.close()
-    return [("portal.open_ms", round(statistics.median(samples[1:]), 1), "ms")]
+    return [("portal.open_ms", opened, "ms")]
 
 
 def _fill(cache: Cache) -> None:

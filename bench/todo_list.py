@@ -5,10 +5,7 @@ The 收文 and their list rows (document_index, what 待办 reads) are written d
 full-text entries are not, 待办 does not read them (bench/document_search.py times those)."""
 
 import datetime as dt
-import os
-import statistics
 import tempfile
-import time
 from pathlib import Path
 
 from sqlalchemy import insert
@@ -17,6 +14,7 @@ from app.services.todo import TodoService
 from app.store.cache import Cache, open_cache
 from app.store.document_search import DAY_SLOTS, NO_DUE, todo_order
 from app.store.models import DocumentIndexRow, IncomingRow
+from bench.page_open import median_open_ms
 from tests.support.cache_data import HEAD, sign_in
 from tests.support.memory_keyring import kept_key
 
@@ -27,12 +25,8 @@ START = 1356969600.0
 
 
 def run() -> list[tuple[str, float, str]]:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
     from ui.views.todo_view import TodoView
 
-    app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "cache.sqlite"
         cache = open_cache(path, kept_key(path))
@@ -40,21 +34,10 @@ def run() -> list[tuple[str, float, str]]:
             sign_in(cache, HEAD)
             todo = TodoService(cache, HEAD)
             _fill(cache)
-            samples = []
-            for _ in range(ROUNDS + 1):
-                start = time.perf_counter()
-                page = TodoView(todo)
-                page.refresh()
-                page.resize(1180, 700)
-                page.show()
-                app.processEvents()
-                samples.append((time.perf_counter() - start) * 1000)
-                page.close()
-                page.deleteLater()
-                app.processEvents()
+            opened = median_open_ms(lambda: TodoView(todo), ROUNDS)
         finally:
             cache.close()
-    return [("todo.open_100k_ms", round(statistics.median(samples[1:]), 1), "ms")]
+    return [("todo.open_100k_ms", opened, "ms")]
 
 
 def _fill(cache: Cache) -> None:
